@@ -1,0 +1,85 @@
+"""The command line: ``python main.py [COMMAND] ...``. With no command, the game window opens.
+
+Each command lives in its own module with two functions: ``add_arguments(parser)`` and
+``run(args) -> int`` (the exit code). Those modules stay light to import (heavy imports such as pygame
+or matplotlib go inside ``run``), since building the parser imports them all. Errors a user can make (a wrong
+scenario id, a missing file) are reported in one line with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from game import __version__
+
+#: Command name -> (module, one-line help). A command appears only when its module exists.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("game.ui.launch", "open the game window (the default)"),
+    "run": ("game.tools.run", "play a headless game with computer players"),
+    "validate": ("game.tools.validate", "check scenario, event and mod files"),
+    "schema": ("game.tools.schema", "write JSON Schema files for editors"),
+    "demo": ("game.tools.demo", "the game window plays itself (projector, UI tests)"),
+    "events": ("game.tools.events", "list the event deck for a teacher"),
+    "simulate": ("game.tools.simulate", "play many seeded games, outcome statistics"),
+    "report": ("game.tools.report", "write an HTML debrief or class report from result files"),
+    "replay": ("game.tools.replay", "re-play a save and check it reproduces its state"),
+}
+
+
+class UsageError(Exception):
+    """A command-line mistake: printed in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit 2, as argparse does, without the usage dump
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _exists(module_name: str) -> bool:
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:  # its package is not there either
+        return False
+
+
+def _available() -> dict[str, tuple[str, str]]:
+    return {name: spec for name, spec in COMMANDS.items() if _exists(spec[0])}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python main.py", description="Chip Race: the US–China AI race, 2019–2025.")
+    parser.add_argument("--version", action="version", version=f"Chip Race {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in _available().items():
+        module = importlib.import_module(module_name)
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command)
+        command.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
+        argv = ["play", *argv]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "_module", None) is None:
+        if args.command is None or args.command == "play":
+            print("The game window is not part of this build; try `python main.py run --help`.",
+                  file=sys.stderr)
+            return 2
+        parser.print_help()
+        return 2
+    try:
+        return int(args._module.run(args) or 0)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

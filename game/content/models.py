@@ -1,0 +1,263 @@
+"""Typed content: the world catalogue, event decks and scenarios, as loaded from YAML.
+
+Every model is frozen and forbids unknown keys, so a typo in a mod is an error with its line, not a
+silently ignored field. Money is in whole dollars, prices per GPU-hour and per million tokens in cents,
+capability in hundredths of an index point (7000 = 70.00), efficiency as a per-mille multiplier.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from game.content.conditions import Condition, Side
+from game.content.effects import Effect
+from game.content.verbs import DateText, Id
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _needs_english(text: dict[str, str]) -> dict[str, str]:
+    if "en" not in text:
+        raise ValueError("text needs at least an English version under 'en'")
+    return text
+
+
+#: Text in several languages, keyed by language code: ``{en: "...", fr: "..."}``.
+Localized = Annotated[
+    dict[Annotated[str, Field(pattern=r"^[a-z]{2}$")], Annotated[str, Field(min_length=1)]],
+    AfterValidator(_needs_english),
+    Field(description="text by language code; 'en' is required, 'fr' expected"),
+]
+
+
+# --- The world catalogue -------------------------------------------------------------------------
+
+class Chip(Model):
+    """A type of AI accelerator that labs can buy or rent."""
+
+    id: Id
+    name: str
+    maker: str = Field(description="who designs it, e.g. Nvidia, Huawei")
+    perf: int = Field(ge=1, description="training throughput, per mille of an H100 (H100 = 1000)")
+    price: int = Field(ge=1, description="purchase price of one chip, dollars")
+    rent_cents: int = Field(ge=1, description="cloud rental price per GPU-hour, cents")
+    power_cents: int = Field(ge=0, description="running cost per GPU-hour of an owned chip, cents")
+    available_from: DateText
+    buyers: list[Side] = Field(description="which sides' labs may buy it at all (China-only variants: [cn])")
+    supply: int = Field(ge=0, description="chips a lab can get per month")
+    description: Localized | None = None
+
+
+class Tech(Model):
+    """An efficiency technique a lab can research."""
+
+    id: Id
+    name: Localized
+    description: Localized
+    cost: int = Field(ge=0, description="dollars")
+    turns: int = Field(ge=1, le=12)
+    efficiency_pct: int = Field(0, ge=0, le=500, description="training efficiency gained, percent")
+    capability: int = Field(0, ge=0, le=2000, description="capability gained at once, hundredths")
+    serving_pct: int = Field(0, ge=0, le=90, description="serving cost saved, percent")
+    requires: list[Id] = Field(default_factory=list)
+    min_capability: int = Field(0, ge=0, description="capability needed before starting")
+    reputation: int = Field(0, description="reputation change when finished (distillation: suspicion)")
+
+
+class Stock(Model):
+    """A listed company whose share price the market model moves."""
+
+    id: Id
+    name: str
+    ticker: str
+    price_cents: int = Field(ge=1, description="share price at the scenario start")
+    shares_m: int = Field(ge=1, description="shares outstanding, millions (for market value)")
+    ai_beta: int = Field(ge=0, le=3000, description="exposure to AI demand, per mille")
+    hardware: bool = Field(description="sells chips, memory or foundry capacity")
+    volatility_bp: int = Field(ge=0, le=5000, description="monthly noise, basis points (1 sd)")
+
+
+class Rival(Model):
+    """A computer-run lab the players compete with."""
+
+    id: Id
+    name: str
+    side: Side
+    capability: int = Field(ge=0, le=10000)
+    growth: tuple[int, int] = Field(description="capability gained per month, min and max (hundredths)")
+    price_cents: int = Field(ge=1)
+    price_trend_pct: int = Field(0, ge=-50, le=50, description="price change per month, percent")
+    open_weights: bool = False
+    trust: int = Field(60, ge=0, le=100)
+    active_from: DateText | None = Field(None, description="the rival appears on this date")
+    historical: bool = Field(False, description="its releases come from the chronology's events")
+
+
+class World(Model):
+    """The catalogue every scenario draws from: chips, techniques, stocks, rivals."""
+
+    id: Id
+    chips: list[Chip]
+    techs: list[Tech]
+    stocks: list[Stock]
+    rivals: list[Rival]
+
+
+# --- Events --------------------------------------------------------------------------------------
+
+class Source(Model):
+    """Where an event comes from: which article, and what the public record says where it differs."""
+
+    articles: list[Literal["A0", "A1"]] = Field(default_factory=list,
+                                               description="A0, A1: the two source articles")
+    context: bool = Field(False, description="not in the articles: context a teacher expects")
+    says: Localized | None = Field(None, description="what the article says")
+    record: Localized | None = Field(None, description="what the public record says, where it differs")
+    url: str | None = None
+
+
+class Choice(Model):
+    """One option of an event card."""
+
+    id: Id
+    label: Localized
+    hint: Localized | None = Field(None, description="the consequence the player should know about")
+    effects: list[Effect] = Field(default_factory=list)
+    historical: bool = Field(False, description="what really happened; taken when no player decides")
+    requires: Condition | None = Field(None, description="the choice is offered only when this holds")
+
+
+class Event(Model):
+    """A news card: dated history, a reaction to the situation, or a random happening."""
+
+    id: Id
+    kind: Literal["article", "context", "generic"] = Field(
+        description="article: from the source articles; context: history not in them; generic: invented")
+    date: DateText | None = Field(None, description="fires in the turn containing this date (or later)")
+    until: DateText | None = Field(None, description="cannot fire after this date")
+    trigger: Condition | None = Field(None, description="must hold for the event to fire")
+    weight: int = Field(0, ge=0, le=1000, description="chance weight as a random event; 0: never drawn")
+    side: Literal["us", "cn", "any"] = Field("any", description="whose lab the card concerns")
+    once: bool = True
+    title: Localized
+    text: Localized
+    icon: str | None = None
+    source: Source | None = None
+    effects: list[Effect] = Field(default_factory=list)
+    choices: list[Choice] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> Event:
+        if self.kind != "generic" and self.source is None:
+            raise ValueError(f"event '{self.id}' is {self.kind}: it needs a 'source'")
+        ids = [c.id for c in self.choices]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"event '{self.id}' has two choices with the same id")
+        return self
+
+
+class Deck(Model):
+    """A file of events."""
+
+    id: Id
+    events: list[Event]
+
+
+# --- Scenarios -----------------------------------------------------------------------------------
+
+class CalendarSegment(Model):
+    """A stretch of the calendar with one turn length."""
+
+    start: DateText = Field(description="first turn starts here (YYYY-MM)")
+    end: DateText = Field(description="no turn starts after this (YYYY-MM)")
+    step: Literal["month", "quarter"]
+
+
+class LabStart(Model):
+    """A played lab's starting position."""
+
+    name: str
+    cash: int = Field(ge=0)
+    chips: dict[Id, int] = Field(default_factory=dict)
+    talent: int = Field(ge=1)
+    capability: int = Field(ge=0, le=10000)
+    efficiency: int = Field(1000, ge=100)
+    users: int = Field(0, ge=0)
+    price_cents: int = Field(1000, ge=1)
+    open_weights: bool = False
+    released: int = Field(0, ge=0, le=10000, description="capability of the model already on sale")
+    reputation: int = Field(50, ge=0, le=100)
+    gov_relations: int = Field(50, ge=0, le=100)
+    techs: list[Id] = Field(default_factory=list)
+
+
+class Goal(Model):
+    """One part of the score."""
+
+    kind: Literal["capability_lead", "users", "valuation", "cash", "reputation", "survival", "efficiency"]
+    weight: int = Field(ge=1, le=100, description="points this part is worth")
+    target: int = Field(1, ge=1, description="the figure that earns all the points (not for lead/survival)")
+    label: Localized | None = None
+
+
+class RivalPick(Model):
+    """A rival from the world catalogue, with optional overrides for this scenario."""
+
+    id: Id
+    capability: int | None = Field(None, ge=0, le=10000)
+    price_cents: int | None = Field(None, ge=1)
+
+
+class GameOptions(Model):
+    """A facilitator's settings for one game (same for the whole class with the same class code)."""
+
+    turn_limit: int | None = Field(None, ge=1, le=200, description="end the game after this many turns")
+    history: bool | None = Field(None, description="dated history on or off (default: the scenario's)")
+    remove_events: list[Id] = Field(default_factory=list, description="events that never fire")
+    force_events: list[Id] = Field(default_factory=list, description="events that fire on their date "
+                                                                    "even with history off")
+    difficulty: Literal["easy", "normal", "hard"] | None = Field(None, description="default: the scenario's")
+
+
+#: Starting cash (percent) and rival growth (percent) by difficulty.
+DIFFICULTY = {"easy": (150, 80), "normal": (100, 100), "hard": (70, 125)}
+
+
+class Scenario(Model):
+    """A playable scenario: sides, calendar, starting positions, rivals, decks, goals."""
+
+    id: Id
+    world: Id = "world"
+    title: Localized
+    description: Localized
+    minutes: int = Field(ge=5, le=240, description="typical length of play")
+    sides: list[Side] = Field(min_length=1, max_length=2, description="the labs played (one or both)")
+    calendar: list[CalendarSegment] = Field(min_length=1)
+    labs: dict[Side, LabStart]
+    rivals: list[RivalPick] = Field(default_factory=list)
+    decks: list[Id] = Field(min_length=1)
+    history: bool = Field(True, description="dated history fires; off for what-if scenarios")
+    remove_events: list[Id] = Field(default_factory=list, description="events that never fire here")
+    force_events: list[Id] = Field(default_factory=list, description="events that fire on their date "
+                                                                    "even when history is off")
+    stock_prices: dict[Id, int] = Field(default_factory=dict, description="share prices at the start, "
+                                                                         "cents (else the world's)")
+    initial_bans: list[Id] = Field(default_factory=list, description="chips already banned at the start")
+    action_points: int = Field(3, ge=1, le=10)
+    random_events: int = Field(1, ge=0, le=5, description="random events drawn per turn")
+    market_users: int = Field(ge=0, description="AI assistant users worldwide at the start")
+    market_growth_pct: int = Field(6, ge=0, le=100, description="growth of that market per month")
+    goals: list[Goal] = Field(min_length=1)
+    win_score: int = Field(60, ge=1, le=100)
+    difficulty: Literal["easy", "normal", "hard"] = "normal"
+
+    @model_validator(mode="after")
+    def _check(self) -> Scenario:
+        missing = [s for s in self.sides if s not in self.labs]
+        if missing:
+            raise ValueError(f"sides {missing} have no starting position under 'labs'")
+        return self

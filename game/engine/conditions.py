@@ -1,0 +1,86 @@
+"""Evaluate content conditions against the state.
+
+Example::
+
+    >>> from pydantic import TypeAdapter
+    >>> from game.content.conditions import Condition
+    >>> cond = TypeAdapter(Condition).validate_python({"not": {"flag": "crash"}})
+    >>> holds(cond, ctx, lab=None)   # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from game.content import conditions as c
+from game.engine.calendar import date_key
+from game.engine.context import Ctx
+from game.engine.state import Lab
+
+
+def lab_stat(ctx: Ctx, lab: Lab, stat: str) -> int:
+    """A lab figure by name, as conditions and goals read it."""
+    if stat == "compute":
+        from game.engine.training import monthly_compute
+
+        return monthly_compute(ctx.rules, lab)
+    return int(getattr(lab, stat))
+
+
+def _in_range(value: int, at_least: int | None, below: int | None) -> bool:
+    return (at_least is None or value >= at_least) and (below is None or value < below)
+
+
+def frontier(ctx: Ctx) -> int:
+    """The best capability on the market (released by a played lab or an active rival)."""
+    best = [lab.released for lab in ctx.state.labs.values()]
+    best += [r.capability for r in ctx.state.rivals if r.active]
+    return max(best, default=0)
+
+
+def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier) -> str | None:
+    """The name of a released model that is cheap and near the frontier, or ``None``."""
+    top = frontier(ctx)
+    if cond.owner in ("any", "player"):
+        for lab in ctx.state.labs.values():
+            if lab.released and lab.price_cents <= cond.max_price_cents and lab.released >= top - cond.within:
+                return lab.name
+    if cond.owner in ("any", "rival"):
+        for rival in ctx.state.rivals:
+            if (rival.active and rival.price_cents <= cond.max_price_cents
+                    and rival.capability >= top - cond.within):
+                return rival.name
+    return None
+
+
+_CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
+    c.AllOf: lambda k, ctx, lab, side: all(holds(x, ctx, lab, side) for x in k.conditions),
+    c.AnyOf: lambda k, ctx, lab, side: any(holds(x, ctx, lab, side) for x in k.conditions),
+    c.Not: lambda k, ctx, lab, side: not holds(k.condition, ctx, lab, side),
+    c.DateFrom: lambda k, ctx, lab, side: ctx.rules.turn_end(ctx.state.turn) > date_key(k.date),
+    c.DateBefore: lambda k, ctx, lab, side: ctx.state.date < date_key(k.date),
+    c.SideIs: lambda k, ctx, lab, side: side == k.side,
+    c.HistoryOn: lambda k, ctx, lab, side: ctx.rules.history == k.on,
+    c.FlagSet: lambda k, ctx, lab, side: k.name in ctx.state.world.flags,
+    c.Fired: lambda k, ctx, lab, side: any(f.event == k.event for f in ctx.state.fired),
+    c.ChipBanned: lambda k, ctx, lab, side: k.chip in ctx.state.world.banned,
+    c.StatRange: lambda k, ctx, lab, side: lab is not None
+    and _in_range(lab_stat(ctx, lab, k.stat), k.at_least, k.below),
+    c.Owns: lambda k, ctx, lab, side: lab is not None and lab.chips.get(k.chip, 0) >= k.count,
+    c.TechDone: lambda k, ctx, lab, side: lab is not None and k.tech in lab.techs,
+    c.CheapFrontier: lambda k, ctx, lab, side: cheap_frontier_owner(ctx, k) is not None,
+    c.Sentiment: lambda k, ctx, lab, side: _in_range(ctx.state.world.sentiment, k.at_least, k.below),
+    c.TurnAtLeast: lambda k, ctx, lab, side: ctx.state.turn + 1 >= k.turn,
+}
+
+
+def holds(cond: Any, ctx: Ctx, lab: Lab | None, side: str | None = None) -> bool:
+    """Whether ``cond`` is true now, for the lab (and side) an event concerns.
+
+    Conditions on a lab's figures are false when the event concerns no played lab.
+    """
+    if cond is None:
+        return True
+    return _CHECKS[type(cond)](cond, ctx, lab, side if side is not None else (lab.side if lab else None))

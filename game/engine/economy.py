@@ -1,0 +1,81 @@
+"""Users, revenue, costs, valuation and fundraising.
+
+Users choose between released models by capability, price per million tokens, trust and openness:
+a cheap near-frontier model pulls users from everyone (the market share model below).
+"""
+
+from __future__ import annotations
+
+from game.engine.context import Ctx
+from game.engine.state import Lab
+
+#: Millions of tokens a user consumes per month (paid for at the lab's price).
+TOKENS_M_PER_USER_MONTH = 0.15
+#: Serving cost per million tokens before research savings, cents.
+SERVING_CENTS_PER_M = 150
+#: Salary of one researcher per month, dollars.
+SALARY_PER_MONTH = 20_000
+HIRE_COST = 100_000
+LOBBY_COST = 5_000_000
+RAISE_COOLDOWN = 3
+#: Share of revenue an open-weights lab keeps (others host its model too).
+OPEN_REVENUE_PCT = 60
+
+
+def attractiveness(capability: int, frontier: int, price_cents: int, trust: int, open_weights: bool) -> float:
+    """How strongly users are drawn to a model (relative scale)."""
+    quality = 2.0 ** ((capability - frontier) / 300)
+    cheapness = (1000 / max(price_cents, 10)) ** 0.5
+    return quality * cheapness * (max(trust, 5) / 60) * (1.3 if open_weights else 1.0)
+
+
+def update_users(ctx: Ctx, frontier: int) -> None:
+    """Share the world's users among released models; labs move 40% of the way each turn."""
+    products: list[tuple[object, float]] = []
+    for side in ctx.state.seats:
+        lab = ctx.state.labs[side]
+        if lab.released:
+            products.append((lab, attractiveness(lab.released, frontier, lab.price_cents, lab.reputation,
+                                                 lab.open_weights)))
+    for rival in ctx.state.rivals:
+        if rival.active and rival.capability:
+            products.append((rival, attractiveness(rival.capability, frontier, rival.price_cents, rival.trust,
+                                                   rival.open_weights)))
+    total = sum(w for _, w in products) or 1.0
+    market = ctx.state.world.market_users
+    for product, weight in products:
+        target = int(market * weight / total)
+        if isinstance(product, Lab):
+            product.users = max(0, product.users + (target - product.users) * 40 // 100)
+        else:
+            product.users = target  # type: ignore[attr-defined]
+
+
+def settle_accounts(ctx: Ctx, lab: Lab) -> None:
+    """Revenue from users, serving cost and salaries for this turn."""
+    months = ctx.months
+    tokens_m = int(lab.users * TOKENS_M_PER_USER_MONTH * months)
+    revenue = tokens_m * lab.price_cents // 100 if lab.released else 0
+    if lab.open_weights:
+        revenue = revenue * OPEN_REVENUE_PCT // 100
+    serving = tokens_m * SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100 // 100 if lab.released else 0
+    salaries = lab.talent * SALARY_PER_MONTH * months
+    lab.cash += revenue - serving - salaries
+    lab.revenue_last_turn = revenue
+    lab.ledger.add_income("revenue", revenue)
+    lab.ledger.add_spend("serving", serving)
+    lab.ledger.add_spend("salaries", salaries)
+    ctx.emit("accounts", lab.side, revenue=revenue, serving=serving, salaries=salaries, cash=lab.cash)
+
+
+def valuation(lab: Lab, months: int) -> int:
+    """What investors think the lab is worth, dollars."""
+    annual_revenue = lab.revenue_last_turn * 12 // max(months, 1)
+    return annual_revenue * 10 + max(0, lab.capability - 4000) * 100_000 + lab.users * 20
+
+
+def raise_amount(lab: Lab, sentiment: int, months: int) -> int:
+    """Money investors put in now: 15% of valuation, more when they are euphoric; at least $20M."""
+    amount = valuation(lab, months) * 15 // 100 * (100 + sentiment) // 100
+    amount = amount * lab.reputation // 50 if lab.reputation < 50 else amount
+    return max(20_000_000, amount)

@@ -1,0 +1,122 @@
+"""Which event cards fire at the start of a turn, and what they do.
+
+Order each turn: follow-ups scheduled by earlier effects, then dated and triggered events (by date,
+then id), then the scenario's random draws among eligible weighted events.
+"""
+
+from __future__ import annotations
+
+from game.content.models import Choice, Event
+from game.engine.calendar import date_key
+from game.engine.conditions import holds
+from game.engine.context import Ctx
+from game.engine.effects import apply_effects
+from game.engine.state import Fired, Lab, PendingChoice
+
+
+def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
+    """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``."""
+    state = ctx.state
+    if event.side == "any":
+        labs = [state.labs[s] for s in state.seats]
+        hit = [lab for lab in labs if holds(event.trigger, ctx, lab)]
+        return hit or None
+    lab = state.labs.get(event.side)
+    return ([lab] if lab else []) if holds(event.trigger, ctx, lab, event.side) else None
+
+
+def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
+    side = lab.side if lab else (event.side if event.side != "any" else None)
+    return [c for c in event.choices if holds(c.requires, ctx, lab, side)]
+
+
+def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
+    """Fire ``event`` for ``labs``: log it, apply its effects, queue or auto-take its choices."""
+    state = ctx.state
+    sides = [lab.side for lab in labs] or [event.side if event.side != "any" else None]
+    for side in sides:
+        state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
+    ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
+    apply_effects(ctx, event.effects, labs)
+    if not event.choices:
+        return
+    if labs:
+        for lab in labs:
+            if offered_choices(ctx, event, lab):
+                state.pending.append(PendingChoice(event=event.id, side=lab.side))
+        return
+    # Nobody plays this side: history takes its course.
+    options = offered_choices(ctx, event, None)
+    if options:
+        choice = next((c for c in options if c.historical), options[0])
+        apply_effects(ctx, choice.effects, [])
+        state.fired[-1].choice = choice.id
+
+
+def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
+    apply_effects(ctx, choice.effects, [lab])
+    for record in reversed(ctx.state.fired):
+        if record.event == event.id and record.side == lab.side:
+            record.choice = choice.id
+            break
+    ctx.emit("event.chosen", lab.side, event=event.id, choice=choice.id)
+
+
+def _eligible_by_date(ctx: Ctx, event: Event, fired: set[str]) -> bool:
+    if event.once and event.id in fired:
+        return False
+    state = ctx.state
+    if event.date and date_key(event.date) >= ctx.rules.turn_end(state.turn):
+        return False
+    return not (event.until and date_key(event.until) < state.date)
+
+
+def fire_due_events(ctx: Ctx) -> None:
+    state, rules = ctx.state, ctx.rules
+    fired = {f.event for f in state.fired}
+    fired_now: set[str] = set()
+
+    due = [s for s in state.scheduled if s.turn <= state.turn]
+    state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
+    for item in due:
+        event = rules.events_by_id.get(item.event)
+        if event is None or (event.once and event.id in fired):
+            continue
+        labs = targets(ctx, event)
+        if labs is not None:
+            fire(ctx, event, labs)
+            fired_now.add(event.id)
+
+    history = rules.history
+    forced = rules.forced_events
+    for event in rules.watched_events:
+        if event.id in fired_now or not _eligible_by_date(ctx, event, fired):
+            continue
+        if event.date and event.trigger is None and not history and event.id not in forced:
+            continue
+        if event.date is None and event.trigger is None:
+            continue
+        labs = targets(ctx, event)
+        if labs is not None:
+            fire(ctx, event, labs)
+            fired_now.add(event.id)
+
+    candidates = []
+    for event in rules.random_events:
+        if event.id in fired_now or not _eligible_by_date(ctx, event, fired):
+            continue
+        labs = targets(ctx, event)
+        if labs is not None:
+            candidates.append((event, labs))
+    for _ in range(rules.scenario.random_events):
+        pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
+        total = sum(e.weight for e, _ in candidates)
+        if not total:
+            continue
+        pick %= total
+        for index, (event, labs) in enumerate(candidates):
+            if pick < event.weight:
+                fire(ctx, event, labs)
+                del candidates[index]
+                break
+            pick -= event.weight

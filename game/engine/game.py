@@ -1,0 +1,171 @@
+"""The engine's public face: start a game, list legal actions, apply an action.
+
+Example::
+
+    >>> from game.content.loader import load_content
+    >>> game = Game(load_content(), "cn_lab")
+    >>> state = game.new_game(seed=7)
+    >>> step = game.apply(state, EndTurn())
+    >>> step.state.turn, state.turn          # the old state is untouched
+    (1, 0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from game.content.loader import Content
+from game.content.models import GameOptions
+from game.engine import actions as a
+from game.engine import errors as err
+from game.engine.calendar import date_key
+from game.engine.context import Ctx
+from game.engine.handlers import HANDLERS
+from game.engine.legal import legal_menu
+from game.engine.rng import generator, new_rng_state
+from game.engine.rules import Rules
+from game.engine.state import GameState, Lab, RivalLab, World
+from game.engine.turn import begin_turn, end_game, resolve_world
+
+MAX_SEED = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class Step:
+    """What ``apply`` returns: the next state and what happened, as message keys with parameters."""
+
+    state: GameState
+    events: list[dict[str, Any]]
+
+
+class Game:
+    """The rules of one scenario, bound to its content. Stateless: every call takes the state."""
+
+    def __init__(self, content: Content, scenario_id: str, options: GameOptions | dict[str, Any] | None = None):
+        self.content = content
+        self.options = GameOptions.model_validate(options or {})
+        self.rules = Rules(content, content.scenario(scenario_id), self.options)
+
+    @classmethod
+    def for_state(cls, content: Content, state: GameState) -> Game:
+        """The game a saved state belongs to (its scenario and facilitator options)."""
+        return cls(content, state.scenario, state.options)
+
+    @property
+    def scenario(self):  # noqa: ANN201 - the content model
+        return self.rules.scenario
+
+    def new_game(self, seed: int, seats: Iterable[str] | None = None) -> GameState:
+        """A fresh game for ``seed``; ``seats`` defaults to every side the scenario plays.
+
+        Example::
+
+            >>> Game(load_content(), "us_lab").new_game(seed=1).date  # doctest: +SKIP
+            '2022-07-01'
+        """
+        if not 0 <= seed <= MAX_SEED:
+            raise ValueError(f"the seed is a whole number from 0 to {MAX_SEED}")
+        scenario = self.rules.scenario
+        played = list(seats) if seats is not None else list(scenario.sides)
+        unknown = [s for s in played if s not in scenario.sides]
+        if unknown or not played:
+            raise ValueError(f"this scenario plays {scenario.sides}, not {played}")
+        labs = {}
+        for side in played:
+            start = scenario.labs[side]
+            cash = start.cash * self.rules.difficulty[0] // 100
+            labs[side] = Lab(
+                side=side, name=start.name, cash=cash, start_cash=cash, chips=dict(start.chips),
+                talent=start.talent, capability=start.capability, efficiency=start.efficiency,
+                users=start.users, price_cents=start.price_cents, open_weights=start.open_weights,
+                released=start.released, reputation=start.reputation, gov_relations=start.gov_relations,
+                techs=sorted(start.techs),
+            )
+        rivals = [RivalLab(id=r.id, name=r.name, side=r.side, capability=r.capability,
+                           price_cents=r.price_cents, open_weights=r.open_weights, trust=r.trust,
+                           active=r.active_from is None or date_key(r.active_from) <= self.rules.dates[0])
+                  for r in self.rules.rivals]
+        world = World(banned=sorted(scenario.initial_bans), market_users=scenario.market_users,
+                      stocks={s.id: scenario.stock_prices.get(s.id, s.price_cents) for s in self.rules.stocks})
+        state = GameState(scenario=scenario.id, seed=seed, rng=new_rng_state(seed),
+                          options=self.options.model_dump(mode="json", exclude_defaults=True), date=self.rules.dates[0],
+                          seats=played, active=played[0], labs=labs, rivals=rivals, world=world)
+        with generator(state.rng) as rng:
+            begin_turn(Ctx(self.rules, state, rng))
+        return state
+
+    def legal_actions(self, state: GameState) -> list[a.Action]:
+        """Every action the active seat may take now (``[]`` when the game is over)."""
+        with generator(dict(state.rng)) as rng:  # reading only: a copy of the generator state
+            return legal_menu(Ctx(self.rules, state, rng))
+
+    def check(self, state: GameState, action: a.Action) -> None:
+        """Raise the ``IllegalAction`` that ``apply`` would raise, without changing anything."""
+        self.apply(state, action)
+
+    def apply(self, state: GameState, action: a.Action | dict[str, Any]) -> Step:
+        """The state after ``action`` by the active seat, and the events it emitted.
+
+        Raises a subclass of :class:`~game.engine.errors.IllegalAction` (a ``ValueError``) when the
+        action is not allowed now; ``state`` itself is never changed.
+        """
+        new = state.model_copy(deep=True)
+        events = self.apply_in_place(new, action)
+        return Step(new, events)
+
+    def apply_in_place(self, state: GameState, action: a.Action | dict[str, Any]) -> list[dict[str, Any]]:
+        """Like :meth:`apply` but changes ``state`` itself (for fast simulation).
+
+        On an illegal action nothing has been changed: every handler checks before it acts.
+        """
+        if isinstance(action, dict):
+            try:
+                action = a.parse_action(action)
+            except ValueError as exc:
+                raise err.IllegalAction(f"not an action: {exc}", "illegal.malformed") from None
+        if state.outcome is not None:
+            raise err.GameOverError("the game is over")
+        lab = state.lab
+        if action.cost and lab.action_points < action.cost:
+            raise err.NoActionPoints("no action points left this turn: end the turn")
+        pending = any(p.side == lab.side for p in state.pending)
+        if pending and not isinstance(action, a.Choose):
+            raise err.ChoicePending("an event card is waiting for your decision")
+        with generator(state.rng) as rng:
+            ctx = Ctx(self.rules, state, rng)
+            if isinstance(action, a.EndTurn):
+                self._end_turn(ctx)
+            else:
+                HANDLERS[type(action)](ctx, lab, action)
+                lab.action_points -= action.cost
+            state.actions_taken += 1
+        return ctx.out
+
+    def _end_turn(self, ctx: Ctx) -> None:
+        state = ctx.state
+        seat = state.seats.index(state.active)
+        ctx.emit("turn.end", state.active)
+        if seat + 1 < len(state.seats):
+            state.active = state.seats[seat + 1]
+        else:
+            resolve_world(ctx)
+
+    def conclude(self, state: GameState) -> Step:
+        """End the game now (a turn limit set by a teacher or a tool), scored as it stands."""
+        if state.outcome is not None:
+            raise err.GameOverError("the game is over")
+        new = state.model_copy(deep=True)
+        with generator(new.rng) as rng:
+            ctx = Ctx(self.rules, new, rng)
+            end_game(ctx, "turn_limit")
+        return Step(new, ctx.out)
+
+    def replay(self, seed: int, actions: Iterable[a.Action | dict[str, Any]],
+               seats: Iterable[str] | None = None) -> GameState:
+        """The state reached by playing ``actions`` from a new game: a fold of ``apply``."""
+        state = self.new_game(seed, seats)
+        for action in actions:
+            self.apply_in_place(state, action)
+        return state

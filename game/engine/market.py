@@ -1,0 +1,53 @@
+"""The stock market: share prices in integer cents, moved by events and a seeded numpy model.
+
+Each turn every stock moves by a drift that follows investor sentiment and its AI exposure, plus
+seeded noise; events move prices at once (a cheap near-frontier release hits hardware stocks).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.context import Ctx
+
+
+def move_stocks(ctx: Ctx, moves_bp: dict[str, int]) -> None:
+    """Move share prices now by basis points per stock id (unknown ids are ignored)."""
+    prices = ctx.state.world.stocks
+    for stock_id, bp in sorted(moves_bp.items()):
+        if stock_id in prices and bp:
+            prices[stock_id] = max(1, prices[stock_id] * (10000 + bp) // 10000)
+            ctx.emit("market.move", stock=stock_id, bp=bp)
+
+
+def shock_factor(ctx: Ctx, factor: str, bp: int) -> dict[str, int]:
+    """Per-stock moves for a shock to a whole group of stocks."""
+    moves = {}
+    for stock in ctx.rules.stocks:
+        if factor == "all" or (factor == "hardware" and stock.hardware):
+            moves[stock.id] = bp
+        elif factor == "ai":
+            moves[stock.id] = bp * stock.ai_beta // 1000
+    return moves
+
+
+def market_step(ctx: Ctx) -> None:
+    """The turn's move: drift from sentiment and AI demand, plus noise. One draw per stock, always."""
+    stocks = ctx.rules.stocks
+    months = ctx.months
+    beta = np.array([s.ai_beta for s in stocks], dtype=np.int64)
+    vol = np.array([s.volatility_bp for s in stocks], dtype=np.int64)
+    noise = ctx.rng.standard_normal(len(stocks))
+    # Noise scales with the square root of time; rounded to whole basis points at once.
+    noise_bp = np.rint(noise * vol * np.sqrt(months)).astype(np.int64)
+    drift_bp = (60 + beta * ctx.state.world.sentiment // 100) * months
+    prices = ctx.state.world.stocks
+    for stock, move in zip(stocks, (noise_bp + drift_bp).tolist(), strict=True):
+        move = max(-5000, min(5000, int(move)))
+        prices[stock.id] = max(1, prices[stock.id] * (10000 + move) // 10000)
+
+
+def market_value(ctx: Ctx, stock_id: str) -> int:
+    """Market value in dollars."""
+    stock = next(s for s in ctx.rules.stocks if s.id == stock_id)
+    return ctx.state.world.stocks[stock_id] * stock.shares_m * 1_000_000 // 100

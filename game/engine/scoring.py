@@ -1,0 +1,62 @@
+"""Score and outcome from the scenario's goals.
+
+Each goal is worth ``weight`` points, earned in proportion to how close the lab comes to its target;
+the score is the sum, rounded. A lab whose cash falls below zero is bankrupt and scores nothing.
+"""
+
+from __future__ import annotations
+
+from game.content.models import Goal
+from game.engine.context import Ctx
+from game.engine.economy import valuation
+from game.engine.state import Lab
+
+#: A lead of this much capability (hundredths) over the best rival earns all the lead points.
+FULL_LEAD = 1000
+
+
+def best_rival_capability(ctx: Ctx, lab: Lab) -> int:
+    others = [r.capability for r in ctx.state.rivals if r.active]
+    others += [other.capability for side, other in ctx.state.labs.items() if side != lab.side]
+    return max(others, default=0)
+
+
+def _fraction(value: int, target: int) -> float:
+    return max(0.0, min(1.0, value / target))
+
+
+def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
+    """Points earned towards one goal (0..weight)."""
+    if goal.kind == "capability_lead":
+        lead = lab.capability - best_rival_capability(ctx, lab)
+        share = _fraction(lead + FULL_LEAD, 2 * FULL_LEAD)
+    elif goal.kind == "users":
+        share = _fraction(lab.users, goal.target)
+    elif goal.kind == "valuation":
+        share = _fraction(valuation(lab, ctx.months), goal.target)
+    elif goal.kind == "cash":
+        share = _fraction(lab.cash, goal.target)
+    elif goal.kind == "reputation":
+        share = _fraction(lab.reputation, 100)
+    elif goal.kind == "efficiency":
+        share = _fraction(lab.efficiency, goal.target)
+    else:  # survival
+        share = 1.0 if lab.cash >= 0 else 0.0
+    return int(round(goal.weight * share))
+
+
+def score_parts(ctx: Ctx, lab: Lab) -> dict[str, int]:
+    """Points per goal kind for a lab."""
+    if lab.cash < 0:
+        return {g.kind: 0 for g in ctx.rules.scenario.goals}
+    return {g.kind: goal_points(ctx, lab, g) for g in ctx.rules.scenario.goals}
+
+
+def max_score(ctx: Ctx) -> int:
+    return sum(g.weight for g in ctx.rules.scenario.goals)
+
+
+def score(ctx: Ctx, lab: Lab) -> int:
+    """The score out of 100 (goal weights are scaled when they do not add up to 100)."""
+    total = sum(score_parts(ctx, lab).values())
+    return int(round(100 * total / max_score(ctx)))

@@ -1,0 +1,76 @@
+"""Text for people, from string tables per language (``assets/strings/<lang>/*.yaml``, one file per
+part of the game: engine messages, UI, reports… merged into one table per language).
+
+Keys are dotted names, texts have named placeholders: ``"Bought {count} {chip}"``. The engine never
+produces sentences; the UI and the command line turn its keys into text here.
+
+Example::
+
+    >>> strings("fr").t("ui.end_turn")
+    'Finir le tour'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets" / "strings"
+LANGUAGES = ("en", "fr")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Strings:
+    """One language's table, with English as the fallback for missing keys."""
+
+    def __init__(self, lang: str, table: dict[str, str], fallback: Strings | None = None):
+        self.lang = lang
+        self.table = table
+        self.fallback = fallback
+
+    def has(self, key: str) -> bool:
+        return key in self.table or (self.fallback is not None and self.fallback.has(key))
+
+    def t(self, key: str, **params: Any) -> str:
+        """The text for ``key`` with its placeholders filled; the key itself if no table has it."""
+        text = self.table.get(key)
+        if text is None:
+            return self.fallback.t(key, **params) if self.fallback else key
+        return text.format_map(_Params(params))
+
+    def pick(self, localized: dict[str, str] | None) -> str:
+        """This language's version of a content text (``{en: ..., fr: ...}``), else English."""
+        if not localized:
+            return ""
+        return localized.get(self.lang) or localized.get("en") or next(iter(localized.values()))
+
+
+def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+@cache
+def strings(lang: str = "en") -> Strings:
+    """The table for ``lang`` (``ValueError`` for a language the game does not have)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}' (available: {', '.join(LANGUAGES)})")
+    table: dict[str, str] = {}
+    for path in sorted((ASSETS / lang).glob("*.yaml")):
+        with path.open("rb") as handle:
+            table.update(_flatten(yaml.load(handle, Loader=_Loader) or {}))  # noqa: S506 - a safe loader
+    return Strings(lang, table, None if lang == "en" else strings("en"))

@@ -1,0 +1,26 @@
+"""The policy interface and its seeded generator (separate from the game's, so that the game's draws
+do not depend on which computer player is thinking)."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from game.engine import actions as a
+from game.engine.game import Game
+from game.engine.state import GameState
+
+
+class Policy:
+    name = "base"
+
+    def __init__(self, seed: int):
+        self.rng = np.random.Generator(np.random.PCG64([seed, zlib.crc32(self.name.encode())]))
+
+    def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        """One of ``legal`` (never empty: the game is not over)."""
+        raise NotImplementedError
+
+    def pick(self, options: list[a.Action]) -> a.Action:
+        return options[int(self.rng.integers(0, len(options)))]

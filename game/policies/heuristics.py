@@ -1,0 +1,131 @@
+"""Four computer players with different temperaments. Each turn they spend their action points on the
+first useful thing in their list of priorities, then end the turn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine import actions as a
+from game.engine.game import Game
+from game.engine.state import GameState, Lab
+from game.policies.base import Policy
+
+Rule = Callable[[Game, GameState, Lab, list[a.Action]], a.Action | None]
+
+
+def _of(legal: list[a.Action], kind: type) -> list:
+    return [x for x in legal if isinstance(x, kind)]
+
+
+def answer_card(policy: Policy, legal: list[a.Action], prefer_first: bool) -> a.Action | None:
+    cards = _of(legal, a.Choose)
+    if not cards:
+        return None
+    return cards[0] if prefer_first else policy.pick(cards)
+
+
+class PriorityPolicy(Policy):
+    """Tries its rules in order and takes the first action one of them proposes."""
+
+    rules: tuple[str, ...] = ()
+    reserve_pct = 30  # keep this share of starting cash aside
+    release_price = 1000
+    release_open = False
+    prefer_first_choice = True
+
+    def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        card = answer_card(self, legal, self.prefer_first_choice)
+        if card is not None:
+            return card
+        lab = state.lab
+        for rule in self.rules:
+            action = getattr(self, rule)(game, state, lab, legal)
+            if action is not None:
+                return action
+        return a.EndTurn()
+
+    # --- rules -------------------------------------------------------------------------------------
+    def spare(self, lab: Lab) -> int:
+        return lab.cash - lab.start_cash * self.reserve_pct // 100
+
+    def raise_when_low(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        raises = _of(legal, a.RaiseMoney)
+        return raises[0] if raises and lab.cash < lab.start_cash // 2 else None
+
+    def release_better(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        if lab.capability < lab.released + 200 and lab.released:
+            return None
+        for x in _of(legal, a.Release):
+            if x.price_cents == self.release_price and x.open_weights == self.release_open:
+                return x
+        return None
+
+    def train(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        runs = _of(legal, a.StartTraining)
+        if not runs:
+            return None
+        return max(runs, key=lambda r: (game.rules.chips[r.chip].perf * r.gpu_hours, r.chip))
+
+    def buy(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action], grey: bool = False,
+            big: bool = False) -> a.Action | None:
+        buys = [b for b in _of(legal, a.BuyChips) if (grey or not b.grey)]
+        chips = game.rules.chips
+        affordable = [b for b in buys if b.count * chips[b.chip].price <= self.spare(lab)]
+        if not affordable:
+            return None
+        best_perf = max(chips[b.chip].perf for b in affordable)
+        best = [b for b in affordable if chips[b.chip].perf == best_perf]
+        return (max if big else min)(best, key=lambda b: b.count)
+
+    def research(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        options = [r for r in _of(legal, a.Research) if game.rules.techs[r.tech].cost <= self.spare(lab)]
+        return options[0] if options else None
+
+    def hire(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        hires = [h for h in _of(legal, a.Hire) if h.count == 10]
+        return hires[0] if hires and self.spare(lab) > 50_000_000 and lab.talent < 300 else None
+
+    def lobby(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        lobbies = _of(legal, a.Lobby)
+        return lobbies[0] if lobbies and lab.gov_relations < 70 and self.spare(lab) > 20_000_000 else None
+
+
+class CautiousPolicy(PriorityPolicy):
+    """Keeps a cash reserve, buys in small lots, sells a closed model at a mid price."""
+
+    name = "cautious"
+    rules = ("raise_when_low", "release_better", "train", "buy", "lobby")
+    reserve_pct = 40
+    release_price = 1000
+
+
+class AggressivePolicy(PriorityPolicy):
+    """Buys all the compute it can (grey market included), trains big, prices low, hires."""
+
+    name = "aggressive"
+    rules = ("raise_when_low", "release_better", "train", "buy_big", "hire")
+    reserve_pct = 5
+    release_price = 219
+    release_open = True
+
+    def buy_big(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        return self.buy(game, state, lab, legal, grey=True, big=True)
+
+
+class EfficientPolicy(PriorityPolicy):
+    """Researches efficiency first, trains on what it has, releases open weights cheaply."""
+
+    name = "efficient"
+    rules = ("raise_when_low", "research", "release_better", "train", "buy")
+    reserve_pct = 25
+    release_price = 219
+    release_open = True
+
+
+class RandomPolicy(Policy):
+    """Any legal action, uniformly (a stress test for the rules, not a player)."""
+
+    name = "random"
+
+    def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        return self.pick(legal)

@@ -1,0 +1,75 @@
+"""The result document of a game: what ``run --json`` prints and the game exports at its end.
+
+Teachers collect these files; ``report`` reads them. Fields: ``scenario``, ``seed``, ``side``,
+``turns``, ``score`` (total and parts), ``outcome``, ``state_hash``, ``events``, ``actions``,
+``series``, ``versions`` and, for two-lab games, ``sides`` with each lab's score and outcome.
+"""
+
+from __future__ import annotations
+
+import platform
+from typing import Any
+
+import numpy as np
+
+from game import __version__
+from game.engine.canonical import state_hash
+from game.engine.context import Ctx
+from game.engine.game import Game
+from game.engine.rng import generator
+from game.engine.scoring import score, score_parts
+from game.engine.state import GameState
+from game.i18n import strings
+
+FORMAT = "chip-race-result"
+FORMAT_VERSION = 1
+
+
+def versions(game: Game) -> dict[str, str]:
+    return {"game": __version__, "numpy": np.__version__, "python": platform.python_version(),
+            "content": game.content.digest, "result_format": str(FORMAT_VERSION)}
+
+
+def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]:
+    s = strings(lang)
+    rows = []
+    for fired in state.fired:
+        event = game.rules.events_by_id.get(fired.event)
+        if event is None:
+            continue
+        source = event.source
+        rows.append({
+            "turn": fired.turn, "date": fired.date, "id": event.id, "kind": event.kind,
+            "side": fired.side, "choice": fired.choice, "title": s.pick(event.title),
+            "source": {
+                "articles": list(source.articles) if source else [],
+                "context": bool(source and source.context),
+                "says": s.pick(source.says) if source and source.says else None,
+                "record": s.pick(source.record) if source and source.record else None,
+            },
+        })
+    return rows
+
+
+def build_result(game: Game, state: GameState, actions: list[dict[str, Any]], policies: dict[str, str],
+                 lang: str = "en", nickname: str | None = None) -> dict[str, Any]:
+    """The result document for a game (finished or not)."""
+    with generator(dict(state.rng)) as rng:
+        ctx = Ctx(game.rules, state, rng)
+        sides = {}
+        for side in state.seats:
+            lab = state.labs[side]
+            outcome = state.outcome.results.get(side) if state.outcome else "unfinished"
+            sides[side] = {"name": lab.name, "policy": policies.get(side), "outcome": outcome,
+                           "score": {"total": score(ctx, lab), "parts": score_parts(ctx, lab)}}
+    main = state.seats[0]
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "lang": lang, "nickname": nickname,
+        "scenario": state.scenario, "seed": state.seed, "side": main, "seats": list(state.seats),
+        "turns": state.turn + 1, "date": state.date,
+        "score": sides[main]["score"], "outcome": sides[main]["outcome"],
+        "outcome_reason": state.outcome.reason if state.outcome else None,
+        "sides": sides, "state_hash": state_hash(state),
+        "events": _event_rows(game, state, lang), "actions": actions, "series": state.series,
+        "versions": versions(game),
+    }
