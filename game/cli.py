@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version"):
+    if not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "--version")):
         argv = ["play", *argv]
     parser = build_parser()
     args = parser.parse_args(argv)

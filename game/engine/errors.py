@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 
-class IllegalAction(ValueError):  # noqa: N818 - the name reads as what happened
+class IllegalAction(ValueError):
     """The action may not be taken now; the state is unchanged.
 
     ``key`` and ``params`` let the UI show the reason in the player's language; ``str()`` is English.
@@ -23,29 +23,29 @@ class GameOverError(IllegalAction):
     key = "illegal.game_over"
 
 
-class ChoicePending(IllegalAction):  # noqa: N818
+class ChoicePending(IllegalAction):
     key = "illegal.choice_pending"
 
 
-class NoActionPoints(IllegalAction):  # noqa: N818
+class NoActionPoints(IllegalAction):
     key = "illegal.no_action_points"
 
 
-class NotEnoughCash(IllegalAction):  # noqa: N818
+class NotEnoughCash(IllegalAction):
     key = "illegal.not_enough_cash"
 
 
-class ExportBanned(IllegalAction):  # noqa: N818
+class ExportBanned(IllegalAction):
     key = "illegal.export_banned"
 
 
-class UnknownId(IllegalAction):  # noqa: N818
+class UnknownId(IllegalAction):
     key = "illegal.unknown_id"
 
 
-class InvalidAmount(IllegalAction):  # noqa: N818
+class InvalidAmount(IllegalAction):
     key = "illegal.invalid_amount"
 
 
-class NotAvailable(IllegalAction):  # noqa: N818
+class NotAvailable(IllegalAction):
     key = "illegal.not_available"

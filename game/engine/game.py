@@ -54,7 +54,7 @@ class Game:
         return cls(content, state.scenario, state.options)
 
     @property
-    def scenario(self):  # noqa: ANN201 - the content model
+    def scenario(self):
         return self.rules.scenario
 
     def new_game(self, seed: int, seats: Iterable[str] | None = None) -> GameState:

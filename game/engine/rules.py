@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from game.content.loader import Content
@@ -21,7 +21,7 @@ class Rules:
 
     content: Content
     scenario: Scenario
-    options: GameOptions = GameOptions()
+    options: GameOptions = field(default_factory=GameOptions)
 
     @cached_property
     def all_dates(self) -> list[str]:

@@ -42,7 +42,7 @@ def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
         share = _fraction(lab.efficiency, goal.target)
     else:  # survival
         share = 1.0 if lab.cash >= 0 else 0.0
-    return int(round(goal.weight * share))
+    return round(goal.weight * share)
 
 
 def score_parts(ctx: Ctx, lab: Lab) -> dict[str, int]:
@@ -59,4 +59,4 @@ def max_score(ctx: Ctx) -> int:
 def score(ctx: Ctx, lab: Lab) -> int:
     """The score out of 100 (goal weights are scaled when they do not add up to 100)."""
     total = sum(score_parts(ctx, lab).values())
-    return int(round(100 * total / max_score(ctx)))
+    return round(100 * total / max_score(ctx))

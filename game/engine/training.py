@@ -46,7 +46,7 @@ def own_hours_per_turn(lab: Lab, chip: str, months: int) -> int:
 
 def talent_factor_pm(talent: int) -> int:
     """Per-mille multiplier from the research team's size: 150 researchers = 1000."""
-    return max(600, min(1400, int(round(1000 * math.sqrt(talent / 150)))))
+    return max(600, min(1400, round(1000 * math.sqrt(talent / 150))))
 
 
 def tech_capability_bonus(rules: Rules, lab: Lab) -> int:
@@ -60,7 +60,7 @@ def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int
     if effective <= 0:
         return 0
     gain = POINTS_PER_DOUBLING * math.log2(effective / REFERENCE_COMPUTE)
-    value = REFERENCE_CAPABILITY + int(round(gain)) + tech_capability_bonus(rules, lab) + noise
+    value = REFERENCE_CAPABILITY + round(gain) + tech_capability_bonus(rules, lab) + noise
     return max(0, min(10000, value))
 
 
