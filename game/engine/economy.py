@@ -6,6 +6,8 @@ a cheap near-frontier model pulls users from everyone (the market share model be
 
 from __future__ import annotations
 
+import math
+
 from game.engine.context import Ctx
 from game.engine.state import Lab
 
@@ -22,16 +24,33 @@ RAISE_COOLDOWN = 3
 OPEN_REVENUE_PCT = 60
 
 
-def attractiveness(capability: int, frontier: int, price_cents: int, trust: int, open_weights: bool) -> float:
-    """How strongly users are drawn to a model (relative scale)."""
-    quality = 2.0 ** ((capability - frontier) / 300)
-    cheapness = (1000 / max(price_cents, 10)) ** 0.5
-    return quality * cheapness * (max(trust, 5) / 60) * (1.3 if open_weights else 1.0)
+def _pow2_ppm(exponent_num: int, exponent_den: int) -> int:
+    """2 ** (num / den) in millionths, by integer arithmetic (identical on every machine)."""
+    whole, rest = divmod(exponent_num, exponent_den)
+    # 2 ** (rest / den) for 0 <= rest < den, by repeated integer square roots of a binary expansion.
+    value = 1_000_000
+    root = 2 * 10**12
+    for bit in range(1, 21):  # 2 ** (1 / 2 ** bit), each as an integer scaled by 10 ** 12
+        root = math.isqrt(root * 10**12)
+        if rest * 2**bit // exponent_den % 2:
+            value = value * root // 10**12
+    return value * 2**whole if whole >= 0 else value // 2**-whole
+
+
+def attractiveness(capability: int, frontier: int, price_cents: int, trust: int, open_weights: bool) -> int:
+    """How strongly users are drawn to a model (relative scale, an integer).
+
+    Doubles for every 3 points of capability, grows with the square root of cheapness, scales with
+    trust, and gets a 30% bonus for open weights.
+    """
+    quality = _pow2_ppm(capability - frontier, 300)
+    cheapness = math.isqrt(10**12 // max(price_cents, 10))  # proportional to sqrt(1 / price)
+    return quality * cheapness * max(trust, 5) * (130 if open_weights else 100) // 10**6
 
 
 def update_users(ctx: Ctx, frontier: int) -> None:
     """Share the world's users among released models; labs move 40% of the way each turn."""
-    products: list[tuple[object, float]] = []
+    products: list[tuple[object, int]] = []
     for side in ctx.state.seats:
         lab = ctx.state.labs[side]
         if lab.released:
@@ -41,10 +60,10 @@ def update_users(ctx: Ctx, frontier: int) -> None:
         if rival.active and rival.capability:
             products.append((rival, attractiveness(rival.capability, frontier, rival.price_cents, rival.trust,
                                                    rival.open_weights)))
-    total = sum(w for _, w in products) or 1.0
+    total = sum(w for _, w in products) or 1
     market = ctx.state.world.market_users
     for product, weight in products:
-        target = int(market * weight / total)
+        target = market * weight // total
         if isinstance(product, Lab):
             product.users = max(0, product.users + (target - product.users) * 40 // 100)
         else:

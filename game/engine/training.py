@@ -46,7 +46,7 @@ def own_hours_per_turn(lab: Lab, chip: str, months: int) -> int:
 
 def talent_factor_pm(talent: int) -> int:
     """Per-mille multiplier from the research team's size: 150 researchers = 1000."""
-    return max(600, min(1400, round(1000 * math.sqrt(talent / 150))))
+    return max(600, min(1400, math.isqrt(talent * 10**6 // 150)))  # integer sqrt: same on every machine
 
 
 def tech_capability_bonus(rules: Rules, lab: Lab) -> int:
