@@ -1,0 +1,37 @@
+"""Golden playthroughs per scenario (see tests/engine/golden.py for the format and how to rewrite)."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from game.play import play_game
+from tests.engine.golden import CASES, GOLDEN_DIR, read_actions, render
+from tests.engine.helpers import game
+
+
+@pytest.mark.parametrize("scenario", sorted(CASES))
+def test_golden_playthrough(scenario: str, request: pytest.FixtureRequest) -> None:
+    path = GOLDEN_DIR / f"{scenario}.txt"
+    g = game(scenario)
+    if request.config.getoption("--update-golden") or not path.exists():
+        seed, policy = CASES[scenario]
+        played = play_game(g, seed, dict.fromkeys(g.scenario.sides, policy))
+        path.write_text(render(g, seed, [r["action"] for r in played.actions]), encoding="utf-8")
+        if not request.config.getoption("--update-golden"):
+            pytest.fail(f"{path.name} did not exist and was written: check it and commit it")
+    expected = path.read_text(encoding="utf-8")
+    seed, actions = read_actions(expected)
+    actual = render(g, seed, actions)
+    if actual != expected:
+        diff = "".join(list(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                                 "golden", "now"))[:40])
+        pytest.fail(f"{path.name} differs from a replay (rewrite with --update-golden if intended):\n{diff}")
+
+
+def test_golden_comparison_notices_a_changed_game() -> None:
+    """The check can fail: dropping the last action changes the rendered text."""
+    text = (GOLDEN_DIR / "us_lab.txt").read_text(encoding="utf-8")
+    seed, actions = read_actions(text)
+    assert render(game("us_lab"), seed, actions[:-1]) != text
