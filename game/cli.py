@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 
@@ -83,3 +84,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output was piped into a command that stopped reading (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # the last line of defence: no traceback reaches a user
+        if os.environ.get("CHIP_RACE_DEBUG"):
+            raise
+        report = _write_error_report(args, exc)
+        print(f"internal error: {type(exc).__name__}: {exc} (details in {report}; please report it)",
+              file=sys.stderr)
+        return 3
+
+
+def _write_error_report(args: argparse.Namespace, exc: Exception) -> str:
+    """Write the traceback to a file in the temporary folder and return its path."""
+    import tempfile
+    import traceback
+
+    details = "".join(traceback.format_exception(exc))
+    with tempfile.NamedTemporaryFile("w", prefix="chip-race-error-", suffix=".txt", delete=False,
+                                     encoding="utf-8") as handle:
+        handle.write(f"Chip Race {__version__}\ncommand: {sys.argv}\n\n{details}")
+        return handle.name

@@ -38,9 +38,14 @@ def play_game(game: Game, seed: int, policies: dict[str, str | Policy], max_turn
               state: GameState | None = None,
               on_step: Callable[[GameState, Action, list[dict[str, Any]]], None] | None = None) -> PlayedGame:
     """Play from a new game (or ``state``) until the end, ``max_turns`` turns, or a bankrupt lab."""
-    state = state.model_copy(deep=True) if state is not None else game.new_game(seed, list(policies))
+    notes: list[dict[str, Any]] = []
+    if state is None:
+        first = game.start(seed, list(policies))
+        state, notes = first.state, first.events
+    else:
+        state = state.model_copy(deep=True)
     players = {side: p if isinstance(p, Policy) else make_policy(p, seed) for side, p in policies.items()}
-    played = PlayedGame(state=state, policies={s: p.name for s, p in players.items()})
+    played = PlayedGame(state=state, notes=notes, policies={s: p.name for s, p in players.items()})
     start_turn = state.turn
     since_end = 0
     while not state.over:

@@ -2,7 +2,8 @@
 
 Teachers collect these files; ``report`` reads them. Fields: ``scenario``, ``seed``, ``side``,
 ``turns``, ``score`` (total and parts), ``outcome``, ``state_hash``, ``events``, ``actions``,
-``series``, ``versions`` and, for two-lab games, ``sides`` with each lab's score and outcome.
+``series``, ``versions``, ``options`` and ``class_code`` (the facilitator's settings) and, for two-lab
+games, ``sides`` with each lab's score and outcome.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from game import __version__
+from game.classcode import class_code_or_none
 from game.engine.canonical import state_hash
 from game.engine.context import Ctx
 from game.engine.game import Game
@@ -72,4 +74,7 @@ def build_result(game: Game, state: GameState, actions: list[dict[str, Any]], po
         "sides": sides, "state_hash": state_hash(state),
         "events": _event_rows(game, state, lang), "actions": actions, "series": state.series,
         "versions": versions(game),
+        # the facilitator's options and the class code that reproduces this game (None when events
+        # were removed or forced: no code can carry those)
+        "options": dict(state.options), "class_code": class_code_or_none(state.scenario, state.seed, state.options),
     }

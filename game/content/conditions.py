@@ -20,7 +20,7 @@ from game.content.verbs import DateText, Id, Verb, verb_union
 Side = Literal["us", "cn"]
 LabStat = Literal[
     "cash", "capability", "users", "reputation", "gov_relations", "talent", "efficiency",
-    "price_cents", "compute", "released",
+    "price_cents", "compute", "released", "open_weights",
 ]
 
 
@@ -120,7 +120,8 @@ class StatRange(Verb):
 
     ``capability`` and ``released`` are in hundredths of an index point (7000 = 70.00);
     ``efficiency`` is a per-mille multiplier (1000 = 1x); ``cash`` is in dollars; ``compute`` is
-    H100-equivalent GPU-hours per month.
+    H100-equivalent GPU-hours per month; ``open_weights`` is 1 when the model on sale has open
+    weights, else 0.
     """
 
     verb: Literal["stat"]
@@ -152,14 +153,28 @@ class CheapFrontier(Verb):
     """True when some released model is both cheap and near the frontier.
 
     The frontier is the best capability any lab or rival has released. ``owner`` restricts the
-    model to the players' labs, to the rivals, or allows either.
+    model to the players' labs, to the rivals, or allows either; ``self`` means the lab the event
+    concerns (so a card can say "your model" in a two-lab game).
     """
 
     verb: Literal["cheap_frontier"]
     max_price_cents: int = Field(300, ge=1, description="highest price per million output tokens, cents")
     within: int = Field(500, ge=0, description="at most this far below the frontier (hundredths)")
-    owner: Literal["any", "player", "rival"] = "any"
+    owner: Literal["any", "player", "rival", "self"] = Field(
+        "any", description="whose model: any, player (a played lab), rival, self (the lab the event concerns)")
     example = "cheap_frontier: {max_price_cents: 300, within: 500}"
+
+
+class Played(Verb):
+    """True when the side the event concerns has a lab in this game (a player, or a computer seat).
+
+    Lets a side-specific random card stay out of the draw when nobody plays that side.
+    """
+
+    verb: Literal["played"]
+    on: bool = Field(True, description="true: the side is played; false: it is not")
+    scalar = "on"
+    example = "played: true"
 
 
 class Sentiment(Verb):
@@ -182,7 +197,7 @@ class TurnAtLeast(Verb):
 
 CONDITION_CLASSES: list[type[Verb]] = [
     AllOf, AnyOf, Not, DateFrom, DateBefore, SideIs, HistoryOn, FlagSet, Fired, ChipBanned,
-    StatRange, Owns, TechDone, CheapFrontier, Sentiment, TurnAtLeast,
+    StatRange, Owns, TechDone, CheapFrontier, Played, Sentiment, TurnAtLeast,
 ]
 Condition, CONDITIONS = verb_union(CONDITION_CLASSES, "condition")
 

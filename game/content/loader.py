@@ -6,48 +6,64 @@ Layout of a content folder::
     decks/*.yaml        event decks
     *.yaml              scenarios
 
+Every file goes through the safe reader (:mod:`game.content.safeyaml`), its schema
+(:mod:`game.content.filecheck`), then the whole set through the cross-reference checks
+(:mod:`game.content.xref`). Any error raises :class:`ContentError` listing every problem at once;
+warnings stay available in ``Content.problems``. Mods: :func:`game.content.mods.load_content_with_mods`.
+
 Example::
 
     >>> content = load_content()
-    >>> sorted(content.scenarios)[:2]
-    ['cn_lab', 'head_to_head']
+    >>> {"cn_lab", "us_lab", "head_to_head"} <= set(content.scenarios)
+    True
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
+from game.content.filecheck import check_file
 from game.content.models import Deck, Event, Scenario, World
+from game.content.problems import Problem, has_errors, problem, sort_problems
+from game.content.safeyaml import Document, YamlRefused, read_document
+from game.content.xref import Bundle, cross_check
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Languages every shipped text provides.
+SHIPPED_LANGUAGES = ("en", "fr")
 
 
 class ContentError(Exception):
-    """Content that cannot be used; ``problems`` lists every reason with its file."""
+    """Content that cannot be used. ``problems``: every reason as a ``file:line:col: error: ...`` line;
+    ``details``: the same as :class:`Problem` objects (translatable, with their check names)."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems: list[Problem] | list[str]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems: list[str] = [str(p) for p in problems]
+        self.details: list[Problem] = [p for p in problems if isinstance(p, Problem)]
 
 
 @dataclass(frozen=True)
 class Content:
-    """Everything loaded from a content folder: one world, its decks, its scenarios."""
+    """Everything loaded from a content folder: one world, its decks, its scenarios.
+
+    ``mods`` is the report of the mods considered (loaded or not, see :mod:`game.content.mods`),
+    ``problems`` the warnings found while loading.
+    """
 
     world: World
     decks: dict[str, Deck]
     scenarios: dict[str, Scenario]
     digest: str = field(default="", compare=False)
+    mods: tuple[Any, ...] = field(default=(), compare=False)
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id; ``KeyError`` naming the known ones otherwise."""
@@ -62,53 +78,120 @@ class Content:
         removed = set(scenario.remove_events)
         return [e for deck_id in scenario.decks for e in self.decks[deck_id].events if e.id not in removed]
 
+    @property
+    def event_ids(self) -> set[str]:
+        return {e.id for deck in self.decks.values() for e in deck.events}
+
+
+def display_name(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with the C safe loader."""
-    with path.open("rb") as handle:
-        return yaml.load(handle, Loader=_Loader)
-
-
-def _parse(path: Path, model: type[BaseModel], problems: list[str]) -> Any:
+    """Parse one YAML file with the safe reader (raises :class:`ContentError` when it is refused)."""
     try:
-        data = read_yaml(path)
-        return model.model_validate(data)
-    except yaml.YAMLError as exc:
-        problems.append(f"{path}: error: YAML: {exc}")
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"])
-            problems.append(f"{path}: error: {where}: {err['msg']}")
-    except OSError as exc:
-        problems.append(f"{path}: error: cannot read: {exc.strerror}")
-    return None
+        return read_document(path, display_name(path)).data
+    except YamlRefused as exc:
+        raise ContentError([exc.problem]) from None
+
+
+def read_checked(path: Path, kind: str, languages: tuple[str, ...] = ()) -> tuple[Any, Document | None,
+                                                                                    list[Problem]]:
+    """Read one file and validate it as ``kind``: (model or None, document or None, problems)."""
+    try:
+        doc = read_document(path, display_name(path))
+    except YamlRefused as exc:
+        return None, None, [exc.problem]
+    model, problems = check_file(doc, kind, languages)
+    return model, doc, problems
+
+
+def add_file(bundle: Bundle, path: Path, kind: str, languages: tuple[str, ...], problems: list[Problem]) -> Any:
+    """Read, check and add one file of ``kind`` to ``bundle``; its problems go to ``problems``."""
+    model, doc, found = read_checked(path, kind, languages)
+    problems.extend(found)
+    if model is None or doc is None:
+        return None
+    if kind == "world":
+        if bundle.world is not None:
+            problems.append(problem(doc.file, doc.where(("id",)), "error", "duplicate_id", "xref.second_world"))
+        else:
+            bundle.world, bundle.world_doc = model, doc
+    elif kind == "deck":
+        if model.id in bundle.decks:
+            other = bundle.decks[model.id][0][1]
+            problems.append(problem(doc.file, doc.where(("id",)), "error", "duplicate_id", "xref.duplicate_id",
+                                    kind="@mods.kind.deck", id=model.id,
+                                    other=f"{other.file}:{other.where(('id',))[0]}"))
+        else:
+            bundle.add_deck(model, doc)
+    elif kind == "scenario":
+        bundle.scenarios.append((model, doc))
+    return model
+
+
+def folder_files(folder: Path) -> list[tuple[Path, str]]:
+    """The files of a content folder with their kind, in load order."""
+    files = [(folder / "world.yaml", "world")] if (folder / "world.yaml").exists() else []
+    files += [(p, "deck") for p in sorted((folder / "decks").glob("*.yaml"))]
+    files += [(p, "scenario") for p in sorted(folder.glob("*.yaml")) if p.name != "world.yaml"]
+    return files
+
+
+def load_bundle(folder: Path, languages: tuple[str, ...] = SHIPPED_LANGUAGES) -> tuple[Bundle, list[Problem]]:
+    """Read and check every file of a content folder (first pass only): the bundle and its problems."""
+    bundle = Bundle()
+    problems: list[Problem] = []
+    if not (folder / "world.yaml").exists():
+        problems.append(problem(display_name(folder / "world.yaml"), None, "error", "unreadable",
+                                "yaml.unreadable", reason="missing"))
+    for path, kind in folder_files(folder):
+        add_file(bundle, path, kind, languages, problems)
+    return bundle, problems
+
+
+def digest_files(paths: Iterable[Path], root: Path) -> str:
+    """A short digest of some files' names and bytes (saves record it)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_from_bundle(bundle: Bundle, digest: str, problems: Iterable[Problem] = (),
+                        mods: tuple[Any, ...] = ()) -> Content:
+    """The engine's :class:`Content` from a checked bundle (events in deck order, per deck)."""
+    assert bundle.world is not None
+    events: dict[str, list[Event]] = {deck_id: [] for deck_id in bundle.decks}
+    for item in bundle.events:
+        events[item.deck].append(item.event)
+    decks = {deck_id: Deck(id=deck_id, events=items) for deck_id, items in events.items()}
+    scenarios = {s.id: s for s, _doc in bundle.scenarios}
+    return Content(world=bundle.world, decks=decks, scenarios=scenarios, digest=digest, mods=mods,
+                   problems=tuple(sort_problems(problems)))
 
 
 def load_folder(folder: Path) -> Content:
-    """Load and check one content folder; raise :class:`ContentError` listing every problem."""
-    problems: list[str] = []
-    world = _parse(folder / "world.yaml", World, problems)
-    decks = {}
-    for path in sorted((folder / "decks").glob("*.yaml")):
-        deck = _parse(path, Deck, problems)
-        if deck is not None:
-            decks[deck.id] = deck
-    scenarios = {}
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name == "world.yaml":
-            continue
-        scenario = _parse(path, Scenario, problems)
-        if scenario is not None:
-            scenarios[scenario.id] = scenario
-    for scenario in scenarios.values():
-        problems += [f"{scenario.id}: error: unknown deck '{d}'" for d in scenario.decks if d not in decks]
-    if problems:
-        raise ContentError(problems)
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.yaml")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(path.read_bytes())
-    return Content(world=world, decks=decks, scenarios=scenarios, digest=digest.hexdigest()[:16])
+    """Load and check one content folder; raise :class:`ContentError` listing every problem.
+
+    Example::
+
+        >>> load_folder(SCENARIOS_DIR).world.id
+        'world'
+    """
+    folder = Path(folder)
+    bundle, problems = load_bundle(folder)
+    if not has_errors(problems):
+        problems += cross_check(bundle)
+    if has_errors(problems) or bundle.world is None:
+        raise ContentError(sort_problems(problems))
+    return content_from_bundle(bundle, digest_files(folder.rglob("*.yaml"), folder), problems)
 
 
 @cache

@@ -40,11 +40,15 @@ def frontier(ctx: Ctx) -> int:
     return max(best, default=0)
 
 
-def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier) -> str | None:
-    """The name of a released model that is cheap and near the frontier, or ``None``."""
+def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier, own: Lab | None = None) -> str | None:
+    """The name of a released model that is cheap and near the frontier, or ``None``.
+
+    With ``owner: self`` only ``own`` (the lab the event concerns) counts.
+    """
     top = frontier(ctx)
-    if cond.owner in ("any", "player"):
-        for lab in ctx.state.labs.values():
+    if cond.owner in ("any", "player", "self"):
+        labs = ([own] if own is not None else []) if cond.owner == "self" else ctx.state.labs.values()
+        for lab in labs:
             if lab.released and lab.price_cents <= cond.max_price_cents and lab.released >= top - cond.within:
                 return lab.name
     if cond.owner in ("any", "rival"):
@@ -55,22 +59,38 @@ def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier) -> str | None:
     return None
 
 
+# Plain loops rather than all()/any() over a generator: event triggers are checked every turn.
+def _all(conditions: Any, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    for cond in conditions:  # noqa: SIM110 (see above)
+        if not holds(cond, ctx, lab, side):
+            return False
+    return True
+
+
+def _any(conditions: Any, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    for cond in conditions:  # noqa: SIM110 (see above)
+        if holds(cond, ctx, lab, side):
+            return True
+    return False
+
+
 _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
-    c.AllOf: lambda k, ctx, lab, side: all(holds(x, ctx, lab, side) for x in k.conditions),
-    c.AnyOf: lambda k, ctx, lab, side: any(holds(x, ctx, lab, side) for x in k.conditions),
+    c.AllOf: lambda k, ctx, lab, side: _all(k.conditions, ctx, lab, side),
+    c.AnyOf: lambda k, ctx, lab, side: _any(k.conditions, ctx, lab, side),
     c.Not: lambda k, ctx, lab, side: not holds(k.condition, ctx, lab, side),
     c.DateFrom: lambda k, ctx, lab, side: ctx.rules.turn_end(ctx.state.turn) > date_key(k.date),
     c.DateBefore: lambda k, ctx, lab, side: ctx.state.date < date_key(k.date),
     c.SideIs: lambda k, ctx, lab, side: side == k.side,
     c.HistoryOn: lambda k, ctx, lab, side: ctx.rules.history == k.on,
     c.FlagSet: lambda k, ctx, lab, side: k.name in ctx.state.world.flags,
-    c.Fired: lambda k, ctx, lab, side: any(f.event == k.event for f in ctx.state.fired),
+    c.Fired: lambda k, ctx, lab, side: k.event in ctx.fired_ids(),
     c.ChipBanned: lambda k, ctx, lab, side: k.chip in ctx.state.world.banned,
     c.StatRange: lambda k, ctx, lab, side: lab is not None
     and _in_range(lab_stat(ctx, lab, k.stat), k.at_least, k.below),
     c.Owns: lambda k, ctx, lab, side: lab is not None and lab.chips.get(k.chip, 0) >= k.count,
     c.TechDone: lambda k, ctx, lab, side: lab is not None and k.tech in lab.techs,
-    c.CheapFrontier: lambda k, ctx, lab, side: cheap_frontier_owner(ctx, k) is not None,
+    c.CheapFrontier: lambda k, ctx, lab, side: cheap_frontier_owner(ctx, k, lab) is not None,
+    c.Played: lambda k, ctx, lab, side: (side in ctx.state.labs) == k.on,
     c.Sentiment: lambda k, ctx, lab, side: _in_range(ctx.state.world.sentiment, k.at_least, k.below),
     c.TurnAtLeast: lambda k, ctx, lab, side: ctx.state.turn + 1 >= k.turn,
 }

@@ -18,6 +18,24 @@ class Ctx:
     state: GameState
     rng: np.random.Generator
     out: list[dict[str, Any]] = field(default_factory=list)
+    # The ids in state.fired, for ``fired_ids`` (extended as the log grows, never rebuilt per question).
+    _fired: set[str] = field(default_factory=set, repr=False)
+    _fired_seen: int = field(default=0, repr=False)
+    _fired_log: list[Any] | None = field(default=None, repr=False)
+
+    def fired_ids(self) -> set[str]:
+        """Ids of every event in ``state.fired`` now (conditions ask "has X fired?" many times a turn).
+
+        The log only grows by appending records whose ``event`` never changes, so the set is extended
+        with the new records; it is rebuilt if the log was replaced or shortened.
+        """
+        log = self.state.fired
+        if log is not self._fired_log or len(log) < self._fired_seen:
+            self._fired, self._fired_seen, self._fired_log = set(), 0, log
+        if len(log) > self._fired_seen:
+            self._fired.update(record.event for record in log[self._fired_seen:])
+            self._fired_seen = len(log)
+        return self._fired
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
         """Record something that happened, as a message key and its parameters (never a sentence)."""
@@ -26,7 +44,9 @@ class Ctx:
     @property
     def months(self) -> int:
         """Length of the current turn in months."""
-        return turn_months(self.rules.dates, self.state.turn)
+        turn = self.state.turn
+        table = self.rules.months_per_turn  # precomputed: this is read on every rule's hot path
+        return table[turn] if 0 <= turn < len(table) else turn_months(self.rules.dates, turn)
 
     def lab(self, side: str | None) -> Lab | None:
         return self.state.labs.get(side) if side else None

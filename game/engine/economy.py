@@ -7,14 +7,15 @@ a cheap near-frontier model pulls users from everyone (the market share model be
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from game.engine.context import Ctx
 from game.engine.state import Lab
 
 #: Millions of tokens a user consumes per month (paid for at the lab's price).
-TOKENS_M_PER_USER_MONTH = 0.15
+TOKENS_PER_USER_MONTH_PCT = 15  # hundredths of a million: 0.15M tokens a month
 #: Serving cost per million tokens before research savings, cents.
-SERVING_CENTS_PER_M = 150
+SERVING_CENTS_PER_M = 100
 #: Salary of one researcher per month, dollars.
 SALARY_PER_MONTH = 20_000
 HIRE_COST = 100_000
@@ -24,14 +25,25 @@ RAISE_COOLDOWN = 3
 OPEN_REVENUE_PCT = 60
 
 
+def _roots() -> tuple[int, ...]:
+    """2 ** (1 / 2 ** bit) for bit = 1..20, each as an integer scaled by 10 ** 12 (computed once)."""
+    roots, root = [], 2 * 10**12
+    for _ in range(20):
+        root = math.isqrt(root * 10**12)
+        roots.append(root)
+    return tuple(roots)
+
+
+_ROOTS = _roots()
+
+
+@lru_cache(maxsize=65_536)  # a pure function of two integers, called for every product every turn
 def _pow2_ppm(exponent_num: int, exponent_den: int) -> int:
     """2 ** (num / den) in millionths, by integer arithmetic (identical on every machine)."""
     whole, rest = divmod(exponent_num, exponent_den)
     # 2 ** (rest / den) for 0 <= rest < den, by repeated integer square roots of a binary expansion.
     value = 1_000_000
-    root = 2 * 10**12
-    for bit in range(1, 21):  # 2 ** (1 / 2 ** bit), each as an integer scaled by 10 ** 12
-        root = math.isqrt(root * 10**12)
+    for bit, root in enumerate(_ROOTS, start=1):
         if rest * 2**bit // exponent_den % 2:
             value = value * root // 10**12
     return value * 2**whole if whole >= 0 else value // 2**-whole
@@ -73,7 +85,7 @@ def update_users(ctx: Ctx, frontier: int) -> None:
 def settle_accounts(ctx: Ctx, lab: Lab) -> None:
     """Revenue from users, serving cost and salaries for this turn."""
     months = ctx.months
-    tokens_m = int(lab.users * TOKENS_M_PER_USER_MONTH * months)
+    tokens_m = lab.users * TOKENS_PER_USER_MONTH_PCT * months // 100  # integers: same on every machine
     revenue = tokens_m * lab.price_cents // 100 if lab.released else 0
     if lab.open_weights:
         revenue = revenue * OPEN_REVENUE_PCT // 100

@@ -6,6 +6,9 @@ then id), then the scenario's random draws among eligible weighted events.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import chain
+
 from game.content.models import Choice, Event
 from game.engine.calendar import date_key
 from game.engine.conditions import holds
@@ -87,14 +90,13 @@ def fire_due_events(ctx: Ctx) -> None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
 
-    history = rules.history
-    forced = rules.forced_events
-    for event in rules.watched_events:
+    # Dated or triggered events (with history off, dated ones without a trigger are not even in the
+    # list: Rules.checked_events). Dated events come first, by date: those dated after this turn
+    # cannot fire yet, so skip them without a look (a long deck or a big mod holds thousands).
+    checked, dated = rules.checked_events, rules.checked_date_keys
+    due_now = bisect_left(dated, rules.turn_end(state.turn))
+    for event in chain(checked[:due_now], checked[len(dated):]):
         if event.id in fired_now or not _eligible_by_date(ctx, event, fired):
-            continue
-        if event.date and event.trigger is None and not history and event.id not in forced:
-            continue
-        if event.date is None and event.trigger is None:
             continue
         labs = targets(ctx, event)
         if labs is not None:

@@ -3,11 +3,14 @@
 Example::
 
     >>> from game.content.loader import load_content
-    >>> game = Game(load_content(), "cn_lab")
+    >>> from game.engine.actions import Hire
+    >>> game = Game(load_content(), "us_lab")
     >>> state = game.new_game(seed=7)
-    >>> step = game.apply(state, EndTurn())
-    >>> step.state.turn, state.turn          # the old state is untouched
-    (1, 0)
+    >>> while state.pending:                  # answer any news card that waits for a decision
+    ...     state = game.apply(state, game.legal_actions(state)[0]).state
+    >>> step = game.apply(state, Hire(count=10))
+    >>> step.state.lab.talent - state.lab.talent, step.events[0]["key"]   # the old state is untouched
+    (10, 'action.hire')
 """
 
 from __future__ import annotations
@@ -62,8 +65,21 @@ class Game:
 
         Example::
 
-            >>> Game(load_content(), "us_lab").new_game(seed=1).date  # doctest: +SKIP
+            >>> from game.content.loader import load_content
+            >>> Game(load_content(), "us_lab").new_game(seed=1).date
             '2022-07-01'
+        """
+        return self.start(seed, seats).state
+
+    def start(self, seed: int, seats: Iterable[str] | None = None) -> Step:
+        """Like :meth:`new_game`, with the notes of the first turn's start (its news).
+
+        Example::
+
+            >>> from game.content.loader import load_content
+            >>> step = Game(load_content(), "cn_lab").start(seed=1)
+            >>> step.events[0]["key"], step.events[0]["params"]["date"]
+            ('turn.start', '2019-07-01')
         """
         if not 0 <= seed <= MAX_SEED:
             raise ValueError(f"the seed is a whole number from 0 to {MAX_SEED}")
@@ -93,8 +109,9 @@ class Game:
                           options=self.options.model_dump(mode="json", exclude_defaults=True), date=self.rules.dates[0],
                           seats=played, active=played[0], labs=labs, rivals=rivals, world=world)
         with generator(state.rng) as rng:
-            begin_turn(Ctx(self.rules, state, rng))
-        return state
+            ctx = Ctx(self.rules, state, rng)
+            begin_turn(ctx)
+        return Step(state, ctx.out)
 
     def legal_actions(self, state: GameState) -> list[a.Action]:
         """Every action the active seat may take now (``[]`` when the game is over)."""

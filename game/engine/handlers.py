@@ -26,23 +26,45 @@ def _pay(lab: Lab, amount: int, category: str) -> None:
     lab.ledger.add_spend(category, amount)
 
 
+def chip_refusal(ctx: Ctx, lab: Lab, chip_id: str, grey: bool = False) -> str | None:
+    """Why this lab may not get ``chip_id`` now, as a word (``None``: it may).
+
+    The cheap test behind :func:`check_chip`: the legal-action menu asks it for every chip at every
+    step, where building and raising an error each time would cost more than the rest of the menu.
+    """
+    chip = ctx.rules.chips.get(chip_id)
+    if chip is None:
+        return "unknown"
+    if lab.side not in chip.buyers:
+        return "not_for_side"
+    if date_key(chip.available_from) >= ctx.rules.turn_end(ctx.state.turn):
+        return "not_yet"
+    banned = lab.side == "cn" and chip_id in ctx.state.world.banned
+    if banned and not grey:
+        return "banned"
+    if grey and not banned:
+        return "grey_not_needed"
+    return None
+
+
 def check_chip(ctx: Ctx, lab: Lab, chip_id: str, grey: bool = False) -> None:
     """Refuse chips this lab may not get: unknown, not on sale yet, not sold to its side, banned."""
+    reason = chip_refusal(ctx, lab, chip_id, grey)
+    if reason is None:
+        return
     chip = ctx.rules.chips.get(chip_id)
     if chip is None:
         raise err.UnknownId(f"no chip '{chip_id}'", chip=chip_id)
-    if lab.side not in chip.buyers:
+    if reason == "not_for_side":
         raise err.NotAvailable(f"{chip.name} is not sold to {lab.side} labs", "illegal.chip_not_for_side",
                                chip=chip_id)
-    if date_key(chip.available_from) >= ctx.rules.turn_end(ctx.state.turn):
+    if reason == "not_yet":
         raise err.NotAvailable(f"{chip.name} is on sale from {chip.available_from}", "illegal.chip_not_yet",
                                chip=chip_id, date=chip.available_from)
-    banned = lab.side == "cn" and chip_id in ctx.state.world.banned
-    if banned and not grey:
+    if reason == "banned":
         raise err.ExportBanned(f"{chip.name}: export-banned for Chinese buyers", chip=chip_id)
-    if grey and not banned:
-        raise err.NotAvailable(f"{chip.name} can be bought legally: no grey market needed",
-                               "illegal.grey_not_needed", chip=chip_id)
+    raise err.NotAvailable(f"{chip.name} can be bought legally: no grey market needed",
+                           "illegal.grey_not_needed", chip=chip_id)
 
 
 def supply_left(ctx: Ctx, lab: Lab, chip_id: str, grey: bool) -> int:

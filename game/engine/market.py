@@ -35,8 +35,7 @@ def market_step(ctx: Ctx) -> None:
     """The turn's move: drift from sentiment and AI demand, plus noise. One draw per stock, always."""
     stocks = ctx.rules.stocks
     months = ctx.months
-    beta = np.array([s.ai_beta for s in stocks], dtype=np.int64)
-    vol = np.array([s.volatility_bp for s in stocks], dtype=np.int64)
+    beta, vol = ctx.rules.stock_arrays
     noise = ctx.rng.standard_normal(len(stocks))
     # Noise scales with the square root of time; rounded to whole basis points at once.
     noise_bp = np.rint(noise * vol * np.sqrt(months)).astype(np.int64)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+
 from game.content.loader import Content
 from game.content.models import DIFFICULTY, Chip, Event, GameOptions, Rival, Scenario, Stock, Tech
-from game.engine.calendar import date_key, turn_dates
+from game.engine.calendar import date_key, turn_dates, turn_months
 
 #: GPU-hours one chip gives in a month (730 hours, at full use).
 HOURS_PER_MONTH = 730
@@ -64,6 +66,12 @@ class Rules:
         return list(self.content.world.stocks)
 
     @cached_property
+    def stock_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """(AI beta, volatility in basis points) of ``stocks``, as int64 arrays for the market model."""
+        return (np.array([s.ai_beta for s in self.stocks], dtype=np.int64),
+                np.array([s.volatility_bp for s in self.stocks], dtype=np.int64))
+
+    @cached_property
     def rivals(self) -> list[Rival]:
         catalogue = {r.id: r for r in self.content.world.rivals}
         picked = []
@@ -94,8 +102,52 @@ class Rules:
         """Events checked every turn: dated or triggered, not only drawn at random."""
         return [e for e in self.events if e.weight == 0 and (e.date or e.trigger)]
 
+    @cached_property
+    def checked_events(self) -> list[Event]:
+        """The ``watched_events`` this game may fire: with history off, dated events without a trigger
+        are left out (unless forced). Same order: the dated ones first, by date."""
+        return [e for e in self.watched_events
+                if not (e.date and e.trigger is None and not self.history and e.id not in self.forced_events)]
+
+    @cached_property
+    def checked_date_keys(self) -> list[str]:
+        """Dates of the dated ``checked_events``, which come first and sorted (for a bisect)."""
+        return [date_key(e.date) for e in self.checked_events if e.date]
+
+    @cached_property
+    def turn_ends(self) -> list[str]:
+        """``turn_end`` of every turn, computed once: rules ask for it thousands of times a game."""
+        return [self._turn_end(turn) for turn in range(len(self.dates))]
+
+    @cached_property
+    def months_per_turn(self) -> list[int]:
+        """Length in months of every turn (what ``Ctx.months`` reads), computed once."""
+        return [turn_months(self.dates, turn) for turn in range(len(self.dates))]
+
+    @cached_property
+    def _on_sale(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        return {}
+
+    def chips_on_sale(self, side: str, turn: int) -> tuple[str, ...]:
+        """Chips sold to ``side`` and on sale before the end of ``turn``, in catalogue order (cached).
+
+        The calendar part of :func:`game.engine.handlers.chip_refusal` (bans aside), which the
+        legal-action menu needs at every step.
+        """
+        key = (side, turn)
+        if key not in self._on_sale:
+            end = self.turn_end(turn)
+            self._on_sale[key] = tuple(chip.id for chip in self.chips.values()
+                                       if side in chip.buyers and date_key(chip.available_from) < end)
+        return self._on_sale[key]
+
     def turn_end(self, turn: int) -> str:
         """The first date after ``turn`` (exclusive end of its period)."""
+        if 0 <= turn < len(self.turn_ends):
+            return self.turn_ends[turn]
+        return self._turn_end(turn)
+
+    def _turn_end(self, turn: int) -> str:
         dates = self.dates
         if turn + 1 < len(dates):
             return dates[turn + 1]

@@ -19,11 +19,11 @@ from game.engine.rules import HOURS_PER_MONTH, Rules
 from game.engine.state import Lab
 
 #: Effective compute (H100-equivalent GPU-hours x efficiency x talent) of a GPT-4-class run.
-REFERENCE_COMPUTE = 12_000_000
+REFERENCE_COMPUTE = 20_000_000
 #: Capability of a model trained with the reference compute (hundredths of an index point).
 REFERENCE_CAPABILITY = 7000
 #: Capability gained for each doubling of effective compute.
-POINTS_PER_DOUBLING = 500
+POINTS_PER_DOUBLING = 400
 #: A run may not be planned to last longer than this many turns.
 MAX_RUN_TURNS = 4
 MIN_RUN_HOURS = 10_000
@@ -36,8 +36,8 @@ def training_cost(gpu_hours: int, cents_per_hour: int) -> int:
 
 def monthly_compute(rules: Rules, lab: Lab) -> int:
     """Owned compute in H100-equivalent GPU-hours per month."""
-    return sum(count * rules.chips[chip].perf * HOURS_PER_MONTH // 1000
-               for chip, count in sorted(lab.chips.items()) if chip in rules.chips)
+    chips = rules.chips  # no sorting: a sum of integers does not depend on the order
+    return sum(count * chips[chip].perf * HOURS_PER_MONTH // 1000 for chip, count in lab.chips.items() if chip in chips)
 
 
 def own_hours_per_turn(lab: Lab, chip: str, months: int) -> int:
@@ -53,14 +53,38 @@ def tech_capability_bonus(rules: Rules, lab: Lab) -> int:
     return sum(rules.techs[t].capability for t in lab.techs if t in rules.techs)
 
 
+LOG_BITS = 20
+
+
+def log2_fixed(n: int) -> int:
+    """log2(n) in units of 2**-20, by integer arithmetic (the same bits on every machine).
+
+    Example::
+
+        >>> log2_fixed(8) / 2**20, round(log2_fixed(3) / 2**20, 5)
+        (3.0, 1.58496)
+    """
+    whole = n.bit_length() - 1
+    scale = 62
+    y = (n << scale) >> whole  # n / 2**whole, in [1, 2), fixed point with 62 fractional bits
+    result = whole << LOG_BITS
+    for bit in range(LOG_BITS):  # squaring doubles the log: each overflow past 2 is one more bit
+        y = (y * y) >> scale
+        if y >= 2 << scale:
+            y >>= 1
+            result += 1 << (LOG_BITS - 1 - bit)
+    return result
+
+
 def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int) -> int:
     """Capability of the model a finished run produces (before the lab keeps its best)."""
     effective = (gpu_hours * rules.chips[chip].perf // 1000 * lab.efficiency // 1000
                  * talent_factor_pm(lab.talent) // 1000)
     if effective <= 0:
         return 0
-    gain = POINTS_PER_DOUBLING * math.log2(effective / REFERENCE_COMPUTE)
-    value = REFERENCE_CAPABILITY + round(gain) + tech_capability_bonus(rules, lab) + noise
+    doublings = log2_fixed(effective) - log2_fixed(REFERENCE_COMPUTE)  # in 2**-LOG_BITS units
+    gain = (POINTS_PER_DOUBLING * doublings + (1 << (LOG_BITS - 1))) >> LOG_BITS  # rounded
+    value = REFERENCE_CAPABILITY + gain + tech_capability_bonus(rules, lab) + noise
     return max(0, min(10000, value))
 
 

@@ -13,7 +13,19 @@ from game.policies.base import Policy
 Rule = Callable[[Game, GameState, Lab, list[a.Action]], a.Action | None]
 
 
+class Menu(list):
+    """The legal actions, indexed by kind once: a policy's rules look up a kind many times per choice."""
+
+    def __init__(self, legal: list[a.Action]):
+        super().__init__(legal)
+        self.by_kind: dict[type, list[a.Action]] = {}
+        for action in legal:  # action classes are leaves, so type() groups exactly as isinstance would
+            self.by_kind.setdefault(type(action), []).append(action)
+
+
 def _of(legal: list[a.Action], kind: type) -> list:
+    if isinstance(legal, Menu):
+        return list(legal.by_kind.get(kind, ()))
     return [x for x in legal if isinstance(x, kind)]
 
 
@@ -34,6 +46,7 @@ class PriorityPolicy(Policy):
     prefer_first_choice = True
 
     def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        legal = Menu(legal)
         card = answer_card(self, legal, self.prefer_first_choice)
         if card is not None:
             return card
@@ -91,10 +104,11 @@ class PriorityPolicy(Policy):
 
 
 class CautiousPolicy(PriorityPolicy):
-    """Keeps a cash reserve, buys in small lots, sells a closed model at a mid price."""
+    """Keeps a cash reserve, researches what it can afford after training, buys in small lots, sells a
+    closed model at a mid price."""
 
     name = "cautious"
-    rules = ("raise_when_low", "release_better", "train", "buy", "lobby")
+    rules = ("raise_when_low", "release_better", "train", "research", "buy", "lobby")
     reserve_pct = 40
     release_price = 1000
 
@@ -104,7 +118,7 @@ class AggressivePolicy(PriorityPolicy):
 
     name = "aggressive"
     rules = ("raise_when_low", "release_better", "train", "buy_big", "hire")
-    reserve_pct = 5
+    reserve_pct = 25
     release_price = 219
     release_open = True
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
+from pydantic import ValidationError
+
+from game.classcode import ClassCodeError, parse_class_code
 from game.cli import UsageError
 from game.content.loader import ContentError, load_content
 from game.engine.game import MAX_SEED, Game
-from game.i18n import LANGUAGES
+from game.engine.state import GameState
+from game.i18n import LANGUAGES, strings
 from game.messages import describe
 from game.play import play_game
 from game.policies import POLICIES
@@ -23,8 +28,18 @@ QUIET = {"market.move", "training.progress", "turn.end"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--scenario", required=True, help="scenario id: cn_lab, us_lab, head_to_head…")
-    parser.add_argument("--seed", required=True, help=f"a whole number from 0 to {MAX_SEED}")
+    parser.add_argument("--scenario", help="scenario id: cn_lab, us_lab, head_to_head… (required unless --load)")
+    parser.add_argument("--seed", help=f"a whole number from 0 to {MAX_SEED} (required unless --load)")
+    parser.add_argument("--class-code", metavar="CODE",
+                        help="scenario, seed and options in one code, e.g. cn_lab-4821-t12 (instead of --scenario "
+                             "and --seed)")
+    parser.add_argument("--turn-limit", type=int, metavar="N",
+                        help="facilitator option: the calendar ends after N turns (recorded in the result)")
+    parser.add_argument("--history", choices=("on", "off"), help="facilitator option: dated history on or off")
+    parser.add_argument("--difficulty", choices=("easy", "normal", "hard"), help="facilitator option")
+    parser.add_argument("--load", metavar="SAVE", help="continue a saved game (its scenario, seed and log)")
+    parser.add_argument("--autosave", metavar="PATH", help="save the game atomically to PATH after every turn "
+                                                              "(with --turns: as it stood before the cut)")
     parser.add_argument("--policy", action="append", metavar="P",
                         help=f"computer player ({', '.join(POLICIES)}); give it twice for two labs "
                              "(default: cautious)")
@@ -43,16 +58,45 @@ def parse_seed(text: str) -> int:
     return seed
 
 
-def load_game(scenario_id: str) -> Game:
-    """The game for a scenario id, or a one-line usage error."""
+def load_game(scenario_id: str, options: dict[str, Any] | None = None) -> Game:
+    """The game for a scenario id and facilitator options, or a one-line usage error."""
     try:
         content = load_content()
     except ContentError as exc:
         raise UsageError("the shipped content has errors:\n" + "\n".join(exc.problems)) from None
     try:
-        return Game(content, scenario_id)
+        return Game(content, scenario_id, options)
     except KeyError as exc:
         raise UsageError(exc.args[0]) from None
+    except ValidationError as exc:
+        raise UsageError(f"facilitator option: {exc.errors()[0]['msg']}") from None
+
+
+def game_choice(args: argparse.Namespace) -> tuple[str, int, dict[str, Any]]:
+    """(scenario, seed, facilitator options) from --class-code or --scenario/--seed, and the option flags.
+
+    Option flags given with a class code override what the code says.
+    """
+    if args.class_code:
+        if args.scenario or args.seed:
+            raise UsageError("--class-code already gives the scenario and seed: leave out --scenario and --seed")
+        try:
+            scenario, seed, options = parse_class_code(args.class_code)
+        except ClassCodeError as exc:
+            raise UsageError(exc.message(args.lang)) from None
+    elif args.scenario is None or args.seed is None:
+        raise UsageError("--scenario and --seed are required (or --class-code CODE, or --load SAVE)")
+    else:
+        scenario, seed, options = args.scenario, parse_seed(args.seed), {}
+    if args.turn_limit is not None:
+        if args.turn_limit < 1:
+            raise UsageError("--turn-limit must be at least 1")
+        options["turn_limit"] = args.turn_limit
+    if args.history is not None:
+        options["history"] = args.history == "on"
+    if args.difficulty is not None:
+        options["difficulty"] = args.difficulty
+    return scenario, seed, options
 
 
 def seat_policies(game: Game, names: list[str] | None) -> dict[str, str]:
@@ -66,14 +110,52 @@ def seat_policies(game: Game, names: list[str] | None) -> dict[str, str]:
     return {side: names[min(i, len(names) - 1)] for i, side in enumerate(sides)}
 
 
+def load_saved(path: str, lang: str) -> tuple[Game, GameState, list[dict]]:
+    """The game, state and action log of a save, or a one-line usage error; warnings go to stderr."""
+    from game.saves import SaveError, load_save  # not needed to build the parser
+
+    try:
+        loaded = load_save(path)
+    except SaveError as exc:
+        raise UsageError(exc.message(lang)) from None
+    for warning in loaded.warnings:
+        print(warning.message(lang), file=sys.stderr)
+    return loaded.game, loaded.state, loaded.actions
+
+
 def run(args: argparse.Namespace) -> int:
-    seed = parse_seed(args.seed)
-    game = load_game(args.scenario)
+    start, log = None, []
+    if args.load:
+        if args.scenario or args.seed or args.class_code:
+            raise UsageError("--load continues a saved game: leave out --scenario, --seed and --class-code")
+        if args.turn_limit is not None or args.history or args.difficulty:
+            raise UsageError("--load continues a saved game with its own options: leave out the option flags")
+        game, start, log = load_saved(args.load, args.lang)
+        seed = start.seed
+    else:
+        scenario, seed, options = game_choice(args)
+        game = load_game(scenario, options)
     policies = seat_policies(game, args.policy)
     if args.turns is not None and args.turns < 1:
         raise UsageError("--turns must be at least 1")
-    played = play_game(game, seed, policies, max_turns=args.turns)
-    result = build_result(game, played.state, played.actions, played.policies, lang=args.lang)
+    if args.autosave:
+        from game.saves import Autosaver, SaveError
+
+        start = start or game.new_game(seed, list(policies))
+        try:
+            saver = Autosaver(args.autosave, game, start, log)
+        except SaveError as exc:
+            raise UsageError(exc.message(args.lang)) from None
+        try:
+            # Saved after every turn; a game cut short by --turns stays saved as it was before being
+            # concluded, so that --load can continue it.
+            played = play_game(game, seed, policies, max_turns=args.turns, state=start, on_step=saver)
+        except SaveError as exc:  # the disk filled up, the folder went away…
+            raise UsageError(exc.message(args.lang)) from None
+    else:
+        played = play_game(game, seed, policies, max_turns=args.turns, state=start)
+    actions = log + played.actions
+    result = build_result(game, played.state, actions, played.policies, lang=args.lang)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -82,9 +164,10 @@ def run(args: argparse.Namespace) -> int:
         if note["key"] in QUIET:
             continue
         print(describe(note, game.content, args.lang))
+    text = strings(args.lang)
     for side, info in result["sides"].items():
-        parts = ", ".join(f"{k} {v}" for k, v in info["score"]["parts"].items())
-        print(f"{info['name']} ({side}, {info['policy']}): {info['outcome']}, "
-              f"score {info['score']['total']}/100 ({parts})")
-    print(f"state hash {result['state_hash']}")
+        parts = ", ".join(f"{text.t(f'goal.{k}')} {v}" for k, v in info["score"]["parts"].items())
+        print(text.t("run.summary", name=info["name"], side=text.t(f"side.{side}"), policy=info["policy"],
+                     outcome=text.t(f"outcome.{info['outcome']}"), score=info["score"]["total"], parts=parts))
+    print(text.t("run.hash", hash=result["state_hash"]))
     return 0

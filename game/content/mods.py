@@ -1,0 +1,292 @@
+"""Mods: folders of YAML that add events and scenarios, or replace and disable shipped events.
+
+Layout::
+
+    mods/<folder>/mod.yaml          the manifest (game.content.manifest.Manifest)
+    mods/<folder>/events/*.yaml     event decks: a deck with a shipped id (``chronology``) adds its
+                                    events to that deck; a new id makes a new deck for the mod's scenarios
+    mods/<folder>/scenarios/*.yaml  scenarios
+
+Load order is explicit and reported: mods are taken in the order given (default: by id), each after
+the mods it ``depends`` on or wants to ``load_after``. A mod is checked against the content loaded
+before it; a mod with errors is disabled, with its reasons, and the others load without it. Nothing
+here raises for a bad mod: only broken shipped content raises :class:`ContentError`.
+
+Example::
+
+    >>> content = load_content_with_mods()
+    >>> [(m.id, m.enabled) for m in content.mods]
+    [('example', True)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from game import __version__
+from game.content.loader import (
+    ROOT,
+    SCENARIOS_DIR,
+    Content,
+    ContentError,
+    add_file,
+    content_from_bundle,
+    digest_files,
+    display_name,
+    load_bundle,
+    read_checked,
+)
+from game.content.manifest import Manifest
+from game.content.problems import Problem, has_errors, problem, sort_problems
+from game.content.safeyaml import Document
+from game.content.xref import Bundle, EventAt, cross_check
+
+MODS_DIR = ROOT / "mods"
+
+
+@dataclass(frozen=True)
+class ModInfo:
+    """What became of one installed mod: loaded (at ``position`` in the load order) or disabled."""
+
+    folder: str
+    id: str
+    manifest: Manifest | None
+    enabled: bool
+    position: int | None = None
+    problems: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = field(default=(), compare=False)
+    #: Installed but not chosen by the player (see ``enabled`` of :func:`load_content_with_mods`).
+    switched_off: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+@dataclass
+class _Candidate:
+    folder: Path
+    manifest: Manifest | None = None
+    doc: Document | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id if self.manifest else self.folder.name
+
+    def where(self, *path: object) -> tuple[int, int] | None:
+        return self.doc.where(self.doc.resolve(path)) if self.doc else None
+
+    def fail(self, key: str, path: tuple[object, ...] = (), check: str = "mod", **params: object) -> None:
+        file = self.doc.file if self.doc else display_name(self.folder / "mod.yaml")
+        self.problems.append(problem(file, self.where(*path), "error", check, f"mod.{key}", **params))
+
+
+def _discover(mods_dir: Path) -> list[_Candidate]:
+    found = []
+    if not mods_dir.is_dir():
+        return found
+    for folder in sorted(p for p in mods_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        cand = _Candidate(folder)
+        manifest_path = folder / "mod.yaml"
+        if not manifest_path.exists():
+            cand.fail("no_manifest", folder=folder.name)
+        else:
+            model, doc, found_problems = read_checked(manifest_path, "mod")
+            cand.manifest, cand.doc, cand.problems = model, doc, list(found_problems)
+        found.append(cand)
+    return found
+
+
+def _version_key(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(".")[:2])
+
+
+def _order(cands: list[_Candidate], order: Sequence[str] | None) -> list[_Candidate]:
+    """Usable mods in load order; the others get the reason they cannot load."""
+    usable = {}
+    for cand in cands:
+        if cand.manifest is None or has_errors(cand.problems):
+            continue
+        if cand.id in usable:
+            cand.fail("duplicate_mod", ("id",), id=cand.id, other=display_name(usable[cand.id].folder))
+            continue
+        usable[cand.id] = cand
+    preference = [i for i in (order or []) if i in usable] + sorted(i for i in usable if i not in (order or []))
+    # A missing dependency disables a mod, and with it every mod that depends on it.
+    changed = True
+    while changed:
+        changed = False
+        for ident in list(usable):
+            cand = usable[ident]
+            assert cand.manifest is not None
+            for i, dep in enumerate(cand.manifest.depends):
+                if dep not in usable:
+                    cand.fail("missing_dependency", ("depends", i), check="dependency", dep=dep)
+                    del usable[ident]
+                    changed = True
+                    break
+    placed: list[_Candidate] = []
+    waiting = [i for i in preference if i in usable]
+    while waiting:
+        for ident in waiting:
+            manifest = usable[ident].manifest
+            assert manifest is not None
+            before = [d for d in (*manifest.depends, *manifest.load_after) if d in usable and d != ident]
+            if all(usable[d] in placed for d in before):
+                placed.append(usable[ident])
+                waiting.remove(ident)
+                break
+        else:  # everything left waits on something else: a cycle
+            for ident in waiting:
+                usable[ident].fail("cycle", ("depends",), check="dependency", mods=", ".join(waiting))
+            break
+    return placed
+
+
+def _mod_files(folder: Path) -> list[tuple[Path, str]]:
+    return ([(p, "deck") for p in sorted((folder / "events").glob("*.yaml"))]
+            + [(p, "scenario") for p in sorted((folder / "scenarios").glob("*.yaml"))])
+
+
+def _apply(cand: _Candidate, base: Bundle, touched: dict[str, str]) -> Bundle:
+    """The bundle with this mod applied; the mod's problems go to ``cand.problems``."""
+    manifest = cand.manifest
+    assert manifest is not None
+    languages = tuple(manifest.languages)
+    if _version_key(manifest.game_version) != _version_key(__version__):
+        cand.problems.append(problem(cand.doc.file if cand.doc else "", cand.where("game_version"), "warning",
+                                     "game_version", "mod.game_version", wanted=manifest.game_version,
+                                     have=__version__))
+    own = Bundle(world=base.world, world_doc=base.world_doc)
+    for path, kind in _mod_files(cand.folder):
+        add_file(own, path, kind, languages, cand.problems)
+    if not (has_errors(cand.problems) or own.events or own.scenarios or manifest.disable_events):
+        cand.fail("empty_mod")
+    if has_errors(cand.problems):
+        return base
+    trial = base.copy()
+    index = {item.event.id: i for i, item in enumerate(trial.events)}
+    for i, ident in enumerate(manifest.disable_events):
+        if ident not in index:
+            cand.fail("unknown_disable", ("disable_events", i), check="unknown_id", id=ident)
+            continue
+        _conflict(cand, touched, ident, ("disable_events", i))
+        trial.disabled.add(ident)
+    replaced = set(manifest.replace_events)
+    provided = {item.event.id for item in own.events}
+    for i, ident in enumerate(manifest.replace_events):
+        if ident not in index:
+            cand.fail("unknown_replace", ("replace_events", i), check="unknown_id", id=ident)
+        elif ident not in provided:
+            cand.fail("replace_missing", ("replace_events", i), id=ident)
+        else:
+            _conflict(cand, touched, ident, ("replace_events", i))
+    for item in own.events:
+        ident = item.event.id
+        if ident in replaced and ident in index:
+            original = trial.events[index[ident]]
+            trial.events[index[ident]] = EventAt(item.event, item.doc, item.path, original.deck)
+        elif ident in index:
+            original = trial.events[index[ident]]
+            line = original.doc.where(original.doc.resolve((*original.path, "id")))[0]
+            cand.problems.append(problem(item.doc.file, item.doc.where(item.doc.resolve((*item.path, "id"))),
+                                         "error", "duplicate_id", "mod.needs_replace", id=ident,
+                                         other=f"{original.doc.file}:{line}"))
+        else:
+            trial.events.append(item)
+    for deck_id, defs in own.decks.items():
+        trial.decks.setdefault(deck_id, list(defs[:1]))
+    known_scenarios = {s.id: d for s, d in trial.scenarios}
+    for scenario, doc in own.scenarios:
+        if scenario.id in known_scenarios:
+            cand.problems.append(problem(doc.file, doc.where(("id",)), "error", "duplicate_id", "xref.duplicate_id",
+                                         kind="@mods.kind.scenario", id=scenario.id,
+                                         other=known_scenarios[scenario.id].file))
+        trial.scenarios.append((scenario, doc))
+    trial.events = [e for e in trial.events if e.event.id not in trial.disabled]
+    if has_errors(cand.problems):
+        return base
+    cand.problems.extend(cross_check(trial))
+    return base if has_errors(cand.problems) else trial
+
+
+def _conflict(cand: _Candidate, touched: dict[str, str], ident: str, path: tuple[object, ...]) -> None:
+    if ident in touched:
+        cand.problems.append(problem(cand.doc.file if cand.doc else "", cand.where(*path), "warning",
+                                     "mod_conflict", "mod.conflict", id=ident, other=touched[ident]))
+    touched[ident] = cand.id
+
+
+def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | None = None,
+                           content_dir: Path = SCENARIOS_DIR, enabled: Collection[str] | None = None) -> Content:
+    """The shipped content with every usable mod of ``mods_dir`` applied, in load order.
+
+    ``enabled`` restricts loading to the mods with these ids (the player's choice on the Mods
+    screen); ``None`` loads every mod found. The others are reported, ``switched_off``.
+
+    ``Content.mods`` reports each mod found (:class:`ModInfo`): the loaded ones first, in load order,
+    then the disabled ones with their problems. Raises :class:`ContentError` only when the shipped
+    content itself is broken.
+    """
+    base, base_problems = load_bundle(content_dir)
+    if not has_errors(base_problems):
+        base_problems += cross_check(base)
+    if has_errors(base_problems) or base.world is None:
+        raise ContentError(sort_problems(base_problems))
+    seen = {(p.file, p.line, p.col, p.key) for p in base_problems}
+    found = _discover(mods_dir)
+    off = [c for c in found if enabled is not None and c.id not in enabled]
+    cands = [c for c in found if c not in off]
+    bundle = base
+    touched: dict[str, str] = {}
+    infos: list[ModInfo] = []
+    loaded: list[_Candidate] = []
+    for cand in _order(cands, order):
+        bundle_after = _apply(cand, bundle, touched)
+        silenced = set(cand.manifest.silence) if cand.manifest else set()
+        cand.problems = [p for p in cand.problems if (p.file, p.line, p.col, p.key) not in seen
+                         and not (p.severity == "warning" and p.check in silenced)]
+        if has_errors(cand.problems):
+            continue
+        seen.update((p.file, p.line, p.col, p.key) for p in cand.problems)
+        bundle = bundle_after
+        loaded.append(cand)
+    for position, cand in enumerate(loaded):
+        infos.append(_info(cand, True, position))
+    infos += [_info(c, False, None) for c in cands if c not in loaded]
+    infos += [replace(_info(c, False, None), switched_off=True) for c in off]
+    digest = digest_files(content_dir.rglob("*.yaml"), content_dir)
+    files = [p for c in loaded for p in [c.folder / "mod.yaml", *(f for f, _k in _mod_files(c.folder))]]
+    if files:  # the same shipped content with other mods is other content: saves must tell them apart
+        digest = digest_files(files, mods_dir) + digest
+        digest = hashlib.sha256(digest.encode()).hexdigest()[:16]
+    warnings = [*base_problems, *(p for c in loaded for p in c.problems)]
+    return content_from_bundle(bundle, digest, warnings, tuple(infos))
+
+
+def _info(cand: _Candidate, enabled: bool, position: int | None) -> ModInfo:
+    files = tuple(display_name(p) for p, _k in _mod_files(cand.folder))
+    return ModInfo(folder=display_name(cand.folder), id=cand.id, manifest=cand.manifest, enabled=enabled,
+                   position=position, problems=tuple(sort_problems(cand.problems)), files=files)
+
+
+def installed_mods(mods_dir: Path = MODS_DIR) -> tuple[ModInfo, ...]:
+    """Every mod folder found, switched off (only its manifest is read and checked)."""
+    return tuple(replace(_info(c, False, None), switched_off=True) for c in _discover(mods_dir))
+
+
+def mod_report(content: Content, lang: str = "en") -> list[str]:
+    """Lines that describe the load order and every disabled mod, for the command line and logs."""
+    from game.i18n import strings
+
+    t = strings(lang).t
+    loaded = [m.id for m in content.mods if m.enabled]
+    lines = [t("mods.mod.order", mods=", ".join(loaded) if loaded else t("mods.mod.none"))]
+    for info in content.mods:
+        if not info.enabled:
+            lines.append(t("mods.mod.disabled", id=info.id, count=len(info.errors)))
+    return lines

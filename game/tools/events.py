@@ -1,0 +1,124 @@
+"""``python main.py events``: the event deck, listed for a teacher preparing a lesson.
+
+One line per event: its date (or "on trigger" / "random"), id, kind (article, context, invented),
+source (the articles A0/A1, or context) and title, in the chosen language. ``--json`` prints
+``{"events": [...]}`` with those fields and the card's text, what the article says and what the record
+says. ``--scenario`` keeps only the events that scenario plays with.
+
+Example::
+
+    python main.py events --lang fr --scenario cn_lab
+    python main.py events --json > deck.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.cli import UsageError
+from game.content.loader import ContentError, load_content
+from game.content.models import Event
+from game.i18n import LANGUAGES, strings
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of titles and texts")
+    parser.add_argument("--json", action="store_true", help='print {"events": [...]} as JSON')
+    parser.add_argument("--scenario", metavar="ID", help="only the events of this scenario")
+
+
+def _sort_key(event: Event) -> tuple[str, str]:
+    """Dated events by date, then triggered and random ones, each group by id (as the engine orders them)."""
+    date = event.date if event.date is None or len(event.date) == 10 else f"{event.date}-01"
+    return (date or "9999", event.id)
+
+
+def select_events(scenario_id: str | None = None) -> list[tuple[str, Event]]:
+    """(deck id, event) pairs of every deck, or of one scenario's decks less its removed events.
+
+    Example::
+
+        >>> pairs = select_events("cn_lab")
+        >>> any(e.id == "deepseek_r1" for _, e in pairs)
+        True
+    """
+    try:
+        content = load_content()
+    except ContentError as exc:
+        raise UsageError("the shipped content has errors:\n" + "\n".join(map(str, exc.problems))) from None
+    if scenario_id is None:
+        pairs = [(deck_id, e) for deck_id, deck in sorted(content.decks.items()) for e in deck.events]
+    else:
+        try:
+            scenario = content.scenario(scenario_id)
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from None
+        removed = set(scenario.remove_events)
+        pairs = [(d, e) for d in scenario.decks for e in content.decks[d].events if e.id not in removed]
+    return sorted(pairs, key=lambda pair: _sort_key(pair[1]))
+
+
+def event_row(deck_id: str, event: Event, lang: str) -> dict[str, Any]:
+    """The JSON form of one event for a teacher: id, date, kind, source, title, text…"""
+    s = strings(lang)
+    source = event.source
+    return {
+        "id": event.id,
+        "deck": deck_id,
+        "date": event.date,
+        "until": event.until,
+        "triggered": event.trigger is not None,
+        "random": event.weight > 0,
+        "side": event.side,
+        "kind": event.kind,
+        "context": bool(source and source.context),
+        "article": bool(source and source.articles),
+        "title": s.pick(event.title),
+        "text": s.pick(event.text),
+        "source": {
+            "articles": list(source.articles) if source else [],
+            "context": bool(source and source.context),
+            "says": s.pick(source.says) if source and source.says else None,
+            "record": s.pick(source.record) if source and source.record else None,
+        },
+        "choices": [s.pick(c.label) for c in event.choices],
+    }
+
+
+def _when(row: dict[str, Any], lang: str) -> str:
+    if row["date"]:
+        return row["date"]
+    return strings(lang).t("events.when.random" if row["random"] else "events.when.trigger")
+
+
+def _source_text(row: dict[str, Any], lang: str) -> str:
+    s = strings(lang)
+    if row["source"]["articles"]:
+        return ", ".join(row["source"]["articles"])
+    return s.t("events.source.context") if row["context"] else s.t("events.source.none")
+
+
+def format_table(rows: list[dict[str, Any]], lang: str, scope: str) -> str:
+    """The readable listing: a header, column names, one line per event."""
+    s = strings(lang)
+    cols = {k: s.t(f"events.col.{k}") for k in ("when", "id", "kind", "source", "title")}
+    lines = [s.t("events.header", count=len(rows), scope=scope), s.t("events.columns", **cols)]
+    for row in rows:
+        lines.append(s.t("events.row", when=_when(row, lang), id=row["id"], kind=s.t(f"events.kind.{row['kind']}"),
+                         source=_source_text(row, lang), title=row["title"]).rstrip())
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    rows = [event_row(deck_id, event, args.lang) for deck_id, event in select_events(args.scenario)]
+    if args.json:
+        json.dump({"events": rows}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    s = strings(args.lang)
+    scope = s.t("events.scope_scenario", scenario=args.scenario) if args.scenario else s.t("events.scope_all")
+    print(format_table(rows, args.lang, scope))
+    return 0

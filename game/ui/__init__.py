@@ -1,0 +1,12 @@
+"""The game window (pygame-ce + pygame_gui): scenes on a stack that read the state and submit actions.
+
+Layout of the package:
+
+- ``app.py``      the window, the event loop (waits on events when idle), the crash safety net
+- ``scene.py``    the base class of screens; ``focus.py`` keyboard focus (Tab / arrows / Enter)
+- ``session.py``  the only door to the engine: ``Session.submit(action)``
+- ``persist.py``  saves, crash reports, result export; ``settings.py`` remembered settings
+- ``scenes/``     the screens; ``scenes/__init__.py`` has the registry the main menu reads
+- ``charts.py``   small line and bar charts drawn with pygame
+- ``launch.py``   the ``play`` command; ``bench.py`` frame time, idle CPU, start-up time
+"""

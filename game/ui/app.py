@@ -1,0 +1,298 @@
+"""The window: a stack of scenes, the event loop, and the safety net around them.
+
+The loop waits on events (``pygame.event.wait`` with a timeout) and draws only when something
+changed: an input event, a scene that says it is animating, or a short "warm" period after input
+while pygame_gui fades hover states and tooltips in. An idle dashboard therefore costs almost nothing.
+
+Any exception raised by a scene is caught: a crash report is written (seed, options, action log,
+traceback) and the player sees a dialog offering to go back to the menu — never a traceback.
+
+Example (headless)::
+
+    >>> app = App(Settings(), headless=True)      # doctest: +SKIP
+    >>> app.start()                               # doctest: +SKIP
+    >>> app.top.screen_id                         # doctest: +SKIP
+    'menu'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.i18n import Strings, strings
+from game.ui import theme
+from game.ui.scene import Scene
+from game.ui.session import Session
+from game.ui.settings import Settings, config_dir, save_settings
+
+#: After input, keep drawing this long (seconds) so hover fades and tooltips appear.
+WARM_SECONDS = 1.2
+#: Frame rate while warm or animating.
+FPS = 30
+#: Longest sleep when idle (ms); waking costs nothing visible.
+IDLE_WAIT_MS = 1000
+
+
+class App:
+    """The game window and its scene stack."""
+
+    def __init__(self, settings: Settings, headless: bool = False, content: Any = None):
+        self.settings = settings
+        # The dummy video driver has no renderer to scale with: draw at 1280x720 as is.
+        self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        pygame.init()
+        theme.font.cache_clear()  # fonts from an earlier pygame.init() are dead after pygame.quit()
+        pygame.display.set_caption("Chip Race")
+        self.screen = self._open_window()
+        self.manager = self._make_manager()
+        self.stack: list[Scene] = []
+        self.session: Session | None = None
+        self._content = content
+        self.running = False
+        #: False for the demo and tests: settings changes then last for this run only.
+        self.persist_settings = True
+        self.dirty = True
+        self.warm_until = 0.0
+        self.frames_drawn = 0
+        #: Called once per loop iteration before events are read (the demo driver).
+        self.on_tick: Callable[[App], None] | None = None
+        #: Called after each drawn frame (screenshots).
+        self.on_frame: Callable[[App], None] | None = None
+
+    # --- set-up --------------------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        flags = 0 if self.headless else pygame.SCALED | pygame.RESIZABLE
+        if self.settings.fullscreen and not self.headless:
+            flags |= pygame.FULLSCREEN
+        screen = pygame.display.set_mode(theme.SIZE, flags)
+        if not self.headless and not self.settings.fullscreen:
+            with contextlib.suppress(AttributeError, pygame.error):  # SCALED: a 1280x720 canvas, scaled up
+                pygame.Window.from_display_module().size = self.settings.window_size
+        return screen
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        scale = theme.TEXT_SCALES[self.settings.text_size]
+        manager = pygame_gui.UIManager(theme.SIZE, theme.theme_dict(scale), enable_live_theme_updates=False,
+                                       starting_language=self.settings.language)
+        manager.add_font_paths("dejavu", str(theme.FONT_REGULAR), str(theme.FONT_BOLD), str(theme.FONT_ITALIC),
+                               str(theme.FONT_BOLD_ITALIC))
+        return manager
+
+    @property
+    def strings(self) -> Strings:
+        return strings(self.settings.language)
+
+    @property
+    def content(self) -> Any:
+        if self._content is None:
+            from game.ui.scenes.mods import startup_content  # shipped content + the mods switched on
+
+            self._content = startup_content()
+        return self._content
+
+    # --- the stack -----------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        if self.top is not None:
+            if scene.overlay:
+                scene.backdrop = self._dimmed()
+            self.top.leave()
+        self.stack.append(scene)
+        scene.enter()
+        self.touch()
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        if self.top is not None:
+            self.top.enter()
+        else:
+            self.running = False
+        self.touch()
+
+    def replace(self, scene: Scene) -> None:
+        """Put ``scene`` in place of the top scene."""
+        if self.stack:
+            self.stack.pop().leave()
+        backdrop_from = self.top
+        if scene.overlay and backdrop_from is not None:
+            scene.backdrop = self._dimmed()
+        self.stack.append(scene)
+        scene.enter()
+        self.touch()
+
+    def reset(self, scene: Scene) -> None:
+        """Empty the stack and show ``scene`` (back to the menu)."""
+        for old in reversed(self.stack):
+            with contextlib.suppress(Exception):
+                old.leave()
+        self.stack = []
+        self.push(scene)
+
+    def rebuild(self) -> None:
+        """Build the top scene again (after a language or text-size change)."""
+        if self.top is not None:
+            self.top.leave()
+            self.top.enter()
+        self.touch()
+
+    def _dimmed(self) -> pygame.Surface:
+        picture = self.screen.copy()
+        shade = pygame.Surface(picture.get_size(), pygame.SRCALPHA)
+        shade.fill((20, 20, 20, 150))
+        picture.blit(shade, (0, 0))
+        return picture
+
+    def touch(self) -> None:
+        """Something changed: draw the next frame."""
+        self.dirty = True
+
+    # --- settings ------------------------------------------------------------------------------
+    def apply_settings(self, new: Settings) -> None:
+        old = self.settings
+        self.settings = new
+        if self.persist_settings:
+            save_settings(new)
+        if (old.window, old.fullscreen) != (new.window, new.fullscreen) and not self.headless:
+            self.screen = self._open_window()
+        if old.text_size != new.text_size:
+            if self.top is not None:
+                self.top.leave()
+            self.manager = self._make_manager()
+            if self.top is not None:
+                self.top.enter()
+        elif old.language != new.language:
+            self.manager.set_locale(new.language)
+            self.rebuild()
+        self.touch()
+
+    # --- the loop ------------------------------------------------------------------------------
+    def start(self, scene: Scene | None = None) -> None:
+        """Show the first scene (the main menu unless told otherwise)."""
+        if scene is None:
+            from game.ui.scenes.menu import MenuScene
+
+            scene = MenuScene(self)
+        self.running = True
+        self.push(scene)
+        self.frame(0)
+
+    def run(self, scene: Scene | None = None) -> None:
+        self.start(scene)
+        while self.running:
+            self.frame()
+
+    def frame(self, wait_ms: int | None = None) -> None:
+        """One turn of the loop: wait for events (unless busy), handle them, update, draw if needed."""
+        try:
+            self._frame(wait_ms)
+        except Exception as exc:
+            self.crash(exc)
+
+    def _frame(self, wait_ms: int | None) -> None:
+        now = time.monotonic()
+        if self.on_tick is not None:
+            self.on_tick(self)
+        busy = self.dirty or now < self.warm_until
+        events: list[pygame.event.Event] = []
+        if wait_ms is None:
+            wait_ms = int(1000 / FPS) if busy else IDLE_WAIT_MS
+            if self.on_tick is not None and busy:
+                wait_ms = 1  # the demo driver sets its own pace
+        if wait_ms > 0 and not pygame.event.peek():
+            if self.headless:  # SDL's dummy driver busy-polls inside wait(): sleep in short naps instead
+                time.sleep(min(wait_ms, 50) / 1000)
+            else:
+                event = pygame.event.wait(wait_ms)
+                if event.type != pygame.NOEVENT:
+                    events.append(event)
+        events += pygame.event.get()
+        dt = max(0.0, time.monotonic() - getattr(self, "_last", now))
+        self._last = time.monotonic()
+        for event in events:
+            self.dispatch(event)
+        if not self.running:
+            return
+        animating = bool(self.top and self.top.update(dt))  # may push a scene: update the widgets after
+        if events or busy or animating or self.dirty:  # idle: pygame_gui has nothing to fade or show
+            self.manager.update(min(dt, 0.1))
+        if animating or events:
+            self.dirty = True
+        if self.dirty or time.monotonic() < self.warm_until:
+            self.draw()
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.MOUSEMOTION, pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                          pygame.TEXTINPUT, pygame.MOUSEWHEEL, pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED):
+            self.warm_until = time.monotonic() + WARM_SECONDS
+        self.manager.process_events(event)
+        scene = self.top
+        if scene is None:
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:  # modders: reload content from disk
+            from game.ui.scenes.mods import reload_and_tell
+
+            reload_and_tell(self)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and scene.screen_id != "help":
+            from game.ui.scenes.help import HelpScene
+
+            self.push(HelpScene(self))
+            return
+        scene.handle_event(event)
+
+    def draw(self) -> None:
+        scene = self.top
+        if scene is None:
+            return
+        scene.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        scene.draw_over(self.screen)
+        pygame.display.flip()
+        self.dirty = False
+        self.frames_drawn += 1
+        if self.on_frame is not None:
+            self.on_frame(self)
+
+    # --- errors --------------------------------------------------------------------------------
+    def crash(self, exc: BaseException) -> None:
+        """Write a report and show the crash dialog over the menu."""
+        from game.ui.persist import crash_report
+        from game.ui.scenes.crash import CrashScene
+        from game.ui.scenes.menu import MenuScene
+
+        try:
+            path: Path | None = crash_report(self.session, exc, config_dir() / "crash-reports")
+        except Exception:
+            path = None
+        self.session = None
+        self.stack_safe_reset(MenuScene(self))
+        self.push(CrashScene(self, path))
+
+    def stack_safe_reset(self, scene: Scene) -> None:
+        for old in self.stack:
+            with contextlib.suppress(Exception):
+                old.leave()
+        self.stack = []
+        self.manager.clear_and_reset()
+        self.push(scene)
+
+    def quit(self) -> None:
+        self.running = False
+
+    def screenshot(self, path: Path) -> None:
+        pygame.image.save(self.screen, str(path))

@@ -1,0 +1,70 @@
+"""Measurements for the benchmarks script (not timed tests): frame time, idle CPU, start-up time.
+
+Example::
+
+    >>> times = frame_times(20)        # doctest: +SKIP
+    >>> max(times) < 0.008             # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def _dashboard_app():
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.ui.app import App
+    from game.ui.scenes.dashboard import DashboardScene
+    from game.ui.session import Session
+    from game.ui.settings import Settings
+
+    app = App(Settings(tutorial_done=True), headless=True)
+    app.persist_settings = False
+    app.session = Session.new(app.content, "cn_lab", 3, ["cn"])
+    app.running = True
+    app.push(DashboardScene(app))
+    app.draw()
+    return app
+
+
+def frame_times(n_frames: int) -> list[float]:
+    """Seconds per full redraw of the dashboard at 1280x720 (headless), ``n_frames`` times."""
+    app = _dashboard_app()
+    times = []
+    for _ in range(n_frames):
+        start = time.perf_counter()
+        app.manager.update(1 / 30)
+        app.draw()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def idle_cpu(seconds: float) -> float:
+    """Share of one core used by the loop while the dashboard sits idle for ``seconds``."""
+    import pygame
+
+    app = _dashboard_app()
+    pygame.event.clear()  # the window's opening events would start a 'warm' period of redraws
+    app.warm_until = 0.0
+    app.dirty = False
+    start_cpu, start = time.process_time(), time.monotonic()
+    while time.monotonic() - start < seconds:
+        app.frame()
+    return (time.process_time() - start_cpu) / (time.monotonic() - start)
+
+
+def startup_seconds() -> float:
+    """Seconds from nothing to the first drawn frame of the main menu (content loading included)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    start = time.perf_counter()
+    from game.ui.app import App
+    from game.ui.settings import Settings
+
+    app = App(Settings(), headless=True)
+    app.persist_settings = False
+    app.start()
+    app.draw()
+    return time.perf_counter() - start

@@ -1,0 +1,123 @@
+"""Small charts drawn with pygame: line charts with labelled series and horizontal bar charts.
+
+Every series has its own colour (Okabe-Ito) AND its own marker shape, and its name is written at the
+end of its line, so the charts read in black and white and for colour-blind players.
+
+Example::
+
+    >>> nice_range([3, 7, 12])
+    (0, 12)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from game.ui import theme
+
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle_open", "square_open", "triangle_open")
+
+
+def nice_range(values: Sequence[float], floor_zero: bool = True) -> tuple[float, float]:
+    lo = min(values) if values else 0
+    hi = max(values) if values else 1
+    if floor_zero:
+        lo = min(0, lo)
+    if hi == lo:
+        hi = lo + 1
+    return lo, hi
+
+
+def marker(surface: pygame.Surface, kind: str, pos: tuple[float, float], colour: tuple[int, int, int],
+           r: int = 4) -> None:
+    """A marker of shape ``kind`` centred on ``pos``."""
+    x, y = int(pos[0]), int(pos[1])
+    width = 2 if kind.endswith("_open") else 0
+    base = kind.removesuffix("_open")
+    if base == "circle":
+        pygame.draw.circle(surface, colour, (x, y), r, width)
+    elif base == "square":
+        pygame.draw.rect(surface, colour, (x - r, y - r, 2 * r, 2 * r), width)
+    elif base == "triangle":
+        pygame.draw.polygon(surface, colour, [(x, y - r - 1), (x - r - 1, y + r), (x + r + 1, y + r)], width)
+    elif base == "diamond":
+        pygame.draw.polygon(surface, colour, [(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)], width)
+    else:  # cross
+        pygame.draw.line(surface, colour, (x - r, y - r), (x + r, y + r), 2)
+        pygame.draw.line(surface, colour, (x - r, y + r), (x + r, y - r), 2)
+
+
+def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[str, list[float]]],
+               fmt: Callable[[float], str] = lambda v: f"{v:,.0f}", floor_zero: bool = True,
+               progress: float = 1.0, label_width: int = 70) -> None:
+    """Lines for ``series`` (name, values by turn) inside ``rect``; ``progress`` < 1 draws the last
+    segment partly (the market's move of the turn, animated)."""
+    small = theme.font(12)
+    values = [v for _, vals in series for v in vals]
+    if not values:
+        text = small.render("—", True, theme.MUTED)
+        surface.blit(text, text.get_rect(center=rect.center))
+        return
+    lo, hi = nice_range(values, floor_zero)
+    plot = pygame.Rect(rect.x + 52, rect.y + 6, rect.w - 58 - label_width, rect.h - 16)
+    # axis and three grid lines with values
+    for i in range(3):
+        v = lo + (hi - lo) * i / 2
+        y = plot.bottom - (v - lo) / (hi - lo) * plot.h
+        pygame.draw.line(surface, (225, 225, 225), (plot.x, y), (plot.right, y))
+        tag = small.render(fmt(v), True, theme.MUTED)
+        surface.blit(tag, (plot.x - tag.get_width() - 4, y - tag.get_height() // 2))
+    pygame.draw.line(surface, theme.MUTED, plot.bottomleft, plot.bottomright)
+    n = max(len(vals) for _, vals in series)
+    step = plot.w / max(1, n - 1)
+    labels: list[tuple[float, str, tuple[int, int, int]]] = []
+    for i, (name, vals) in enumerate(series):
+        colour, shape = theme.SERIES[i % len(theme.SERIES)], MARKERS[i % len(MARKERS)]
+        points = [(plot.x + j * step, plot.bottom - (v - lo) / (hi - lo) * plot.h) for j, v in enumerate(vals)]
+        if progress < 1 and len(points) >= 2:
+            (x0, y0), (x1, y1) = points[-2], points[-1]
+            points[-1] = (x0 + (x1 - x0) * progress, y0 + (y1 - y0) * progress)
+        if len(points) >= 2:
+            pygame.draw.lines(surface, colour, False, points, 2)
+        every = max(1, len(points) // 8)
+        for j, p in enumerate(points):
+            if j % every == 0 or j == len(points) - 1:
+                marker(surface, shape, p, colour, 3)
+        if points:
+            labels.append((points[-1][1], name, colour))
+    # names at the line ends, pushed apart so they do not overlap
+    labels.sort()
+    ys: list[float] = []
+    for y, _, _ in labels:
+        ys.append(max(y, ys[-1] + 13) if ys else y)
+    overflow = (ys[-1] - plot.bottom) if ys else 0
+    if overflow > 0:  # push the whole column up so the last name stays inside the chart
+        ys = [y - overflow for y in ys]
+    for y, (_, name, colour) in zip(ys, labels, strict=False):
+        tag = small.render(name, True, theme.INK)
+        pygame.draw.line(surface, colour, (plot.right + 3, y), (plot.right + 9, y), 3)
+        surface.blit(tag, (plot.right + 11, y - tag.get_height() // 2))
+
+
+def bar_chart(surface: pygame.Surface, rect: pygame.Rect, bars: list[tuple[str, float, str, bool]]) -> None:
+    """Horizontal bars (name, value, value text, highlighted); the highlighted bar is hatched and bold."""
+    if not bars:
+        return
+    small, bold = theme.font(13), theme.font(13, bold=True)
+    hi = max(v for _, v, _, _ in bars) or 1
+    row = min(26, rect.h // len(bars))
+    name_w = 130
+    for i, (name, value, text, mine) in enumerate(bars):
+        y = rect.y + i * row
+        f = bold if mine else small
+        surface.blit(f.render(name, True, theme.INK), (rect.x, y + 4))
+        w = int((rect.w - name_w - 60) * value / hi)
+        bar = pygame.Rect(rect.x + name_w, y + 3, max(2, w), row - 8)
+        pygame.draw.rect(surface, theme.BLUE if mine else theme.SKY, bar)
+        if mine:  # hatching: the player's bar stands out without colour
+            for hx in range(bar.x, bar.right, 8):
+                pygame.draw.line(surface, theme.PANEL, (hx, bar.bottom), (min(bar.right, hx + bar.h), bar.y), 2)
+            pygame.draw.rect(surface, theme.INK, bar, 2)
+        surface.blit(f.render(text, True, theme.INK), (bar.right + 6, y + 4))

@@ -1,0 +1,124 @@
+"""The demo driver: a computer policy plays a whole game through the real window, pressing the same
+buttons a player presses (one step every ``delay`` seconds), and saving a screenshot of each
+distinct screen when asked.
+
+Example::
+
+    driver = DemoDriver("us_lab", seed=3, delay=0.0, shots=Path("shots"))
+    app.on_tick, app.on_frame = driver.tick, driver.frame
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from game.engine import actions as a
+from game.policies import make_policy
+from game.ui.focus import press
+
+
+class DemoDriver:
+    def __init__(self, scenario: str, seed: int, delay: float = 0.8, shots: Path | None = None,
+                 policy: str = "efficient", exit_at_end: bool = False, options: dict[str, Any] | None = None):
+        self.scenario, self.seed, self.delay = scenario, seed, delay
+        self.shots = shots
+        self.policy = make_policy(policy, seed)
+        self.exit_at_end = exit_at_end
+        self.options = options or {}
+        self.next_at = 0.0
+        self.seen: list[str] = []
+        self.finished = False
+        self.shown_help = False
+        self.crashed = False
+
+    def frame(self, app: Any) -> None:
+        """After each drawn frame: a screenshot the first time a screen appears."""
+        scene = app.top
+        if scene is None or self.shots is None or scene.screen_id in self.seen:
+            return
+        self.seen.append(scene.screen_id)
+        self.shots.mkdir(parents=True, exist_ok=True)
+        app.screenshot(self.shots / f"{len(self.seen):02d}-{scene.screen_id}.png")
+
+    def tick(self, app: Any) -> None:
+        now = time.monotonic()
+        if now < self.next_at or app.top is None or app.dirty:
+            return  # let the current screen be drawn (and photographed) first
+        self.next_at = now + self.delay
+        app.touch()
+        self.act(app, app.top)
+
+    def act(self, app: Any, scene: Any) -> None:
+        sid = scene.screen_id
+        if sid == "menu":
+            if self.finished:
+                app.quit()
+                return
+            from game.ui.scenes.newgame import NewGameScene
+
+            app.push(NewGameScene(app))
+        elif sid == "new_game":
+            scene.scenario = self.scenario
+            scene.players = 2 if len(app.content.scenarios[self.scenario].sides) > 1 else 1
+            scene.seed = self.seed
+            scene.length = self.options.get("turn_limit")
+            scene.code_entry.set_text("")
+            scene.start()
+        elif sid == "dashboard":
+            self.play(app, scene)
+        elif sid.startswith("picker"):
+            scene.confirm()
+        elif sid == "event_card":
+            if scene.choosing:
+                session = app.session
+                legal = session.game.legal_actions(session.state)
+                choice = self.policy.choose(session.game, session.state, legal)
+                scene.choose(choice.choice if isinstance(choice, a.Choose) else legal[0].choice)
+            else:
+                scene.done()
+        elif sid == "turn_summary" or sid == "pass_laptop":
+            scene.done()
+        elif sid == "tutorial":
+            scene.next()
+        elif sid == "help":
+            app.pop()
+        elif sid == "end":
+            self.finished = True
+            if "exported" not in self.seen:
+                scene.export()
+                self.seen.append("exported")
+                return
+            if self.exit_at_end:
+                app.quit()
+        elif sid == "crash":
+            self.crashed = True
+            app.quit()
+        else:
+            app.pop()
+
+    def play(self, app: Any, scene: Any) -> None:
+        session = app.session
+        if scene.route():  # a card or a summary comes first
+            return
+        if not self.shown_help and session.state.turn == 1:
+            self.shown_help = True
+            scene.help("export_control")
+            return
+        legal = session.game.legal_actions(session.state)
+        if not legal:
+            return
+        action = self.policy.choose(session.game, session.state, legal)
+        if isinstance(action, a.EndTurn):
+            end = next(b for b in scene.callbacks if scene.callbacks[b] == scene.end_turn)
+            press(end)
+            return
+        from game.ui.scenes.picker import PickerScene
+        from game.ui.view import action_groups
+
+        group = next(g for g in action_groups(session, app.settings.language) if isinstance(action, g.kind))
+        if group.kind in (a.RaiseMoney, a.Lobby):
+            press(scene.group_buttons[group.id])
+            return
+        app.push(PickerScene(app, group, preset=action))

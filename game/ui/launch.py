@@ -1,0 +1,40 @@
+"""The ``play`` command (also ``python main.py`` with no command): open the game window.
+
+Example::
+
+    python main.py --lang fr --windowed
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from game.i18n import LANGUAGES
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the game (remembered)")
+    parser.add_argument("--windowed", action="store_true", help="open in a window even if fullscreen is set")
+    parser.add_argument("--fullscreen", action="store_true", help="open fullscreen (remembered)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.ui.settings import load_settings, save_settings
+
+    settings = load_settings()
+    if args.lang:
+        settings = replace(settings, language=args.lang)
+    if args.fullscreen:
+        settings = replace(settings, fullscreen=True)
+    if args.windowed:
+        settings = replace(settings, fullscreen=False)
+    save_settings(settings)
+    from game.ui.app import App
+
+    app = App(settings)
+    app.run()
+    import pygame
+
+    pygame.quit()
+    return 0

@@ -1,0 +1,163 @@
+"""The base of every screen: widgets it owns, its focus order, its keys, its drawing.
+
+A scene builds its pygame_gui widgets in :meth:`Scene.build` (called each time it becomes the top of
+the stack, so it always shows the current state) and they are removed when another scene covers it.
+Buttons get a callback; a click or Enter on the focused button posts ``UI_BUTTON_PRESSED`` and the
+scene runs the callback. Scenes never change the game: they submit actions to ``app.session``.
+
+Example (a scene with one button)::
+
+    class Hello(Scene):
+        screen_id = "hello"
+        def build(self):
+            self.button((20, 20, 200, 40), self.t("ui.menu.quit"), self.app.pop)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game.ui import theme
+from game.ui.focus import FocusRing
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+Rect = tuple[int, int, int, int] | pygame.Rect
+
+
+class Scene:
+    """One screen on the app's stack."""
+
+    #: A short name for the screen (screenshots, tests).
+    screen_id = "scene"
+    #: Overlays draw over a dimmed picture of the scene below instead of a plain background.
+    overlay = False
+
+    def __init__(self, app: App):
+        self.app = app
+        self.focus = FocusRing()
+        self.elements: list[Any] = []
+        self.callbacks: dict[Any, Callable[[], None]] = {}
+        self.shortcuts: dict[int, Callable[[], None]] = {}
+        self.backdrop: pygame.Surface | None = None
+
+    # --- helpers -------------------------------------------------------------------------------
+    def t(self, name: str, /, **params: Any) -> str:
+        return self.app.strings.t(name, **params)
+
+    @property
+    def lang(self) -> str:
+        return self.app.settings.language
+
+    def button(self, rect: Rect, text: str, on_press: Callable[[], None] | None, tooltip: str | None = None,
+               object_id: str | None = None, enabled: bool = True, focus: bool = True) -> UIButton:
+        btn = UIButton(pygame.Rect(rect), text, self.app.manager, tool_tip_text=tooltip,
+                       object_id=object_id)
+        if not enabled:
+            btn.disable()
+        self.elements.append(btn)
+        if on_press is not None:
+            self.callbacks[btn] = on_press
+        if focus:
+            self.focus.items.append(btn)
+        return btn
+
+    def label(self, rect: Rect, text: str, object_id: str | None = None) -> UILabel:
+        lab = UILabel(pygame.Rect(rect), text, self.app.manager, object_id=object_id)
+        self.elements.append(lab)
+        return lab
+
+    def textbox(self, rect: Rect, html: str, object_id: str | None = None) -> UITextBox:
+        box = UITextBox(html, pygame.Rect(rect), self.app.manager, object_id=object_id)
+        self.elements.append(box)
+        return box
+
+    def add(self, element: Any, focus: bool = False) -> Any:
+        self.elements.append(element)
+        if focus:
+            self.focus.items.append(element)
+        return element
+
+    def key(self, key: int, action: Callable[[], None]) -> None:
+        """A keyboard shortcut active while this scene is on top."""
+        self.shortcuts[key] = action
+
+    # --- life cycle ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        self.focus = FocusRing()
+        self.shortcuts = {}
+        self.build()
+        if self.focus.index < 0:
+            self.focus.move(1)
+
+    def leave(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements.clear()
+        self.callbacks.clear()
+        self.focus = FocusRing()
+
+    def build(self) -> None:
+        """Create the widgets (override)."""
+
+    def back(self) -> None:
+        """Esc: leave this screen (override where Esc means something else)."""
+        self.app.pop()
+
+    # --- loop ----------------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            callback = self.callbacks.get(event.ui_element)
+            if callback is not None:
+                self.focus.focus(event.ui_element)
+                callback()
+                return True
+            return False
+        if event.type == pygame.KEYDOWN:
+            if self.app.manager.get_focus_set() and any(
+                    isinstance(e, pygame_gui.elements.UITextEntryLine) for e in self.app.manager.get_focus_set()):
+                if event.key in (pygame.K_ESCAPE, pygame.K_TAB):
+                    self.app.manager.set_focus_set(None)
+                    return event.key == pygame.K_ESCAPE or self.focus.handle_key(event)
+                return False  # typing goes to the text field
+            if event.key == pygame.K_ESCAPE:
+                self.back()
+                return True
+            if event.key in self.shortcuts:
+                self.shortcuts[event.key]()
+                return True
+            return self.focus.handle_key(event)
+        return False
+
+    def update(self, dt: float) -> bool:
+        """Advance animations; True while something moves (the loop then keeps drawing)."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw under the widgets: the backdrop, panels and charts."""
+        if self.overlay and self.backdrop is not None:
+            surface.blit(self.backdrop, (0, 0))
+        else:
+            surface.fill(theme.BG)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Draw over the widgets: the keyboard focus frame."""
+        self.focus.draw(surface)
+
+
+def panel(surface: pygame.Surface, rect: Rect, title: str | None = None) -> pygame.Rect:
+    """A white panel with a grey frame and an optional bold title; returns the inner area."""
+    rect = pygame.Rect(rect)
+    pygame.draw.rect(surface, theme.PANEL, rect, border_radius=8)
+    pygame.draw.rect(surface, theme.BORDER, rect, 1, border_radius=8)
+    if title:
+        text = theme.font(theme.font_sizes(1.0)["body"], bold=True).render(title, True, theme.INK)
+        surface.blit(text, (rect.x + 10, rect.y + 6))
+        return pygame.Rect(rect.x + 8, rect.y + 30, rect.w - 16, rect.h - 36)
+    return rect.inflate(-16, -12)

@@ -1,0 +1,112 @@
+"""Event cards: headline, date, icon, text, the choices with their hints, and the Source line
+(which article, and what the record says where it differs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import actions as a
+from game.ui import theme
+from game.ui.scene import Scene, panel
+from game.ui.session import Session
+from game.ui.view import month_year
+
+BOX = pygame.Rect(190, 40, 900, 640)
+
+#: Icon names used by the decks -> a symbol drawn in the bundled font (with a text fallback).
+ICONS = {"ban": "⛔", "chip": "▦", "money": "$", "market": "↗", "model": "◆", "news": "✉", "law": "§",
+         "warning": "⚠", "rocket": "▲", "lock": "✕", "people": "☺"}
+
+
+def next_card(session: Session) -> tuple[str, str | None, bool] | None:
+    """The next card the viewer should see this turn: (event id, side, waiting for a choice)."""
+    state, viewer = session.state, session.viewer
+    pending = next((p for p in state.pending if p.side == viewer and p.side == state.active), None)
+    if pending is not None:
+        return pending.event, pending.side, True
+    for fired in state.fired:
+        if fired.turn != state.turn or fired.side not in (None, viewer):
+            continue
+        key = (fired.turn, fired.event, fired.side)
+        if key not in session.shown_cards:
+            return fired.event, fired.side, False
+    return None
+
+
+class CardScene(Scene):
+    screen_id = "event_card"
+    overlay = True
+
+    def __init__(self, app: Any, card: tuple[str, str | None, bool]):
+        super().__init__(app)
+        self.event_id, self.side, self.choosing = card
+
+    def build(self) -> None:
+        session: Session = self.app.session
+        s = self.app.strings
+        event = session.game.rules.events_by_id[self.event_id]
+        date = month_year(session.state.date, self.lang)
+        self.label((BOX.x + 110, BOX.y + 20, BOX.w - 130, 24), self.t(f"ui.card.kind_{event.kind}", date=date),
+                   "#small")
+        self.textbox((BOX.x + 104, BOX.y + 44, BOX.w - 124, 70), f"<b>{s.pick(event.title)}</b>", "#card_text")
+        body = s.pick(event.text)
+        src = event.source
+        if src is not None:
+            parts = []
+            if src.articles:
+                parts.append(self.t("ui.card.articles", ids=", ".join(src.articles)))
+            if src.context:
+                parts.append(self.t("ui.card.context"))
+            if src.says:
+                parts.append(self.t("ui.card.says", text=s.pick(src.says)))
+            if src.record:
+                parts.append(self.t("ui.card.record", text=s.pick(src.record)))
+            body += "<br><br><i>" + self.t("ui.card.source") + " " + " ".join(parts) + "</i>"
+        choices = []
+        if self.choosing:
+            legal = session.game.legal_actions(session.state)
+            offered = {x.choice for x in legal if isinstance(x, a.Choose) and x.event == self.event_id}
+            choices = [c for c in event.choices if c.id in offered]
+        text_h = 500 - 64 * len(choices) - 130
+        self.textbox((BOX.x + 24, BOX.y + 124, BOX.w - 48, max(120, text_h)), body, "#card_text")
+        y = BOX.bottom - 24 - 64 * len(choices) - (0 if choices else 56)
+        for i, choice in enumerate(choices):
+            hint = s.pick(choice.hint) if choice.hint else ""
+            label = f"{i + 1}. {s.pick(choice.label)}"
+            # the hint (the consequence the player should know) on its own line: long hints stay readable
+            self.button((BOX.x + 24, y, BOX.w - 48, 36), label, lambda c=choice.id: self.choose(c),
+                        (hint + "<br>" if hint else "") + self.t("ui.key_tip", k=str(i + 1)), "#choice")
+            if hint:
+                self.label((BOX.x + 34, y + 37, BOX.w - 68, 22), "→ " + hint, "#small")
+            self.key(getattr(pygame, f"K_{i + 1}"), lambda c=choice.id: self.choose(c))
+            y += 64
+        if not choices:
+            self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.continue"), self.done,
+                        self.t("ui.key_tip", k="Enter"), "#primary")
+
+    def choose(self, choice: str) -> None:
+        session: Session = self.app.session
+        session.submit(a.Choose(event=self.event_id, choice=choice))
+        self.done()
+
+    def done(self) -> None:
+        session: Session = self.app.session
+        session.shown_cards.add((session.state.turn, self.event_id, self.side))
+        self.app.pop()
+
+    def back(self) -> None:
+        if not self.choosing:  # a decision cannot be skipped; news can
+            self.done()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        panel(surface, BOX)
+        pygame.draw.rect(surface, theme.INK, BOX, 2, border_radius=8)
+        event = self.app.session.game.rules.events_by_id[self.event_id]
+        icon_box = pygame.Rect(BOX.x + 24, BOX.y + 24, 70, 70)
+        pygame.draw.rect(surface, theme.BLUE, icon_box, border_radius=10)
+        symbol = ICONS.get(event.icon or "", "✉" if event.kind == "generic" else "§")
+        text = theme.font(40, bold=True).render(symbol, True, theme.PANEL)
+        surface.blit(text, text.get_rect(center=icon_box.center))

@@ -1,0 +1,283 @@
+"""The lab dashboard: the screen of the game. Figures on the left (each opens its glossary entry),
+rivals and the market in the middle, the actions on the right (cost, shortcut, and why disabled),
+the news feed at the bottom. It also routes the game's flow: pass-the-laptop, turn summary, event
+cards, end screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game import messages as m
+from game.engine import actions as a
+from game.engine.training import monthly_compute
+from game.ui import charts, theme
+from game.ui.scene import Scene, panel
+from game.ui.session import Session
+from game.ui.view import action_groups, hours, month_year, note_lines, people
+
+STOCK_LINES = ("nvda", "msft", "googl", "tsm", "baba")
+
+
+def start_session(app: Any, session: Session) -> None:
+    """Show a new or loaded game: the dashboard, which then routes to summaries and cards."""
+    app.session = session
+    app.reset(DashboardScene(app))
+
+
+class DashboardScene(Scene):
+    screen_id = "dashboard"
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.anim = 1.0
+        self.anim_turn = -1
+        self.drawn = False
+        self.static: pygame.Surface | None = None
+        self.status = ""
+
+    @property
+    def session(self) -> Session:
+        return self.app.session
+
+    # --- widgets -------------------------------------------------------------------------------
+    def build(self) -> None:
+        session, lang = self.session, self.lang
+        state, lab = session.state, session.lab()
+        self.drawn = False
+        if self.anim_turn != state.turn and state.series:
+            self.anim, self.anim_turn = 0.0, state.turn
+        # top bar
+        total = len(session.game.rules.dates)
+        self.label((16, 8, 560, 30), f"{lab.name} — {self.t(f'side.{lab.side}')}", "#heading")
+        self.label((16, 34, 560, 22), self.t("ui.dash.when", date=month_year(state.date, lang), turn=state.turn + 1,
+                                             total=total), "#small")
+        ap = "●" * lab.action_points + "○" * max(0, session.game.scenario.action_points - lab.action_points)
+        self.figure((590, 10, 300, 40), self.t("ui.dash.ap", dots=ap, n=lab.action_points), "action_points")
+        self.button((930, 10, 100, 40), self.t("ui.dash.menu"), self.back, self.t("ui.key_tip", k="Esc"),
+                    focus=False)
+        self.button((1040, 10, 110, 40), self.t("ui.dash.save"), self.save, self.t("ui.key_tip", k="S"),
+                    focus=False)
+        self.button((1160, 10, 104, 40), self.t("ui.dash.help"), self.help, self.t("ui.key_tip", k="F1"),
+                    focus=False)
+        # figures
+        x, y, w = 16, 72, 392
+        rows: list[tuple[str, str]] = [
+            (self.t("ui.fig.cash", value=m.money(lab.cash, lang)), "cash"),
+            (self.t("ui.fig.compute", value=hours(monthly_compute(session.game.rules, lab), lang)), "compute"),
+            (self.t("ui.fig.capability", value=m.capability(lab.capability, lang),
+                    released=m.capability(lab.released, lang) if lab.released else "—"), "capability"),
+            (self.t("ui.fig.users", value=people(lab.users, lang)), "users"),
+            (self.t("ui.fig.price", value=m.price(lab.price_cents, lang),
+                    openness=self.t("msg.action.open" if lab.open_weights else "msg.action.closed")), "token"),
+            (self.t("ui.fig.reputation", value=lab.reputation, gov=lab.gov_relations), "reputation"),
+            (self.t("ui.fig.talent", value=lab.talent), "talent"),
+        ]
+        if lab.run:
+            done = 100 * lab.run.done_hours // max(1, lab.run.gpu_hours)
+            rows.append((self.t("ui.fig.run", pct=done, hours=hours(lab.run.gpu_hours, lang),
+                                chip=m.chip_name(session.game.content, lab.run.chip)), "gpu_hour"))
+        else:
+            rows.append((self.t("ui.fig.no_run"), "gpu_hour"))
+        for project in lab.research:
+            rows.append((self.t("ui.fig.research", tech=m.tech_name(session.game.content, project.tech, lang),
+                                turns=project.turns_left), "research"))
+        for text, term in rows:
+            self.figure((x, y, w, 28), text, term)
+            y += 30
+        # chips by type, banned ones marked by a word and a cross, not by colour
+        y += 4
+        self.label((x, y, w, 26), self.t("ui.fig.chips_title"), "#heading")
+        y += 26
+        banned = set(state.world.banned) if lab.side == "cn" else set()
+        owned = {**{c: 0 for c in lab.in_transit}, **lab.chips}
+        for chip_id, count in sorted(owned.items(), key=lambda kv: -kv[1]):
+            tag = f"  ✕ {self.t('ui.fig.banned')}" if chip_id in banned else ""
+            transit = lab.in_transit.get(chip_id, 0)
+            extra = "  " + self.t("ui.fig.in_transit", n=m.number(transit, lang)) if transit else ""
+            self.figure((x, y, w, 26), f"{m.chip_name(session.game.content, chip_id)} × {m.number(count, lang)}"
+                        f"{tag}{extra}", "export_control" if tag else "chips")
+            y += 27
+            if y > 560:
+                break
+        for chip_id, hrs in sorted(lab.cloud_hours.items()):
+            if hrs and y <= 560:
+                self.figure((x, y, w, 26), self.t("ui.fig.cloud", chip=m.chip_name(session.game.content, chip_id),
+                                                  hours=hours(hrs, lang)), "cloud")
+                y += 27
+        # actions
+        groups = action_groups(session, lang)
+        ax, ay = 884, 66
+        self.label((ax, ay, 380, 26), self.t("ui.dash.actions"), "#heading")
+        ay += 30
+        self.group_buttons = {}
+        for group in groups:
+            cost = self.t("ui.dash.cost", n=group.kind.cost)
+            text = f"{self.t(f'ui.act.{group.id}')}  ·  {cost}  [{group.key}]"
+            tip = self.t(f"ui.act.{group.id}_tip") + "<br>" + self.t("ui.key_tip", k=group.key)
+            btn = self.button((ax, ay, 380, 34), text, lambda g=group: self.open_group(g), tip, "#action",
+                              enabled=group.enabled)
+            self.group_buttons[group.id] = btn
+            self.key(getattr(pygame, f"K_{group.key.lower()}"), lambda g=group: self.open_group(g))
+            if not group.enabled:
+                self.label((ax + 6, ay + 34, 374, 18), "⚠ " + group.reason, "#reason")
+            ay += 54
+        end = self.button((ax, 650, 380, 56), self.t("ui.end_turn") + "  [E]", self.end_turn,
+                          self.t("ui.dash.end_turn_tip"), "#primary")
+        self.key(pygame.K_e, self.end_turn)
+        self.key(pygame.K_s, self.save)
+        if not any(g.enabled for g in groups):
+            self.focus.focus(end)
+        # news feed (short: set_text on long texts is slow)
+        news = note_lines(session, session.visible_notes(state.turn - 1) + session.visible_notes(state.turn), lang)
+        lines = [f"• {line}" for line in news[-9:]] or [self.t("ui.dash.no_news")]
+        if self.status:
+            lines.insert(0, f"<b>{self.status}</b>")
+        self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
+        self.static = None
+
+    def figure(self, rect: tuple[int, int, int, int], text: str, term: str) -> Any:
+        from game.ui.scenes.help import glossary_tip
+
+        return self.button(rect, text, lambda: self.help(term), glossary_tip(self.app.strings, term), "#figure",
+                           focus=True)
+
+    # --- actions -------------------------------------------------------------------------------
+    def open_group(self, group: Any) -> None:
+        from game.ui.scenes.picker import PickerScene
+
+        if not group.enabled:
+            return
+        if group.kind in (a.RaiseMoney, a.Lobby):
+            self.submit(group.options[0])
+            return
+        self.app.push(PickerScene(self.app, group))
+
+    def submit(self, action: a.Action) -> None:
+        from game.engine.errors import IllegalAction
+        from game.ui.view import reason_text
+
+        try:
+            self.session.submit(action)
+            self.status = ""
+        except IllegalAction as exc:
+            self.status = reason_text(self.session, exc, self.lang)
+        self.app.rebuild()
+
+    def end_turn(self) -> None:
+        from game.ui import persist
+
+        self.submit(a.EndTurn())
+        try:
+            persist.autosave(self.session)
+        except Exception:
+            self.status = self.t("ui.dash.autosave_failed")
+
+    def save(self) -> None:
+        from game.ui import persist
+
+        try:
+            path = persist.save_to(self.session, f"{self.session.state.scenario}-{self.session.state.seed}")
+            self.status = self.t("ui.dash.saved", path=str(path))
+        except Exception as exc:
+            self.status = self.t("ui.dash.save_failed", reason=str(exc))
+        self.app.rebuild()
+
+    def help(self, term: str | None = None) -> None:
+        from game.ui.scenes.help import HelpScene
+
+        self.app.push(HelpScene(self.app, term))
+
+    def back(self) -> None:
+        from game.ui.scenes.crash import ConfirmScene
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.push(ConfirmScene(self.app, self.t("ui.dash.leave_title"), self.t("ui.dash.leave_text"),
+                                   lambda: self.app.reset(MenuScene(self.app))))
+
+    # --- routing -------------------------------------------------------------------------------
+    def route(self) -> bool:
+        """Push whatever must come before play continues; True when something was pushed."""
+        from game.ui.scenes.card import CardScene, next_card
+        from game.ui.scenes.end import EndScene
+        from game.ui.scenes.summary import HandoffScene, SummaryScene
+
+        session = self.session
+        if session.state.over:
+            self.app.replace(EndScene(self.app))
+            return True
+        viewer = session.viewer
+        if session.two_players and getattr(session, "shown_to", None) != viewer:
+            self.app.push(HandoffScene(self.app, viewer))
+            return True
+        if session.seen[viewer]["turn"] < session.state.turn:
+            self.app.push(SummaryScene(self.app))
+            return True
+        card = next_card(session)
+        if card is not None:
+            self.app.push(CardScene(self.app, card))
+            return True
+        if not self.app.settings.tutorial_done:
+            from game.ui.scenes.help import TutorialScene
+
+            self.app.push(TutorialScene(self.app))
+            return True
+        return False
+
+    def update(self, dt: float) -> bool:
+        if self.drawn and self.route():
+            return True
+        if self.anim < 1.0:
+            self.anim = min(1.0, self.anim + dt / 0.8)
+            return True
+        return False
+
+    # --- drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.static is None:
+            self.static = self._render_static()
+        surface.blit(self.static, (0, 0))
+        self._draw_market(surface, pygame.Rect(420, 322, 452, 266))
+        self.drawn = True
+
+    def _render_static(self) -> pygame.Surface:
+        session, lang = self.session, self.lang
+        state, lab = session.state, session.lab()
+        surf = pygame.Surface(theme.SIZE)
+        surf.fill(theme.BG)
+        pygame.draw.rect(surf, (232, 228, 218), (0, 0, 1280, 60))
+        panel(surf, (8, 66, 408, 524))
+        inner = panel(surf, (420, 66, 452, 250), self.t("ui.dash.rivals"))
+        bars = [(self.t("ui.dash.you"), lab.capability, m.capability(lab.capability, lang), True)]
+        for side, other in state.labs.items():
+            if side != lab.side:
+                bars.append((other.name, other.released, m.capability(other.released, lang), False))
+        for rival in state.rivals:
+            if rival.active:
+                bars.append((rival.name, rival.capability, m.capability(rival.capability, lang), False))
+        charts.bar_chart(surf, inner, bars[:8])
+        panel(surf, (876, 60, 396, 584))
+        return surf
+
+    def _draw_market(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        session, lang = self.session, self.lang
+        inner = panel(surface, rect, self.t("ui.dash.market"))
+        history = [s["stocks"] for s in session.state.series][-12:]
+        names = {s.id: s.ticker for s in session.game.content.world.stocks}
+        ids = [i for i in STOCK_LINES if i in session.state.world.stocks]
+        if not history:
+            history = [session.state.world.stocks]
+        series = []
+        for sid in ids:
+            first = history[0].get(sid) or 1
+            values = [100 * h.get(sid, first) / first for h in history]
+            move = ""
+            if len(history) >= 2 and history[-2].get(sid):
+                pct = 100 * (history[-1][sid] - history[-2][sid]) / history[-2][sid]
+                move = (" ▲" if pct > 0 else " ▼" if pct < 0 else " ") + m.number(abs(pct), lang, 0) + "%"
+            series.append((names.get(sid, sid) + move, values))
+        charts.line_chart(surface, inner.inflate(0, -4), series, lambda v: f"{v:.0f}", floor_zero=False,
+                          progress=self.anim, label_width=100)
+        note = theme.font(11).render(self.t("ui.dash.market_note"), True, theme.MUTED)
+        surface.blit(note, (rect.right - note.get_width() - 10, rect.y + 10))

@@ -1,0 +1,121 @@
+"""Help: the glossary (reached from F1 and from every figure's tooltip) and the first-game tutorial."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pygame
+
+from game.i18n import Strings
+from game.ui import theme
+from game.ui.scene import Scene, panel
+
+#: Glossary terms in display order (keys under ``ui.gloss.<term>``).
+TERMS = ("action_points", "cash", "chips", "compute", "gpu_hour", "cloud", "capability", "token", "users",
+         "open_weights", "reputation", "talent", "research", "export_control", "grey_market", "market_cap",
+         "distillation", "test_time_scaling")
+
+
+def glossary_tip(s: Strings, term: str) -> str:
+    """The tooltip of a figure: the short definition and how to open the glossary."""
+    if not s.has(f"ui.gloss.{term}.text"):
+        return s.t("ui.gloss.open")
+    return f"<b>{s.t(f'ui.gloss.{term}.name')}</b>: {s.t(f'ui.gloss.{term}.text')}<br>{s.t('ui.gloss.open')}"
+
+
+class HelpScene(Scene):
+    screen_id = "help"
+
+    def __init__(self, app: Any, term: str | None = None):
+        super().__init__(app)
+        self.term = term if term in TERMS else TERMS[0]
+
+    def build(self) -> None:
+        self.label((24, 12, 800, 40), self.t("ui.help.title"), "#title")
+        self.label((24, 54, 1232, 24), self.t("ui.help.keys"), "#small")
+        y = 90
+        for term in TERMS:
+            btn = self.button((24, y, 330, 31), self.t(f"ui.gloss.{term}.name"), lambda t=term: self._show(t),
+                              object_id="#toggle")
+            if term == self.term:
+                btn.select()
+                self.focus.focus(btn)
+            y += 33
+        text = f"<b>{self.t(f'ui.gloss.{self.term}.name')}</b><br><br>{self.t(f'ui.gloss.{self.term}.text')}"
+        long_key = f"ui.gloss.{self.term}.more"
+        if self.app.strings.has(long_key):
+            text += "<br><br>" + self.t(long_key)
+        self.textbox((380, 90, 876, 420), text, "#card_text")
+        self.button((1056, 660, 200, 44), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
+
+    def _show(self, term: str) -> None:
+        keep = self.focus.index
+        self.term = term
+        self.app.rebuild()
+        self.focus.index = keep
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BG)
+
+
+#: Tutorial steps: (string key, area of the dashboard to frame).
+STEPS = (("ui.tut.welcome", None), ("ui.tut.figures", (8, 66, 408, 524)), ("ui.tut.rivals", (420, 66, 452, 250)),
+         ("ui.tut.market", (420, 322, 452, 266)), ("ui.tut.actions", (876, 60, 396, 584)),
+         ("ui.tut.end", (884, 648, 384, 62)), ("ui.tut.help", None))
+
+
+class TutorialScene(Scene):
+    """A few short steps over the dashboard on the first game; Esc skips it."""
+
+    screen_id = "tutorial"
+    overlay = True
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.step = 0
+
+    def build(self) -> None:
+        key, area = STEPS[self.step]
+        box = self._box(area)
+        self.label((box.x + 16, box.y + 10, box.w - 32, 28), self.t("ui.tut.title", n=self.step + 1, total=len(STEPS)),
+                   "#heading")
+        self.textbox((box.x + 16, box.y + 42, box.w - 32, box.h - 110), self.t(key), "#card_text")
+        self.button((box.x + 16, box.bottom - 58, 160, 44), self.t("ui.tut.skip"), self.finish,
+                    self.t("ui.key_tip", k="Esc"))
+        last = self.step == len(STEPS) - 1
+        nxt = self.button((box.right - 216, box.bottom - 58, 200, 44),
+                          self.t("ui.tut.start" if last else "ui.tut.next"), self.next, None, "#primary")
+        self.focus.focus(nxt)
+
+    def _box(self, area: Any) -> pygame.Rect:
+        if area is None:
+            return pygame.Rect(340, 200, 600, 320)
+        area = pygame.Rect(area)
+        x = area.right + 16 if area.centerx < 640 else area.x - 16 - 480
+        return pygame.Rect(max(8, min(x, 1280 - 488)), 160, 480, 300)
+
+    def next(self) -> None:
+        if self.step == len(STEPS) - 1:
+            self.finish()
+            return
+        self.step += 1
+        self.app.rebuild()
+
+    def finish(self) -> None:
+        self.app.apply_settings(replace(self.app.settings, tutorial_done=True))
+        self.app.pop()
+
+    def back(self) -> None:
+        self.finish()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        _key, area = STEPS[self.step]
+        if area is not None:
+            rect = pygame.Rect(area)
+            pygame.draw.rect(surface, theme.YELLOW, rect.inflate(8, 8), 5, border_radius=10)
+            pygame.draw.rect(surface, theme.BLACK, rect.inflate(16, 16), 2, border_radius=12)
+        box = self._box(area)
+        panel(surface, box)
+        pygame.draw.rect(surface, theme.INK, box, 2, border_radius=8)

@@ -1,0 +1,153 @@
+"""New game: scenario (with its description and length), players, side, difficulty, length,
+language, an optional class code from the teacher, and a nickname for the exported results."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pygame
+from pygame_gui.elements import UITextEntryLine
+
+from game.classcode import ClassCodeError, parse_class_code
+from game.engine.game import Game
+from game.ui import theme
+from game.ui.scene import Scene, panel
+from game.ui.session import Session
+
+LENGTHS = (None, 12, 6)
+DIFFICULTIES = ("easy", "normal", "hard")
+
+
+class NewGameScene(Scene):
+    screen_id = "new_game"
+
+    def __init__(self, app: Any):
+        super().__init__(app)
+        self.scenarios = sorted(app.content.scenarios)
+        self.scenario = "cn_lab" if "cn_lab" in self.scenarios else self.scenarios[0]
+        self.players = 1
+        self.side: str | None = None
+        self.difficulty = "normal"
+        self.length: int | None = None
+        self.code = ""
+        self.nickname = ""
+        self.error = ""
+        # The seed comes from a per-install counter (deterministic, no clock); a class code overrides it.
+        self.seed = 1000 + app.settings.games_started
+
+    # --- widgets -------------------------------------------------------------------------------
+    def build(self) -> None:
+        content = self.app.content
+        sc = content.scenarios[self.scenario]
+        if self.side not in sc.sides:
+            self.side = sc.sides[0]
+        s = self.app.strings
+        self.label((40, 16, 600, 40), self.t("ui.new.title"), "#title")
+        y = 80
+        self.label((40, y, 560, 26), self.t("ui.new.scenario"), "#heading")
+        y += 30
+        for sid in self.scenarios:
+            title = s.pick(content.scenarios[sid].title)
+            btn = self.button((40, y, 580, 40), title, lambda sid=sid: self._set(scenario=sid), object_id="#choice")
+            if sid == self.scenario:
+                btn.select()
+            y += 46
+        turns = len(Game(content, self.scenario).rules.dates)
+        desc = s.pick(sc.description) + "<br><br><b>" + self.t("ui.new.length_info", minutes=sc.minutes,
+                                                               turns=turns) + "</b>"
+        self.textbox((40, y + 6, 580, 690 - y - 70), desc)
+
+        x, y = 660, 80
+        if len(sc.sides) > 1:
+            y = self._row(y, "ui.new.players", [(1, self.t("ui.new.one_player")), (2, self.t("ui.new.two_players"))],
+                          self.players, lambda v: self._set(players=v))
+        if len(sc.sides) == 1 or self.players == 1:
+            y = self._row(y, "ui.new.side", [(sd, self.t(f"side.{sd}")) for sd in sc.sides], self.side,
+                          lambda v: self._set(side=v), enabled=len(sc.sides) > 1)
+        y = self._row(y, "ui.new.difficulty", [(d, self.t(f"ui.new.difficulty_{d}")) for d in DIFFICULTIES],
+                      self.difficulty, lambda v: self._set(difficulty=v))
+        y = self._row(y, "ui.new.length", [(n, self.t("ui.new.length_full") if n is None else
+                                            self.t("ui.new.length_turns", turns=n)) for n in LENGTHS],
+                      self.length, lambda v: self._set(length=v))
+        y = self._row(y, "ui.new.language", [("en", "English"), ("fr", "Français")], self.lang,
+                      self._set_language)
+        self.label((x, y, 300, 26), self.t("ui.new.class_code"), "#heading")
+        self.code_entry = self.add(UITextEntryLine(pygame.Rect(x + 300, y - 2, 280, 36), self.app.manager,
+                                                   placeholder_text="cn_lab-4821-t12"), focus=False)
+        self.code_entry.set_text(self.code)
+        y += 44
+        self.label((x, y, 300, 26), self.t("ui.new.nickname"), "#heading")
+        self.nick_entry = self.add(UITextEntryLine(pygame.Rect(x + 300, y - 2, 280, 36), self.app.manager,
+                                                   placeholder_text=self.t("ui.new.nickname_hint")), focus=False)
+        self.nick_entry.set_text(self.nickname)
+        y += 44
+        self.error_label = self.label((x, y, 580, 44), self.error, "#reason")
+        self.button((40, 650, 200, 48), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
+        start = self.button((1040, 650, 200, 48), self.t("ui.new.start"), self.start, self.t("ui.key_tip", k="Enter"),
+                            "#primary")
+        self.key(pygame.K_F5, self.start)
+        self.focus.focus(start)
+
+    def _row(self, y: int, title: str, options: list[tuple[Any, str]], current: Any, setter: Any,
+             enabled: bool = True) -> int:
+        self.label((660, y, 580, 26), self.t(title), "#heading")
+        y += 30
+        w = (580 - 8 * (len(options) - 1)) // len(options)
+        for i, (value, text) in enumerate(options):
+            btn = self.button((660 + i * (w + 8), y, w, 38), text, lambda v=value: setter(v), object_id="#toggle",
+                              enabled=enabled)
+            if value == current:
+                btn.select()
+        return y + 50
+
+    def _remember_text(self) -> None:
+        self.code = self.code_entry.get_text().strip()
+        self.nickname = self.nick_entry.get_text().strip()
+
+    def _set(self, **changes: Any) -> None:
+        self._remember_text()
+        keep = self.focus.index
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.app.rebuild()
+        self.focus.index = min(keep, len(self.focus.items) - 1)
+
+    def _set_language(self, lang: str) -> None:
+        self._remember_text()
+        self.app.apply_settings(replace(self.app.settings, language=lang))
+
+    # --- start ---------------------------------------------------------------------------------
+    def options(self) -> tuple[str, int, dict[str, Any]]:
+        """(scenario, seed, options) from the choices, or from the class code when one is given."""
+        self._remember_text()
+        if self.code:
+            scenario, seed, options = parse_class_code(self.code)
+            if scenario not in self.app.content.scenarios:
+                raise ClassCodeError(self.t("ui.new.unknown_scenario", scenario=scenario))
+            return scenario, seed, options
+        options: dict[str, Any] = {"difficulty": self.difficulty}
+        if self.length:
+            options["turn_limit"] = self.length
+        return self.scenario, self.seed, options
+
+    def start(self) -> None:
+        from game.ui.scenes.dashboard import start_session
+
+        try:
+            scenario, seed, options = self.options()
+        except ClassCodeError as exc:
+            self.error = self.t("ui.new.bad_code", reason=str(exc))
+            self.error_label.set_text(self.error)
+            return
+        sides = self.app.content.scenarios[scenario].sides
+        humans = list(sides) if (self.players == 2 and len(sides) > 1) else [
+            self.side if self.side in sides else sides[0]]
+        session = Session.new(self.app.content, scenario, seed, humans, options, nickname=self.nickname)
+        settings = self.app.settings
+        self.app.apply_settings(replace(settings, games_started=settings.games_started + 1))
+        start_session(self.app, session)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BG)
+        panel(surface, (650, 70, 600, 570))

@@ -1,0 +1,106 @@
+"""Between turns: the turn summary (what changed and why) and, in hot-seat games, the "pass the
+laptop" screen that hides one lab's figures from the other player."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game import messages as m
+from game.ui import theme
+from game.ui.scene import Scene, panel
+from game.ui.session import Session
+from game.ui.view import month_year, note_lines, people
+
+BOX = pygame.Rect(140, 40, 1000, 640)
+
+
+def deltas(session: Session, side: str, lang: str, t: Any) -> list[tuple[str, str, str]]:
+    """(figure, before -> after, change) rows for ``side`` since its last summary."""
+    before = session.seen[side]["lab"]
+    lab = session.state.labs[side]
+    rows = []
+
+    def row(name: str, old: int, new: int, fmt: Any) -> None:
+        change = "=" if old == new else ("▲ +" if new > old else "▼ −") + fmt(abs(new - old))
+        rows.append((t(name), f"{fmt(old)} → {fmt(new)}", change))
+
+    row("ui.sum.cash", before["cash"], lab.cash, lambda v: m.money(v, lang))
+    row("ui.sum.capability", before["capability"], lab.capability, lambda v: m.capability(v, lang))
+    row("ui.sum.users", before["users"], lab.users, lambda v: people(v, lang))
+    row("ui.sum.reputation", before["reputation"], lab.reputation, lambda v: m.number(v, lang))
+    row("ui.sum.chips", sum(before["chips"].values()), sum(lab.chips.values()), lambda v: m.number(v, lang))
+    row("ui.sum.efficiency", before["efficiency"], lab.efficiency, lambda v: m.number(v / 10, lang, 1) + "%")
+    return rows
+
+
+class SummaryScene(Scene):
+    screen_id = "turn_summary"
+    overlay = True
+
+    def build(self) -> None:
+        session: Session = self.app.session
+        side = session.viewer
+        seen_turn = session.seen[side]["turn"]
+        self.label((BOX.x + 24, BOX.y + 16, BOX.w - 48, 40), self.t("ui.sum.title", date=month_year(
+            session.state.date, self.lang)), "#title")
+        self.rows = deltas(session, side, self.lang, self.t)
+        why = [n for n in session.visible_notes() if seen_turn <= n["turn"] < session.state.turn
+               and not n["key"].startswith(("action.", "event.", "turn."))]
+        lines = note_lines(session, why, self.lang)
+        text = "<br>".join(f"• {line}" for line in lines[-14:]) or self.t("ui.dash.no_news")
+        self.label((BOX.x + 24, BOX.y + 276, 400, 26), self.t("ui.sum.why"), "#heading")
+        self.textbox((BOX.x + 24, BOX.y + 304, BOX.w - 48, 250), text, "#small")
+        self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.sum.next"), self.done,
+                    self.t("ui.key_tip", k="Enter"), "#primary")
+
+    def done(self) -> None:
+        session: Session = self.app.session
+        session.seen[session.viewer] = session.snapshot(session.viewer)
+        self.app.pop()
+
+    def back(self) -> None:
+        self.done()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        panel(surface, BOX)
+        pygame.draw.rect(surface, theme.INK, BOX, 2, border_radius=8)
+        f, bold = theme.font(17), theme.font(17, bold=True)
+        y = BOX.y + 70
+        for name, values, change in self.rows:
+            surface.blit(bold.render(name, True, theme.INK), (BOX.x + 30, y))
+            surface.blit(f.render(values, True, theme.INK), (BOX.x + 300, y))
+            surface.blit(bold.render(change, True, theme.INK), (BOX.x + 700, y))
+            y += 32
+
+
+class HandoffScene(Scene):
+    """Hot-seat: a blank screen naming the next player, so nobody sees the other lab's figures."""
+
+    screen_id = "pass_laptop"
+
+    def __init__(self, app: Any, side: str):
+        super().__init__(app)
+        self.side = side
+
+    def build(self) -> None:
+        name = self.t(f"side.{self.side}")
+        self.label((0, 250, 1280, 50), self.t("ui.pass.title", side=name), "#title_center")
+        self.label((0, 310, 1280, 30), self.t("ui.pass.text"), "#center")
+        self.button((520, 400, 240, 56), self.t("ui.pass.ready"), self.done, self.t("ui.key_tip", k="Enter"),
+                    "#primary")
+
+    def done(self) -> None:
+        self.app.session.shown_to = self.side
+        self.app.pop()
+
+    def back(self) -> None:
+        pass  # Esc must not reveal the dashboard to the wrong player
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BG)
+        pygame.draw.circle(surface, theme.BLUE if self.side == "us" else theme.VERMILION, (640, 190), 40)
+        text = theme.font(30, bold=True).render(self.side.upper(), True, theme.PANEL)
+        surface.blit(text, text.get_rect(center=(640, 190)))

@@ -1,0 +1,50 @@
+"""String tables: English and French have the same keys and the same placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.i18n import ASSETS, LANGUAGES, _flatten, strings
+
+
+def table(lang: str, name: str) -> dict[str, str]:
+    return _flatten(yaml.safe_load((ASSETS / lang / name).read_text(encoding="utf-8")) or {})
+
+
+FILES = sorted(p.name for p in (ASSETS / "en").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_same_keys_in_every_language(name: str) -> None:
+    english = table("en", name)
+    for lang in LANGUAGES[1:]:
+        other = table(lang, name)
+        assert sorted(set(english) - set(other)) == [], f"missing in {lang}/{name}"
+        assert sorted(set(other) - set(english)) == [], f"only in {lang}/{name}"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_same_placeholders(name: str) -> None:
+    english = table("en", name)
+    for lang in LANGUAGES[1:]:
+        other = table(lang, name)
+        for key, text in english.items():
+            if key in other:
+                assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", other[key])), key
+
+
+def test_fallback_and_missing_keys() -> None:
+    assert strings("fr").t("ui.end_turn") == "Finir le tour"
+    assert strings("fr").t("no.such.key") == "no.such.key"
+    assert strings("en").t("msg.action.raise", amount="$1") == "Raised $1 from investors"
+    with pytest.raises(ValueError, match="unknown language"):
+        strings("de")
+
+
+def test_every_file_has_a_french_twin() -> None:
+    assert sorted(p.name for p in (ASSETS / "fr").glob("*.yaml")) == FILES
+    assert Path(ASSETS / "en" / "engine.yaml").exists()

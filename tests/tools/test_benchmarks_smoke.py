@@ -1,0 +1,28 @@
+"""The benchmark script runs and prints every row (a smoke run: its targets are not tested)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ROWS = ("engine turn, median", "engine turn, p99", "whole game", "simulate, games/s", "shipped content",
+        "-event mod", "UI frame (dashboard 1280x720), median", "UI frame (dashboard 1280x720), p99", "idle CPU",
+        "start-up to the first menu frame")
+
+
+def test_quick_run_prints_every_row() -> None:
+    proc = subprocess.run([sys.executable, "benchmarks/run.py", "--quick", "--json"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)["rows"]
+    names = [row["name"] for row in rows]
+    for wanted in ROWS:
+        assert any(wanted in name for name in names), f"no row for {wanted}: {names}"
+    for row in rows:
+        assert row["target"] > 0 and row["unit"]
+        assert row["value"] is not None or row["note"] == "not available"
+        if row["name"].startswith(("engine", "whole game", "simulate", "load")):
+            assert row["value"] is not None and row["value"] > 0, row
