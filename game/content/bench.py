@@ -3,6 +3,11 @@
 The events are varied (dated, triggered, weighted; choices, follow-ups, flags, chip and stock
 references) so that every check has work to do, and they are valid: the mod loads with no problem.
 
+``python -m game.content.bench [--events 2000] [--runs 5]`` measures loading the shipped content
+plus such a mod, each run in a fresh interpreter (imports not counted): with the content cache off,
+cold (empty cache, its writes included) and warm (the cache filled by the cold run), and prints the
+medians of wall and CPU seconds with the cold time split by stage.
+
 Example::
 
     >>> import tempfile, pathlib
@@ -14,7 +19,16 @@ Example::
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 #: Events per file (files stay far below the reader's size limit).
 PER_FILE = 100
@@ -82,3 +96,88 @@ def generated_mod(tmp_dir: Path, n_events: int = 2000, mod_id: str = "generated"
                 pct=i % 7 - 3 or 1, flag=i % 50, cost=1_000_000 + i, next=(i + 1) % n_events))
         (folder / "events" / f"part_{start // PER_FILE:03d}.yaml").write_text("".join(lines), encoding="utf-8")
     return folder
+
+
+def timed_load(mods_dir: Path, split: bool = False) -> dict[str, Any]:
+    """Load the shipped content and the mods of ``mods_dir`` once: wall and CPU seconds, problems.
+
+    With ``split`` the CPU seconds are also given by stage (parse, schema, cache, cross-references),
+    by wrapping the loader's functions for this process.
+    """
+    from game.content import loader, mods
+
+    stages: dict[str, float] = {}
+    if split:
+        def wrap(module: Any, name: str, stage: str) -> None:
+            inner = getattr(module, name)
+
+            def timed(*args: Any, **kwargs: Any) -> Any:
+                start = time.process_time()
+                try:
+                    return inner(*args, **kwargs)
+                finally:
+                    stages[stage] = stages.get(stage, 0.0) + time.process_time() - start
+            setattr(module, name, timed)
+
+        for module, name, stage in [(loader, "parse_text", "parse"), (loader, "check_file", "schema"),
+                                    (loader.content_cache, "load", "cache read"),
+                                    (loader.content_cache, "store", "cache write"),
+                                    (loader, "cross_check", "xref"), (mods, "cross_check", "xref")]:
+            wrap(module, name, stage)
+    cpu, wall = time.process_time(), time.perf_counter()
+    content = mods.load_content_with_mods(Path(mods_dir))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    problems = sum(len(m.problems) for m in content.mods)
+    return {"wall": wall, "cpu": cpu, "problems": problems, "stages": stages}
+
+
+def fresh_load(mods_dir: Path, cache: str, split: bool = False) -> dict[str, Any]:
+    """:func:`timed_load` in a fresh interpreter with ``CHIP_RACE_CACHE=cache`` (a folder, or ``off``).
+
+    A fresh interpreter is the real cold path: nothing parsed or validated before in the process.
+    """
+    root = Path(__file__).resolve().parents[2]
+    code = (f"import json; from game.content.bench import timed_load; "
+            f"print(json.dumps(timed_load({str(mods_dir)!r}, {split})))")
+    env = {**os.environ, "CHIP_RACE_CACHE": cache, "PYTHONPATH": str(root)}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=300, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(events: int = 2000, runs: int = 5) -> dict[str, dict[str, Any]]:
+    """Medians over ``runs`` fresh interpreters: cache off, cold (empty cache) and warm."""
+    found: dict[str, list[dict[str, Any]]] = {"off": [], "cold": [], "warm": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = generated_mod(Path(tmp) / "mods", events)
+        for run in range(runs):
+            cache = str(Path(tmp) / f"cache{run}")
+            found["off"].append(fresh_load(folder.parent, "off", False))
+            found["cold"].append(fresh_load(folder.parent, cache, True))
+            found["warm"].append(fresh_load(folder.parent, cache, False))
+    summary = {}
+    for mode, rows in found.items():
+        stages = {name: statistics.median(r["stages"].get(name, 0.0) for r in rows) for name in rows[0]["stages"]}
+        summary[mode] = {"wall": statistics.median(r["wall"] for r in rows),
+                         "cpu": statistics.median(r["cpu"] for r in rows),
+                         "cpu_runs": [round(r["cpu"], 3) for r in rows],
+                         "problems": max(r["problems"] for r in rows), "stages": stages}
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time loading the shipped content plus a generated mod.")
+    parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    summary = measure(args.events, args.runs)
+    print(f"shipped content + a {args.events}-event mod, median of {args.runs} fresh processes (seconds):")
+    for mode, row in summary.items():
+        stages = ", ".join(f"{k} {v:.3f}" for k, v in row["stages"].items())
+        print(f"  {mode:5s} wall {row['wall']:.3f}  cpu {row['cpu']:.3f}  runs {row['cpu_runs']}"
+              + (f"  [{stages}]" if stages else "") + (f"  {row['problems']} problem(s)!" if row["problems"] else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -177,15 +177,41 @@ def _yaml_value(value: Any) -> str:
     return str(value)
 
 
+def _is_text(node: dict[Any, Any]) -> bool:
+    return all(isinstance(k, str) and LANG_KEY.match(k) and isinstance(v, str) for k, v in node.items())
+
+
+def _lacks_translation(data: Any, languages: tuple[str, ...]) -> bool:
+    """Whether some text lacks a language: a quick walk that builds no paths (nearly always false)."""
+    stack = [data]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if isinstance(node, dict):
+            # A text with every language needs no closer look: its values are strings, or it is no text.
+            if "en" in node and any(lang not in node for lang in languages) and _is_text(node):
+                return True
+            push(node.values())
+        elif isinstance(node, list):
+            push(node)
+    return False
+
+
 def check_translations(doc: Document, languages: tuple[str, ...]) -> list[Problem]:
-    """Warn about every text (``{en: ..., fr: ...}``) that lacks one of the declared languages."""
+    """Warn about every text (``{en: ..., fr: ...}``) that lacks one of the declared languages.
+
+    >>> from game.content.safeyaml import parse_text
+    >>> [p.format() for p in check_translations(parse_text("title: {en: Hi}\\n", "d.yaml"), ("en", "fr"))]
+    ['d.yaml:1:8: warning: title: no text in fr, a language this content declares']
+    """
     found: list[Problem] = []
+    if not languages or not _lacks_translation(doc.data, languages):
+        return found
     stack: list[tuple[tuple[Any, ...], Any]] = [((), doc.data)]
     while stack:
         path, node = stack.pop()
         if isinstance(node, dict):
-            if "en" in node and all(isinstance(k, str) and LANG_KEY.match(k) and isinstance(v, str)
-                                    for k, v in node.items()):
+            if "en" in node and _is_text(node):
                 missing = [lang for lang in languages if lang not in node]
                 if missing:
                     found.append(problem(doc.file, doc.where(path), "warning", "missing_translation",

@@ -28,10 +28,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from game.content.filecheck import check_file
+from game.content import cache as content_cache
+from game.content.filecheck import check_file, model_for
 from game.content.models import Deck, Event, Scenario, World
 from game.content.problems import Problem, has_errors, problem, sort_problems
-from game.content.safeyaml import Document, YamlRefused, read_document
+from game.content.safeyaml import Document, YamlRefused, decode, parse_text, read_document, read_raw, schema_comment
 from game.content.xref import Bundle, cross_check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,12 +103,30 @@ def read_yaml(path: Path) -> Any:
 
 def read_checked(path: Path, kind: str, languages: tuple[str, ...] = ()) -> tuple[Any, Document | None,
                                                                                     list[Problem]]:
-    """Read one file and validate it as ``kind``: (model or None, document or None, problems)."""
+    """Read one file and validate it as ``kind``: (model or None, document or None, problems).
+
+    A file whose bytes were checked before comes from the content cache (:mod:`game.content.cache`)
+    with the same model and problems; its document is parsed again only if a position is needed.
+    """
+    name = display_name(path)
     try:
-        doc = read_document(path, display_name(path))
+        raw = read_raw(path, name)
     except YamlRefused as exc:
         return None, None, [exc.problem]
+    key = content_cache.entry_key(raw, name, kind, languages)
+    hit = content_cache.load(key, model_for(kind))
+    if hit is not None:
+        if not hit.parsed:
+            return None, None, hit.problems
+        text = raw.decode("utf-8-sig")  # it decoded before: same bytes
+        return hit.model, Document.deferred(name, text, schema_comment(text)), hit.problems
+    try:
+        doc = parse_text(decode(raw, name), name)
+    except YamlRefused as exc:
+        content_cache.store(key, False, None, [exc.problem])
+        return None, None, [exc.problem]
     model, problems = check_file(doc, kind, languages)
+    content_cache.store(key, True, model, problems)
     return model, doc, problems
 
 

@@ -48,6 +48,10 @@ _STD = "tag:yaml.org,2002:"
 _SCHEMA_COMMENT = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 
+#: Marks the data of a :meth:`Document.deferred` document, not read yet.
+_UNREAD: Any = type("Unread", (), {"__repr__": lambda self: "<unread>"})()
+
+
 class YamlRefused(Exception):
     """The file cannot be read as safe YAML; ``problem`` says why and where."""
 
@@ -64,7 +68,7 @@ class Document:
     of a large mod would cost more than the parse itself.
     """
 
-    __slots__ = ("_keys", "_plain", "_values", "data", "file", "max_depth", "max_nodes", "problems", "schema",
+    __slots__ = ("_data", "_keys", "_plain", "_values", "file", "max_depth", "max_nodes", "problems", "schema",
                  "text")
 
     def __init__(self, file: str, data: Any, values: dict[Path_, Any] | None = None,
@@ -72,7 +76,7 @@ class Document:
                  schema: str | None = None, problems: list[Problem] | None = None, text: str | None = None,
                  max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH):
         self.file = file
-        self.data = data
+        self._data = data
         self.schema = schema
         self.problems: list[Problem] = problems if problems is not None else []
         #: The text the positions are read from when first needed (None: positions were given).
@@ -81,6 +85,26 @@ class Document:
         self._values, self._keys, self._plain = values, keys, plain
         if text is None:
             self._values, self._keys, self._plain = values or {}, keys or {}, plain or {}
+
+    @classmethod
+    def deferred(cls, file: str, text: str, schema: str | None = None) -> Document:
+        """A document of text already known to be safe (the content cache checked its bytes): it is
+        parsed only if its data or positions are asked for."""
+        return cls(file, _UNREAD, schema=schema, text=text)
+
+    @property
+    def data(self) -> Any:
+        """The plain data of the file (dicts, lists, str, int, float, bool, None, dates)."""
+        if self._data is _UNREAD:
+            parsed = parse_text(self.text or "", self.file, self.max_nodes, self.max_depth)
+            self._data = parsed._data
+            if parsed.text is None:  # it had duplicate keys: its positions came with it
+                self._values, self._keys, self._plain = parsed._values, parsed._keys, parsed._plain
+        return self._data
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self._data = value
 
     def _positions(self) -> None:
         if self._values is None:
@@ -112,6 +136,7 @@ class Document:
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (content cache): without positions, which are found again from the text if needed.
         state = {name: getattr(self, name) for name in self.__slots__ if not name.startswith("_")}
+        state["_data"] = self.data
         if self.text is None:
             state.update(_values=self._values, _keys=self._keys, _plain=self._plain)
         return state
@@ -149,7 +174,8 @@ def _fail(file: str, mark: Any, check: str, key: str, **params: object) -> YamlR
     return YamlRefused(problem(file, where, "error", check, f"yaml.{key}", **params))
 
 
-def _schema_comment(text: str) -> str | None:
+def schema_comment(text: str) -> str | None:
+    """The ``$schema`` of a ``# yaml-language-server: $schema=...`` comment in the first lines, if any."""
     for line in text.splitlines()[:5]:
         found = _SCHEMA_COMMENT.search(line)
         if found:
@@ -293,7 +319,9 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
     start = 0
     path: Path_ = ()
     mark: Any = None
-    plain_cache, plain_scalar = _PLAIN, _plain_scalar
+    # Locals are faster than globals in a loop that runs once per node.
+    plain_cache, plain_scalar, scalar_kind, hashable = _PLAIN, _plain_scalar, _SCALAR, _HASHABLE
+    map_start, seq_start, map_end, seq_end, alias_kind = _MAP_START, _SEQ_START, _MAP_END, _SEQ_END, _ALIAS
     loader = _Loader(text)
     get_event = loader.get_event
     try:
@@ -301,7 +329,7 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
             event = get_event()
             kind = type(event)
             plain_text = None
-            if kind is _SCALAR:
+            if kind is scalar_kind:
                 count += 1
                 value = event.value
                 tag = event.tag
@@ -321,7 +349,7 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
                 if count > max_nodes:
                     raise _fail(file, event.start_mark, "too_large", "too_many_nodes", limit=max_nodes)
                 value_mark = event.start_mark if record else None
-            elif kind is _MAP_START or kind is _SEQ_START:
+            elif kind is map_start or kind is seq_start:
                 if event.tag not in _ALLOWED_TAGS:
                     raise _fail(file, event.start_mark, "unsafe_tag", "tag", tag=event.tag)
                 if depth >= max_depth:
@@ -341,20 +369,20 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
                     path = child
                 mark = event.start_mark
                 depth += 1
-                is_list = kind is _SEQ_START
+                is_list = kind is seq_start
                 cont = [] if is_list else {}
                 has_key, key, anchor, start = False, None, event.anchor, count
                 if anchor:
                     open_anchors.add(anchor)
                 continue
-            elif kind is _MAP_END or kind is _SEQ_END:
+            elif kind is map_end or kind is seq_end:
                 value, value_mark = cont, mark
                 if anchor:
                     open_anchors.discard(anchor)
                     anchors[anchor] = (cont, count - start + 1)
                 cont, is_list, has_key, key, anchor, start, path, mark = stack.pop()
                 depth -= 1
-            elif kind is _ALIAS:
+            elif kind is alias_kind:
                 name = event.anchor
                 if name in open_anchors:
                     raise _fail(file, event.start_mark, "self_alias", "self_alias", anchor=name)
@@ -386,7 +414,7 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
                         where.plain[here] = plain_text
                 cont.append(value)
             elif not has_key:
-                if not isinstance(value, _HASHABLE):
+                if type(value) is not str and not isinstance(value, hashable):  # nearly every key is text
                     # A scalar (a date) has no recorded mark on the fast path: its event has it.
                     raise _fail(file, value_mark if value_mark is not None else event.start_mark, "yaml_syntax",
                                 "complex_key")
@@ -434,7 +462,7 @@ def parse_text(text: str, file: str, max_nodes: int = MAX_NODES, max_depth: int 
 
     Duplicate keys do not stop the reading: they are all listed in ``Document.problems``.
     """
-    schema = _schema_comment(text)
+    schema = schema_comment(text)
     try:
         data = _build(text, file, max_nodes, max_depth, None)
     except _Duplicate:  # rare: read again, recording positions, to list every duplicate with its lines
@@ -442,6 +470,20 @@ def parse_text(text: str, file: str, max_nodes: int = MAX_NODES, max_depth: int 
         data = _build(text, file, max_nodes, max_depth, where)
         return Document(file, data, where.values, where.keys, where.plain, schema, where.problems)
     return Document(file, data, schema=schema, text=text, max_nodes=max_nodes, max_depth=max_depth)
+
+
+def read_raw(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, refusing a file too large before reading it; raise :class:`YamlRefused`."""
+    name = file or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:  # refuse before reading a byte of it
+            raise YamlRefused(problem(name, None, "error", "too_large", "yaml.too_large", size=size, limit=max_bytes))
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise YamlRefused(problem(name, None, "error", "unreadable", "yaml.unreadable",
+                                  reason=exc.strerror or type(exc).__name__)) from None
 
 
 def read_document(path: Path, file: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
@@ -453,13 +495,4 @@ def read_document(path: Path, file: str | None = None, max_bytes: int = MAX_BYTE
         'world'
     """
     name = file or str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:  # refuse before reading a byte of it
-            raise YamlRefused(problem(name, None, "error", "too_large", "yaml.too_large", size=size, limit=max_bytes))
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise YamlRefused(problem(name, None, "error", "unreadable", "yaml.unreadable",
-                                  reason=exc.strerror or type(exc).__name__)) from None
-    return parse_text(decode(raw, name, max_bytes), name)
+    return parse_text(decode(read_raw(path, name, max_bytes), name, max_bytes), name)

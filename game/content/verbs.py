@@ -8,6 +8,7 @@ argument, ``{flag: rush}``. :func:`verb_union` turns such a mapping into the mat
 from __future__ import annotations
 
 import datetime as _dt
+from functools import partial
 from typing import Annotated, Any, ClassVar, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -32,7 +33,22 @@ def _verb_names(cls: type[Verb]) -> tuple[str, ...]:
 
 
 def normalise_verb(value: Any, registry: dict[str, type[Verb]], kind: str) -> Any:
-    """Turn ``{name: args}`` into ``{"verb": name, **args}`` for pydantic's tagged union."""
+    """Turn ``{name: args}`` into ``{"verb": name, **args}`` for pydantic's tagged union.
+
+    >>> from game.content.effects import EFFECTS
+    >>> normalise_verb({"cash": -5}, EFFECTS, "effect")
+    {'verb': 'cash', 'amount': -5}
+    """
+    # The common shapes first, with as few checks as possible: a large mod holds thousands of verbs.
+    if type(value) is dict and len(value) == 1:
+        (name, args), = value.items()
+        cls = registry.get(name)
+        if cls is not None:
+            if type(args) is dict:
+                if not cls.wraps:
+                    return {"verb": name, **args}
+            elif cls.scalar is not None:
+                return {"verb": name, cls.scalar: args}
     if isinstance(value, BaseModel):
         return value
     if not isinstance(value, dict):
@@ -63,7 +79,7 @@ def verb_union(classes: list[type[Verb]], kind: str) -> tuple[Any, dict[str, typ
     union = Annotated[
         Union[tuple(classes)],  # noqa: UP007 - a union built from a list of classes
         Field(discriminator="verb"),
-        BeforeValidator(lambda v: normalise_verb(v, registry, kind)),
+        BeforeValidator(partial(normalise_verb, registry=registry, kind=kind)),
     ]
     return union, registry
 

@@ -29,6 +29,12 @@ from game.content.verbs import Verb
 
 Path_ = tuple[Any, ...]
 _STEP = {"month": 1, "quarter": 3}
+# Tuples, not ``A | B`` unions, which would build a new object at every isinstance call.
+_GROUPS = (c.AllOf, c.AnyOf)
+_CHIP_LISTS = (fx.BanChips, fx.AllowChips)
+_ONE_CHIP = (fx.ChipPrice, fx.GrantChips, fx.LoseChips)
+#: The effects that name something another file defines (the others need no cross-check).
+_CHECKED_EFFECTS = frozenset({*_CHIP_LISTS, *_ONE_CHIP, fx.Stocks, fx.RivalRelease, fx.TechProgress, fx.FollowUp})
 
 
 @dataclass
@@ -89,7 +95,7 @@ def walk(verb: Verb | None, path: Path_, positive: bool = True) -> Iterator[tupl
     name = verb.verb  # type: ignore[attr-defined]
     here = (*path, name)
     yield verb, here, positive
-    if isinstance(verb, c.AllOf | c.AnyOf):
+    if isinstance(verb, _GROUPS):
         for i, inner in enumerate(verb.conditions):
             yield from walk(inner, (*here, i), positive)
     elif isinstance(verb, c.Not):
@@ -263,10 +269,12 @@ class _Checker:
     def effect(self, verb: Verb, path: Path_, doc: Document) -> None:
         name = verb.verb  # type: ignore[attr-defined]
         here = (*path, name)
-        if isinstance(verb, fx.BanChips | fx.AllowChips):
+        if type(verb) not in _CHECKED_EFFECTS:  # most effects (cash, flags...) name nothing
+            return
+        if isinstance(verb, _CHIP_LISTS):
             for i, chip in enumerate(verb.chips):
                 self.unknown(doc, (*here, "chips", i), "chip", chip, self.chips)
-        elif isinstance(verb, fx.ChipPrice | fx.GrantChips | fx.LoseChips):
+        elif isinstance(verb, _ONE_CHIP):
             self.unknown(doc, (*here, "chip"), "chip", verb.chip, self.chips)
         elif isinstance(verb, fx.Stocks):
             for stock in verb.moves:

@@ -39,8 +39,15 @@ def _train(chip: str, gpu_hours: int) -> a.StartTraining:
 
 @lru_cache(maxsize=1024, typed=True)
 def _simple(cls: type[a.Action], **fields: Any) -> a.Action:
-    """Actions with few possible values: Research, Release, SetPrice, Hire, Lobby, RaiseMoney, Choose."""
+    """Research and Choose actions (a few possible values each)."""
     return cls(**fields)
+
+
+# The fixed menu entries, built once (same instances every step).
+_RELEASES = tuple(a.Release(price_cents=p, open_weights=o) for p in PRICE_POINTS for o in (False, True))
+_SET_PRICES = tuple(a.SetPrice(price_cents=p) for p in PRICE_POINTS)
+_HIRES = tuple(a.Hire(count=n) for n in (10, 50))
+_RAISE, _LOBBY, _END_TURN = a.RaiseMoney(), a.Lobby(), a.EndTurn()
 
 
 def _buy_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
@@ -52,7 +59,8 @@ def _buy_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
         grey = chip in banned
         # max(0, …): an event card may leave the cash negative until the end of the turn.
         can = max(0, min(supply_left(ctx, lab, chip, grey), lab.cash // chip_unit_price(ctx, chip, grey)))
-        for count in sorted({can // 4, can} - {0}):
+        # A quarter of what can be had and all of it, smallest first, without zero or a repeat.
+        for count in (can // 4, can) if can >= 4 else (can,) if can else ():
             options.append(_buy(chip, count, grey))
     return options
 
@@ -93,19 +101,19 @@ def _research_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
 def _market_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
     options: list[a.Action] = []
     if lab.capability > lab.released:
-        options += [_simple(a.Release, price_cents=p, open_weights=o) for p in PRICE_POINTS for o in (False, True)]
+        options += _RELEASES
     if lab.released:
-        options += [_simple(a.SetPrice, price_cents=p) for p in PRICE_POINTS if p != lab.price_cents]
+        options += [x for x in _SET_PRICES if x.price_cents != lab.price_cents]
     return options
 
 
 def _company_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
     options: list[a.Action] = []
     if ctx.state.turn - lab.last_raise_turn >= RAISE_COOLDOWN:
-        options.append(_simple(a.RaiseMoney))
+        options.append(_RAISE)
     if lab.cash >= LOBBY_COST and lab.gov_relations < 100:
-        options.append(_simple(a.Lobby))
-    options += [_simple(a.Hire, count=n) for n in (10, 50) if n * HIRE_COST <= lab.cash]
+        options.append(_LOBBY)
+    options += [x for x in _HIRES if x.count * HIRE_COST <= lab.cash]
     return options
 
 
@@ -124,4 +132,4 @@ def legal_menu(ctx: Ctx) -> list[a.Action]:
         for build in (_buy_options, _rent_options, _train_options, _research_options, _market_options,
                       _company_options):
             options += build(ctx, lab)
-    return [*options, _simple(a.EndTurn)]
+    return [*options, _END_TURN]

@@ -12,6 +12,9 @@ from typing import Any
 
 from game.i18n import strings
 
+#: The text lists this many never-fired events (the JSON document has them all).
+NEVER_SHOWN = 25
+
 
 def number(value: float | int, lang: str) -> str:
     text = f"{value:g}" if isinstance(value, float) else str(value)
@@ -49,7 +52,10 @@ def render(doc: dict[str, Any], lang: str = "en") -> list[str]:
         lines.append(s.t("sim.fired_most", events=", ".join(
             f"{e['id']} {percent(e['share'], lang)}" for e in events["most_fired"])))
         never = events["never_fired"]
-        lines.append(s.t("sim.never_fired", count=len(never), events=", ".join(never)) if never
+        shown = ", ".join(never[:NEVER_SHOWN])
+        if len(never) > NEVER_SHOWN:
+            shown += " " + s.t("sim.more", count=len(never) - NEVER_SHOWN)
+        lines.append(s.t("sim.never_fired", count=len(never), events=shown) if never
                      else s.t("sim.never_fired_none"))
         none = s.t("sim.association_none", support=events["min_support"])
         for key in ("winning", "losing"):

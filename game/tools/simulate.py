@@ -151,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print("\n".join(render(doc, lang)))
+    sys.stdout.flush()  # the timing line below goes to stderr: keep it after the tables on a terminal
     rate = round(len(summaries) / seconds, 1) if seconds > 0 else 0
     print(strings(lang).t("sim.elapsed", total=len(summaries), seconds=number(round(seconds, 2), lang),
                           rate=number(rate, lang), jobs=jobs), file=sys.stderr)

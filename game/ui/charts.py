@@ -20,14 +20,44 @@ from game.ui import theme
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle_open", "square_open", "triangle_open")
 
 
-def nice_range(values: Sequence[float], floor_zero: bool = True) -> tuple[float, float]:
+def nice_range(values: Sequence[float], floor_zero: bool = True, min_span: float = 0.0) -> tuple[float, float]:
+    """The y-range of a chart: from 0 (or the lowest value) to the highest, at least ``min_span`` tall.
+
+    A flat series gets a band around its value instead of a one-unit sliver (``100`` → ``95..105``
+    with ``min_span=10``), so a chart of one turn does not pretend that tiny moves are big.
+
+    Example::
+
+        >>> nice_range([100, 100], floor_zero=False, min_span=10)
+        (95.0, 105.0)
+    """
     lo = min(values) if values else 0
     hi = max(values) if values else 1
     if floor_zero:
         lo = min(0, lo)
+    if hi - lo < min_span:
+        middle = (hi + lo) / 2
+        lo, hi = middle - min_span / 2, middle + min_span / 2
+        if floor_zero and lo < 0 <= min(values or [0]):
+            lo, hi = 0, min_span
     if hi == lo:
         hi = lo + 1
     return lo, hi
+
+
+def fit_text(font: pygame.font.Font, text: str, width: int) -> str:
+    """``text`` shortened with "…" so that it fits in ``width`` pixels (unchanged when it fits).
+
+    Example::
+
+        >>> fit_text(theme.font(12), "Laboratoire chinois", 60)  # doctest: +SKIP
+        'Laborat…'
+    """
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def marker(surface: pygame.Surface, kind: str, pos: tuple[float, float], colour: tuple[int, int, int],
@@ -51,20 +81,28 @@ def marker(surface: pygame.Surface, kind: str, pos: tuple[float, float], colour:
 
 def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[str, list[float]]],
                fmt: Callable[[float], str] = lambda v: f"{v:,.0f}", floor_zero: bool = True,
-               progress: float = 1.0, label_width: int = 70) -> None:
+               progress: float = 1.0, label_width: int | None = None, min_span: float = 0.0) -> None:
     """Lines for ``series`` (name, values by turn) inside ``rect``; ``progress`` < 1 draws the last
-    segment partly (the market's move of the turn, animated)."""
+    segment partly (the market's move of the turn, animated).
+
+    The margins follow the text: the left one fits the widest axis value, the right one the widest
+    series name (at most ``label_width`` pixels, or 40% of the chart; longer names end with "…").
+    """
     small = theme.font(12)
     values = [v for _, vals in series for v in vals]
     if not values:
         text = small.render("—", True, theme.MUTED)
         surface.blit(text, text.get_rect(center=rect.center))
         return
-    lo, hi = nice_range(values, floor_zero)
-    plot = pygame.Rect(rect.x + 52, rect.y + 6, rect.w - 58 - label_width, rect.h - 16)
+    lo, hi = nice_range(values, floor_zero, min_span)
+    ticks = [lo + (hi - lo) * i / 2 for i in range(3)]
+    left = max(small.size(fmt(v))[0] for v in ticks) + 8
+    cap = label_width if label_width is not None else int(rect.w * 0.4)
+    names = [fit_text(small, name, cap) for name, _ in series]
+    right = min(cap, max(small.size(n)[0] for n in names)) + 14
+    plot = pygame.Rect(rect.x + left, rect.y + 6, rect.w - left - right - 4, rect.h - 16)
     # axis and three grid lines with values
-    for i in range(3):
-        v = lo + (hi - lo) * i / 2
+    for v in ticks:
         y = plot.bottom - (v - lo) / (hi - lo) * plot.h
         pygame.draw.line(surface, (225, 225, 225), (plot.x, y), (plot.right, y))
         tag = small.render(fmt(v), True, theme.MUTED)
@@ -72,8 +110,8 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[st
     pygame.draw.line(surface, theme.MUTED, plot.bottomleft, plot.bottomright)
     n = max(len(vals) for _, vals in series)
     step = plot.w / max(1, n - 1)
-    labels: list[tuple[float, str, tuple[int, int, int]]] = []
-    for i, (name, vals) in enumerate(series):
+    labels: list[tuple[float, str, tuple[int, int, int], str]] = []
+    for i, ((_, vals), name) in enumerate(zip(series, names, strict=True)):
         colour, shape = theme.SERIES[i % len(theme.SERIES)], MARKERS[i % len(MARKERS)]
         points = [(plot.x + j * step, plot.bottom - (v - lo) / (hi - lo) * plot.h) for j, v in enumerate(vals)]
         if progress < 1 and len(points) >= 2:
@@ -86,19 +124,19 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[st
             if j % every == 0 or j == len(points) - 1:
                 marker(surface, shape, p, colour, 3)
         if points:
-            labels.append((points[-1][1], name, colour))
+            labels.append((points[-1][1], name, colour, shape))
     # names at the line ends, pushed apart so they do not overlap
     labels.sort()
     ys: list[float] = []
-    for y, _, _ in labels:
+    for y, *_ in labels:
         ys.append(max(y, ys[-1] + 13) if ys else y)
     overflow = (ys[-1] - plot.bottom) if ys else 0
     if overflow > 0:  # push the whole column up so the last name stays inside the chart
         ys = [y - overflow for y in ys]
-    for y, (_, name, colour) in zip(ys, labels, strict=False):
+    for y, (_, name, colour, shape) in zip(ys, labels, strict=False):
         tag = small.render(name, True, theme.INK)
-        pygame.draw.line(surface, colour, (plot.right + 3, y), (plot.right + 9, y), 3)
-        surface.blit(tag, (plot.right + 11, y - tag.get_height() // 2))
+        marker(surface, shape, (plot.right + 7, y), colour, 3)  # the legend repeats the line's marker shape
+        surface.blit(tag, (plot.right + 13, y - tag.get_height() // 2))
 
 
 def bar_chart(surface: pygame.Surface, rect: pygame.Rect, bars: list[tuple[str, float, str, bool]]) -> None:

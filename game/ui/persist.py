@@ -142,3 +142,25 @@ def export_result(session: Session, lang: str) -> Path:
     except OSError as exc:
         raise PersistError(f"could not write to {folder}: {exc.strerror}") from None
     return path
+
+
+def export_debrief(session: Session, result_path: Path, lang: str) -> Path:
+    """Write the HTML debrief of the game next to its exported result (same name, ``.html``).
+
+    Example::
+
+        >>> export_debrief(session, Path("chip-race-cn_lab-7.json"), "fr")   # doctest: +SKIP
+        PosixPath('chip-race-cn_lab-7.html')
+    """
+    from game.report.debrief import write_debrief
+    from game.results import build_result
+
+    result = build_result(session.game, session.state, session.actions, session.policies, lang,
+                          nickname=session.nickname or None)
+    path = result_path.with_suffix(".html")
+    try:
+        return write_debrief(result, path, lang)
+    except OSError as exc:
+        raise PersistError(f"could not write {path.name}: {exc.strerror}") from None
+    except ValueError as exc:  # the report's ResultError: a document it cannot read
+        raise PersistError(str(exc)) from None

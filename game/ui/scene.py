@@ -22,7 +22,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from game.ui import theme
+from game.ui import sound, theme
 from game.ui.focus import FocusRing
 
 if TYPE_CHECKING:
@@ -56,9 +56,10 @@ class Scene:
         return self.app.settings.language
 
     def button(self, rect: Rect, text: str, on_press: Callable[[], None] | None, tooltip: str | None = None,
-               object_id: str | None = None, enabled: bool = True, focus: bool = True) -> UIButton:
+               object_id: str | None = None, enabled: bool = True, focus: bool = True,
+               container: Any = None) -> UIButton:
         btn = UIButton(pygame.Rect(rect), text, self.app.manager, tool_tip_text=tooltip,
-                       object_id=object_id)
+                       object_id=object_id, container=container)
         if not enabled:
             btn.disable()
         self.elements.append(btn)
@@ -73,8 +74,34 @@ class Scene:
         self.elements.append(lab)
         return lab
 
-    def textbox(self, rect: Rect, html: str, object_id: str | None = None) -> UITextBox:
+    def textbox(self, rect: Rect, html: str, object_id: Any = None) -> UITextBox:
         box = UITextBox(html, pygame.Rect(rect), self.app.manager, object_id=object_id)
+        self.elements.append(box)
+        return box
+
+    @property
+    def scale(self) -> float:
+        """The text-size setting as a factor (1.0 normal, larger for "large")."""
+        return theme.TEXT_SCALES[self.app.settings.text_size]
+
+    def text_width(self, text: str, style: str = "body", bold: bool = False) -> int:
+        """Width in pixels of ``text`` in one of the theme's styles (small, body, big, title)."""
+        return theme.font(theme.font_sizes(self.scale)[style], bold=bold).size(text)[0]
+
+    def fit(self, text: str, width: int, style: str = "body", bold: bool = False) -> str:
+        """``text`` shortened with "…" to fit ``width`` pixels at the current text size (a widget
+        that shortens its text should carry the whole text in its tooltip)."""
+        from game.ui.charts import fit_text
+
+        return fit_text(theme.font(theme.font_sizes(self.scale)[style], bold=bold), text, width)
+
+    def wrapped_label(self, rect: Rect, text: str, object_id: str | None = None, style: str = "body") -> Any:
+        """A label when ``text`` fits on one line, else a borderless text box that wraps (and scrolls)."""
+        rect = pygame.Rect(rect)
+        if self.text_width(text, style) <= rect.w - 8:
+            return self.label(rect, text, object_id)
+        box = UITextBox(text, rect, self.app.manager, object_id=pygame_gui.core.ObjectID(
+            class_id="@wrapped", object_id=object_id))
         self.elements.append(box)
         return box
 
@@ -116,6 +143,7 @@ class Scene:
             callback = self.callbacks.get(event.ui_element)
             if callback is not None:
                 self.focus.focus(event.ui_element)
+                sound.play(self.app, "click")
                 callback()
                 return True
             return False
@@ -124,7 +152,11 @@ class Scene:
                     isinstance(e, pygame_gui.elements.UITextEntryLine) for e in self.app.manager.get_focus_set()):
                 if event.key in (pygame.K_ESCAPE, pygame.K_TAB):
                     self.app.manager.set_focus_set(None)
-                    return event.key == pygame.K_ESCAPE or self.focus.handle_key(event)
+                    if event.key == pygame.K_TAB and self.focus.handle_key(event):
+                        current = self.focus.current
+                        if isinstance(current, pygame_gui.elements.UITextEntryLine):
+                            self.app.manager.set_focus_set(current)
+                    return True
                 return False  # typing goes to the text field
             if event.key == pygame.K_ESCAPE:
                 self.back()
@@ -132,7 +164,11 @@ class Scene:
             if event.key in self.shortcuts:
                 self.shortcuts[event.key]()
                 return True
-            return self.focus.handle_key(event)
+            used = self.focus.handle_key(event)
+            current = self.focus.current
+            if used and isinstance(current, pygame_gui.elements.UITextEntryLine):
+                self.app.manager.set_focus_set(current)  # Tab onto a field: type at once
+            return used
         return False
 
     def update(self, dt: float) -> bool:

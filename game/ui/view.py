@@ -54,6 +54,12 @@ def reason_text(session: Session, exc: IllegalAction, lang: str) -> str:
     return text
 
 
+def start_prices(session: Session) -> dict[str, int]:
+    """Share prices (cents) at the start of the scenario: the first point of the market chart."""
+    scenario = session.game.scenario
+    return {s.id: scenario.stock_prices.get(s.id, s.price_cents) for s in session.game.rules.stocks}
+
+
 def ban_date(session: Session, chip: str) -> str | None:
     """When the ban on ``chip`` came into force, from the notes of this game (None when unknown)."""
     dates = {s["turn"]: s["date"] for s in session.state.series}

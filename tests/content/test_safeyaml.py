@@ -136,3 +136,60 @@ def test_positions_follow_pydantic_locations():
     _, problems = check_file(doc, "world")
     name = next(p for p in problems if "chips[0].name" in p.message)
     assert (name.line, name.col) == (3, 22)
+
+
+TRICKY = """# yaml-language-server: $schema=../schemas/deck.schema.json
+id: tricky
+base: &base {a: 1, b: [x, 'y', "z"]}
+list: [*base, *base, {c: NO, d: 1.10, e: 2025-01-20, f: ~, g: 0x1f, h: 1_000, i: .inf, j: !!str 12}]
+text: |
+  several
+  lines
+2: numbers as keys
+no: norway
+nested: [[[deep, [deeper]]]]
+"""
+
+
+def _read_both(text: str) -> tuple[object, object]:
+    from game.content.safeyaml import MAX_DEPTH, MAX_NODES, _build, _Positions
+
+    return _build(text, "f.yaml", MAX_NODES, MAX_DEPTH, None), _build(text, "f.yaml", MAX_NODES, MAX_DEPTH,
+                                                                      _Positions())
+
+
+def test_fast_reading_and_reading_with_positions_agree():
+    from game.content.loader import ROOT
+
+    texts = [TRICKY] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "scenarios").rglob("*.yaml"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "mods").rglob("*.yaml"))]
+    for text in texts:
+        fast, recorded = _read_both(text)
+        assert fast == recorded
+    doc = parse_text(TRICKY, "f.yaml")
+    assert doc.data["list"][0] is doc.data["list"][1]  # an alias shares its anchor's object
+    assert doc.data["list"][2] == {"c": False, "d": 1.1, "e": __import__("datetime").date(2025, 1, 20), "f": None,
+                                   "g": 31, "h": 1000, "i": float("inf"), "j": "12"}
+    assert doc.plain[("list", 2, "c")] == "NO" and doc.plain[(False, "[key]")] == "no"
+    assert doc.where(("nested", 0, 0, 1, 0)) == (10, 19) and doc.where(("text",), key=True) == (5, 1)
+
+
+def test_positions_are_read_only_when_needed():
+    doc = parse_text(TRICKY, "f.yaml")
+    assert doc._values is None  # valid content never pays for them
+    assert doc.where(("list", 2, "d")) == (4, 33) and doc._values is not None
+
+
+def test_documents_copy_and_pickle_with_their_positions():
+    import copy
+    import pickle
+
+    from game.content.safeyaml import Document
+
+    for doc in (parse_text(TRICKY, "f.yaml"), Document.deferred("f.yaml", TRICKY)):
+        for clone in (copy.deepcopy(doc), pickle.loads(pickle.dumps(doc))):
+            assert clone.data == parse_text(TRICKY, "f.yaml").data
+            assert clone.where(("list", 2, "d")) == (4, 33)
+    dup = parse_text("a: 1\na: 2\n", "d.yaml")
+    clone = pickle.loads(pickle.dumps(dup))
+    assert clone.data == {"a": 1} and clone.where(("a",), key=True) == (1, 1) and len(clone.problems) == 1

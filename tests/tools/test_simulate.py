@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main as cli_main
 from game.tools.simulate import ProgressBar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,12 +73,21 @@ def test_text_output_in_english_and_french() -> None:
     ("--scenario", "us_lab", "--runs", "2", "--turn-limit", "0"),
     ("--scenario", "us_lab"),
 ])
-def test_bad_arguments_exit_2_with_one_line(args: tuple[str, ...]) -> None:
-    proc = main(*args)
-    assert proc.returncode == 2
-    assert proc.stdout == ""
-    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
+def test_bad_arguments_exit_2_with_one_line(args: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    try:  # in this process (a subprocess per case would spend its time importing)
+        code = cli_main(["simulate", *args])
+    except SystemExit as exc:  # argparse's own errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_bad_argument_in_a_real_process() -> None:
+    proc = main("--scenario", "us_lab", "--runs", "0")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
 
 
 class Terminal(io.StringIO):

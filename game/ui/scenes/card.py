@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.engine import actions as a
-from game.ui import theme
+from game.ui import sound, theme
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
 from game.ui.view import month_year
@@ -42,10 +42,14 @@ class CardScene(Scene):
     def __init__(self, app: Any, card: tuple[str, str | None, bool]):
         super().__init__(app)
         self.event_id, self.side, self.choosing = card
+        self.announced = False
 
     def build(self) -> None:
         session: Session = self.app.session
         s = self.app.strings
+        if not self.announced:  # once per card, not on every rebuild
+            self.announced = True
+            sound.play(self.app, "card")
         event = session.game.rules.events_by_id[self.event_id]
         date = month_year(session.state.date, self.lang)
         self.label((BOX.x + 110, BOX.y + 20, BOX.w - 130, 24), self.t(f"ui.card.kind_{event.kind}", date=date),

@@ -12,10 +12,11 @@ import pygame
 from game import messages as m
 from game.engine import actions as a
 from game.engine.training import monthly_compute
-from game.ui import charts, theme
+from game.ui import charts, sound, theme
+from game.ui.layout import Column
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
-from game.ui.view import action_groups, hours, month_year, note_lines, people
+from game.ui.view import action_groups, hours, month_year, note_lines, people, start_prices
 
 STOCK_LINES = ("nvda", "msft", "googl", "tsm", "baba")
 
@@ -50,11 +51,12 @@ class DashboardScene(Scene):
             self.anim, self.anim_turn = 0.0, state.turn
         # top bar
         total = len(session.game.rules.dates)
-        self.label((16, 8, 560, 30), f"{lab.name} — {self.t(f'side.{lab.side}')}", "#heading")
+        self.label((16, 6, 560, 30), self.fit(f"{lab.name} — {self.t(f'side.{lab.side}')}", 550, "big", True),
+                   "#heading")
         self.label((16, 34, 560, 22), self.t("ui.dash.when", date=month_year(state.date, lang), turn=state.turn + 1,
                                              total=total), "#small")
         ap = "●" * lab.action_points + "○" * max(0, session.game.scenario.action_points - lab.action_points)
-        self.figure((590, 10, 300, 40), self.t("ui.dash.ap", dots=ap, n=lab.action_points), "action_points")
+        self.figure((580, 10, 340, 40), self.t("ui.dash.ap", dots=ap, n=lab.action_points), "action_points")
         self.button((930, 10, 100, 40), self.t("ui.dash.menu"), self.back, self.t("ui.key_tip", k="Esc"),
                     focus=False)
         self.button((1040, 10, 110, 40), self.t("ui.dash.save"), self.save, self.t("ui.key_tip", k="S"),
@@ -83,51 +85,72 @@ class DashboardScene(Scene):
         for project in lab.research:
             rows.append((self.t("ui.fig.research", tech=m.tech_name(session.game.content, project.tech, lang),
                                 turns=project.turns_left), "research"))
-        for text, term in rows:
-            self.figure((x, y, w, 28), text, term)
-            y += 30
-        # chips by type, banned ones marked by a word and a cross, not by colour
-        y += 4
-        self.label((x, y, w, 26), self.t("ui.fig.chips_title"), "#heading")
-        y += 26
-        banned = set(state.world.banned) if lab.side == "cn" else set()
-        owned = {**{c: 0 for c in lab.in_transit}, **lab.chips}
-        for chip_id, count in sorted(owned.items(), key=lambda kv: -kv[1]):
-            tag = f"  ✕ {self.t('ui.fig.banned')}" if chip_id in banned else ""
-            transit = lab.in_transit.get(chip_id, 0)
-            extra = "  " + self.t("ui.fig.in_transit", n=m.number(transit, lang)) if transit else ""
-            self.figure((x, y, w, 26), f"{m.chip_name(session.game.content, chip_id)} × {m.number(count, lang)}"
-                        f"{tag}{extra}", "export_control" if tag else "chips")
-            y += 27
-            if y > 560:
-                break
-        for chip_id, hrs in sorted(lab.cloud_hours.items()):
-            if hrs and y <= 560:
-                self.figure((x, y, w, 26), self.t("ui.fig.cloud", chip=m.chip_name(session.game.content, chip_id),
-                                                  hours=hours(hrs, lang)), "cloud")
-                y += 27
+        # The figures panel and the actions panel are columns: a line too long for the text size wraps
+        # on to a second line, and a panel that no longer fits scrolls (large text, French).
+        def figures(col: Column) -> None:
+            for text, term in rows:
+                self.figure(col, text, term)
+            # chips by type, banned ones marked by a word and a cross, not by colour
+            col.skip(4)
+            col.text(self.t("ui.fig.chips_title"), "#heading", "big")
+            banned = set(state.world.banned) if lab.side == "cn" else set()
+            owned = {**{c: 0 for c in lab.in_transit}, **lab.chips}
+            for chip_id, count in sorted(owned.items(), key=lambda kv: -kv[1]):
+                tag = f"  ✕ {self.t('ui.fig.banned')}" if chip_id in banned else ""
+                transit = lab.in_transit.get(chip_id, 0)
+                extra = "  " + self.t("ui.fig.in_transit", n=m.number(transit, lang)) if transit else ""
+                self.figure(col, f"{m.chip_name(session.game.content, chip_id)} × {m.number(count, lang)}{tag}{extra}",
+                            "export_control" if tag else "chips")
+            for chip_id, hrs in sorted(lab.cloud_hours.items()):
+                if hrs:
+                    self.figure(col, self.t("ui.fig.cloud", chip=m.chip_name(session.game.content, chip_id),
+                                            hours=hours(hrs, lang)), "cloud")
+
+        # The figures panel and the actions panel are columns: a line too long for the text size wraps
+        # on to a second line, and a panel that no longer fits scrolls (large text, French).
+        Column.fill(self, (x - 4, y - 2, w + 12, 516), figures)
         # actions
         groups = action_groups(session, lang)
         ax, ay = 884, 66
-        self.label((ax, ay, 380, 26), self.t("ui.dash.actions"), "#heading")
-        ay += 30
+        self.label((ax, ay, 380, 30), self.t("ui.dash.actions"), "#heading")
+        ay += 32
         self.group_buttons = {}
-        for group in groups:
-            cost = self.t("ui.dash.cost", n=group.kind.cost)
-            text = f"{self.t(f'ui.act.{group.id}')}  ·  {cost}  [{group.key}]"
-            tip = self.t(f"ui.act.{group.id}_tip") + "<br>" + self.t("ui.key_tip", k=group.key)
-            btn = self.button((ax, ay, 380, 34), text, lambda g=group: self.open_group(g), tip, "#action",
-                              enabled=group.enabled)
-            self.group_buttons[group.id] = btn
-            self.key(getattr(pygame, f"K_{group.key.lower()}"), lambda g=group: self.open_group(g))
-            if not group.enabled:
-                self.label((ax + 6, ay + 34, 374, 18), "⚠ " + group.reason, "#reason")
-            ay += 54
+        # While an event card waits, every action is refused for that one reason: say it once, as a
+        # button that opens the card, instead of nine identical lines.
+        waiting = any(p.side == state.active for p in state.pending)
+        self.card_button = None
+        if waiting:
+            self.card_button = self.button((ax, ay, 380, 48), self.t("ui.dash.card_waiting"), self.open_card,
+                                           self.t("ui.key_tip", k="Enter"), "#banner")
+            ay += 56
+        def actions(acts: Column) -> None:
+            row_h = max(34, acts.line_height() + 6)
+            for group in groups:
+                cost = self.t("ui.dash.cost", n=group.kind.cost)
+                text = f"{self.t(f'ui.act.{group.id}')} · {cost} [{group.key}]"
+                tip = self.t(f"ui.act.{group.id}_tip") + "<br>" + self.t("ui.key_tip", k=group.key)
+                if not group.enabled and not waiting:
+                    tip = "⚠ " + group.reason + "<br>" + tip
+                btn = self.button((0, acts.y, acts.width, row_h), self.fit(text, acts.width - 24),
+                                  lambda g=group: self.open_group(g), tip, "#action", enabled=group.enabled,
+                                  container=acts.container)
+                acts.skip(row_h)
+                self.group_buttons[group.id] = btn
+                self.key(getattr(pygame, f"K_{group.key.lower()}"), lambda g=group: self.open_group(g))
+                if not group.enabled and not waiting:
+                    acts.text("⚠ " + group.reason, "#reason", "small", indent=6)
+                    acts.skip(2)
+                else:
+                    acts.skip(18 if not waiting else 14)
+
+        Column.fill(self, (ax - 4, ay, 392, 644 - ay), actions, gap=0)
         end = self.button((ax, 650, 380, 56), self.t("ui.end_turn") + "  [E]", self.end_turn,
                           self.t("ui.dash.end_turn_tip"), "#primary")
         self.key(pygame.K_e, self.end_turn)
         self.key(pygame.K_s, self.save)
-        if not any(g.enabled for g in groups):
+        if self.card_button is not None:
+            self.focus.focus(self.card_button)
+        elif not any(g.enabled for g in groups):
             self.focus.focus(end)
         # news feed (short: set_text on long texts is slow)
         news = note_lines(session, session.visible_notes(state.turn - 1) + session.visible_notes(state.turn), lang)
@@ -137,11 +160,14 @@ class DashboardScene(Scene):
         self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
         self.static = None
 
-    def figure(self, rect: tuple[int, int, int, int], text: str, term: str) -> Any:
+    def figure(self, where: Column | tuple[int, int, int, int], text: str, term: str) -> Any:
+        """A figure that opens its glossary entry; in a column it wraps on to more lines when long."""
         from game.ui.scenes.help import glossary_tip
 
-        return self.button(rect, text, lambda: self.help(term), glossary_tip(self.app.strings, term), "#figure",
-                           focus=True)
+        tip = glossary_tip(self.app.strings, term)
+        if isinstance(where, Column):
+            return where.buttons(text, lambda: self.help(term), tip, "#figure")[0]
+        return self.button(where, self.fit(text, where[2] - 16), lambda: self.help(term), tip, "#figure", focus=True)
 
     # --- actions -------------------------------------------------------------------------------
     def open_group(self, group: Any) -> None:
@@ -153,6 +179,14 @@ class DashboardScene(Scene):
             self.submit(group.options[0])
             return
         self.app.push(PickerScene(self.app, group))
+
+    def open_card(self) -> None:
+        """Show the event card that waits for a decision (the banner's button)."""
+        from game.ui.scenes.card import CardScene, next_card
+
+        card = next_card(self.session)
+        if card is not None:
+            self.app.push(CardScene(self.app, card))
 
     def submit(self, action: a.Action) -> None:
         from game.engine.errors import IllegalAction
@@ -168,7 +202,11 @@ class DashboardScene(Scene):
     def end_turn(self) -> None:
         from game.ui import persist
 
+        before = len(self.session.notes)
+        turn = self.session.state.turn
         self.submit(a.EndTurn())
+        if self.session.state.turn != turn or self.session.state.over:
+            sound.play(self.app, "crash" if sound.is_crash(self.session.notes[before:]) else "end_turn")
         try:
             persist.autosave(self.session)
         except Exception:
@@ -263,21 +301,49 @@ class DashboardScene(Scene):
     def _draw_market(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         session, lang = self.session, self.lang
         inner = panel(surface, rect, self.t("ui.dash.market"))
-        history = [s["stocks"] for s in session.state.series][-12:]
+        # the legend on its own line under the title (it used to sit on top of a long French title)
+        note = theme.font(12).render(self.t("ui.dash.market_note", date=self._start_month()), True, theme.MUTED)
+        surface.blit(note, (inner.x + 2, inner.y - 2))
+        inner = pygame.Rect(inner.x, inner.y + 16, inner.w, inner.h - 16)
         names = {s.id: s.ticker for s in session.game.content.world.stocks}
         ids = [i for i in STOCK_LINES if i in session.state.world.stocks]
-        if not history:
-            history = [session.state.world.stocks]
+        # the whole game, from the scenario's starting prices (= 100): 30 points still read well
+        history = [start_prices(session)] + [s["stocks"] for s in session.state.series]
+        if len(history) < 2:
+            self._draw_start_prices(surface, inner, ids)
+            return
         series = []
         for sid in ids:
             first = history[0].get(sid) or 1
             values = [100 * h.get(sid, first) / first for h in history]
             move = ""
-            if len(history) >= 2 and history[-2].get(sid):
+            if history[-2].get(sid):
                 pct = 100 * (history[-1][sid] - history[-2][sid]) / history[-2][sid]
-                move = (" ▲" if pct > 0 else " ▼" if pct < 0 else " ") + m.number(abs(pct), lang, 0) + "%"
+                move = (" ▲" if pct > 0 else " ▼" if pct < 0 else " =") + self.t("ui.dash.pct", n=m.number(abs(pct),
+                                                                                                   lang, 0))
             series.append((names.get(sid, sid) + move, values))
-        charts.line_chart(surface, inner.inflate(0, -4), series, lambda v: f"{v:.0f}", floor_zero=False,
-                          progress=self.anim, label_width=100)
-        note = theme.font(11).render(self.t("ui.dash.market_note"), True, theme.MUTED)
-        surface.blit(note, (rect.right - note.get_width() - 10, rect.y + 10))
+        charts.line_chart(surface, inner, series, lambda v: f"{v:.0f}", floor_zero=False,
+                          progress=self.anim, min_span=20)
+
+    def _start_month(self) -> str:
+        dates = self.session.game.rules.dates
+        return month_year(dates[0], self.lang) if dates else ""
+
+    def _draw_start_prices(self, surface: pygame.Surface, rect: pygame.Rect, ids: list[str]) -> None:
+        """Turn 1: no move yet, so show the starting prices instead of a flat line."""
+        stocks = {s.id: s for s in self.session.game.content.world.stocks}
+        prices = start_prices(self.session)
+        f, bold = theme.font(14), theme.font(14, bold=True)
+        y = rect.y + 4
+        for sid in ids:
+            stock = stocks.get(sid)
+            surface.blit(bold.render(stock.ticker if stock else sid, True, theme.INK), (rect.x + 4, y))
+            surface.blit(f.render(stock.name if stock else sid, True, theme.INK), (rect.x + 80, y))
+            value = f.render(self._share_price(prices.get(sid, 0)), True, theme.INK)
+            surface.blit(value, (rect.right - value.get_width() - 8, y))
+            y += 24
+        hint = theme.font(12).render(self.t("ui.dash.market_first_turn"), True, theme.MUTED)
+        surface.blit(hint, (rect.x + 4, min(rect.bottom - 18, y + 8)))
+
+    def _share_price(self, cents: int) -> str:
+        return self.t("ui.dash.share_price", value=m.number(cents / 100, self.lang, 2))

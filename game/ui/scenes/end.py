@@ -1,8 +1,11 @@
 """The end of the game: outcome, score and its parts, charts, the player's timeline against the
-historical one, and "export results" (the same document as ``run --json``)."""
+historical one, and "export results": the result document (the same as ``run --json``) where a
+teacher collects it, with the HTML debrief next to it, which the player can open at once."""
 
 from __future__ import annotations
 
+import webbrowser
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -11,6 +14,27 @@ from game import messages as m
 from game.ui import charts, persist, theme
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
+from game.ui.view import month_year, people
+
+
+def choice_lines(session: Session, result: dict[str, Any], t: Any, pick: Any, lang: str) -> list[str]:
+    """The player's decisions on event cards next to what happened historically, one line each.
+
+    Lines are composed from the ``ui.end.choice_line`` template of the language, so punctuation
+    follows its rules (French: a narrow no-break space before ":").
+    """
+    rows = []
+    for ev in result["events"]:
+        if ev["side"] not in session.humans or not ev["choice"]:
+            continue
+        event = session.game.rules.events_by_id[ev["id"]]
+        hist = next((c for c in event.choices if c.historical), None)
+        mine = next((c for c in event.choices if c.id == ev["choice"]), None)
+        same = hist is not None and hist.id == ev["choice"]
+        verdict = t("ui.end.same") if same else t("ui.end.history", choice=pick(hist.label)) if hist else ""
+        rows.append(t("ui.end.choice_line", date=month_year(ev["date"], lang), title=ev["title"],
+                      choice=pick(mine.label) if mine else ev["choice"], verdict=verdict))
+    return rows
 
 
 class EndScene(Scene):
@@ -19,6 +43,7 @@ class EndScene(Scene):
     def __init__(self, app: Any):
         super().__init__(app)
         self.exported = ""
+        self.debrief: Path | None = None
 
     @property
     def session(self) -> Session:
@@ -36,41 +61,61 @@ class EndScene(Scene):
             info = result["sides"][s]
             lines.append(self.t("ui.end.outcome", side=self.t(f"side.{s}"), result=self.t(f"outcome.{info['outcome']}"),
                                 score=info["score"]["total"]))
-        self.label((20, 10, 1240, 40), " · ".join(lines), "#title")
+        title = " · ".join(lines)
+        # two outcomes do not fit in the title size: fall back to the heading size rather than cut them
+        fits = theme.font(theme.font_sizes(self.scale)["title"], bold=True).size(title)[0] <= 1230
+        self.label((20, 10, 1240, 40), title, "#title" if fits else "#heading")
         reason = state.outcome.reason if state.outcome else "calendar"
         self.label((20, 50, 800, 24), self.t("ui.end.reason", reason=self.t(f"outcome.reason.{reason}")), "#small")
         parts = result["sides"][side]["score"]["parts"]
         goals = {g.kind: g.weight for g in session.game.scenario.goals}
-        text = "<br>".join(f"<b>{self.t(f'goal.{k}')}</b>: {v} / {goals.get(k, '?')}" for k, v in parts.items())
+        text = "<br>".join(self.t("ui.end.part_line", name=self.t(f"goal.{k}"), value=v, weight=goals.get(k, "?"))
+                           for k, v in parts.items())
         self.label((20, 84, 380, 24), self.t("ui.end.parts"), "#heading")
         self.textbox((20, 110, 380, 150), text)
         # timeline: what the player chose vs what happened historically
-        rows = []
-        for ev in result["events"]:
-            if ev["side"] not in session.humans or not ev["choice"]:
-                continue
-            event = session.game.rules.events_by_id[ev["id"]]
-            hist = next((c for c in event.choices if c.historical), None)
-            mine = next((c for c in event.choices if c.id == ev["choice"]), None)
-            pick = self.app.strings.pick
-            same = hist is not None and hist.id == ev["choice"]
-            verdict = (self.t("ui.end.same") if same else
-                       self.t("ui.end.history", choice=pick(hist.label)) if hist else "")
-            rows.append(f"<b>{ev['date'][:7]}</b> {ev['title']}: {pick(mine.label) if mine else ev['choice']}. "
-                        f"<i>{verdict}</i>")
+        rows = choice_lines(session, result, self.t, self.app.strings.pick, lang)
         self.label((20, 270, 380, 24), self.t("ui.end.timeline"), "#heading")
         self.textbox((20, 296, 380, 340), "<br>".join(rows) or self.t("ui.end.no_choices"), "#small")
-        self.button((20, 656, 240, 48), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
-        self.button((1040, 656, 220, 48), self.t("ui.end.menu"), self.back, self.t("ui.key_tip", k="Esc"))
-        self.export_label = self.label((280, 662, 740, 36), self.exported, "#small")
+        self.button((20, 650, 300, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
+        self.open_button = self.button((330, 650, 250, 56), self.t("ui.end.open_debrief"), self.open_debrief,
+                                       self.t("ui.end.open_debrief_tip"), enabled=self.debrief is not None)
+        self.button((1060, 650, 200, 56), self.t("ui.end.menu"), self.back, self.t("ui.key_tip", k="Esc"))
+        self.export_box = self.textbox((590, 650, 460, 62), self.exported or self.t("ui.end.export_hint"), "#small")
+
+    @property
+    def scale(self) -> float:
+        return theme.TEXT_SCALES[self.app.settings.text_size]
 
     def export(self) -> None:
+        """Write the result document and the debrief next to it; say where both went."""
+        session = self.session
         try:
-            path = persist.export_result(self.session, self.lang)
-            self.exported = self.t("ui.end.exported", path=str(path))
+            path = persist.export_result(session, self.lang)
         except persist.PersistError as exc:
             self.exported = self.t("ui.end.export_failed", reason=str(exc))
-        self.export_label.set_text(self.exported)
+            self.app.rebuild()
+            return
+        try:
+            self.debrief = persist.export_debrief(session, path, self.lang)
+            self.exported = self.t("ui.end.exported_both", path=str(path), debrief=str(self.debrief))
+        except persist.PersistError as exc:
+            self.debrief = None
+            self.exported = self.t("ui.end.exported", path=str(path)) + "<br>" + self.t(
+                "ui.end.debrief_failed", reason=str(exc))
+        self.app.rebuild()
+
+    def open_debrief(self) -> None:
+        """Open the debrief in the web browser (does nothing harmful where there is none)."""
+        if self.debrief is None:
+            return
+        try:
+            opened = webbrowser.open(self.debrief.resolve().as_uri())
+        except Exception:  # no browser, no display: the path is on screen anyway
+            opened = False
+        if not opened:
+            self.exported = self.t("ui.end.no_browser", path=str(self.debrief))
+            self.app.rebuild()
 
     def back(self) -> None:
         from game.ui.scenes.menu import MenuScene
@@ -85,7 +130,8 @@ class EndScene(Scene):
             return
         series = session.state.series
         sides = session.humans
-        names = {s: self.t(f"side.{s}") for s in sides}
+        # short names: the chart's right margin holds them
+        names = {s: self.t(f"ui.end.short_{s}") if len(sides) > 1 else self.t("ui.dash.you") for s in sides}
 
         def lab_series(field: str, scale: float = 1.0) -> list[tuple[str, list[float]]]:
             return [(names[s], [row["labs"][s][field] / scale for row in series if s in row["labs"]]) for s in sides]
@@ -94,12 +140,11 @@ class EndScene(Scene):
                  pygame.Rect(844, 366, 420, 270)]
         cap = [*lab_series("capability", 100), (self.t("ui.end.frontier"), [row["frontier"] / 100 for row in series])]
         inner = panel(surface, boxes[0], self.t("ui.end.chart_capability"))
-        charts.line_chart(surface, inner, cap, lambda v: m.number(v, lang), label_width=90)
+        charts.line_chart(surface, inner, cap, lambda v: m.number(v, lang))
         inner = panel(surface, boxes[1], self.t("ui.end.chart_cash"))
-        charts.line_chart(surface, inner, lab_series("cash"), lambda v: m.money(int(v), lang), label_width=90)
+        charts.line_chart(surface, inner, lab_series("cash"), lambda v: m.money(int(v), lang))
         inner = panel(surface, boxes[2], self.t("ui.end.chart_users"))
-        charts.line_chart(surface, inner, lab_series("users"), lambda v: m.money(int(v), lang).replace("$", ""),
-                          label_width=90)
+        charts.line_chart(surface, inner, lab_series("users"), lambda v: people(int(v), lang), min_span=1000)
         inner = panel(surface, boxes[3], self.t("ui.end.chart_stocks"))
         tickers = {s.id: s.ticker for s in session.game.content.world.stocks}
         stock_series = []
@@ -107,4 +152,4 @@ class EndScene(Scene):
             values = [row["stocks"].get(sid, 0) / 100 for row in series]
             if values and values[0]:
                 stock_series.append((tickers.get(sid, sid), [100 * v / values[0] for v in values]))
-        charts.line_chart(surface, inner, stock_series, lambda v: f"{v:.0f}", floor_zero=False, label_width=60)
+        charts.line_chart(surface, inner, stock_series, lambda v: f"{v:.0f}", floor_zero=False)

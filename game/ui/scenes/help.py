@@ -60,8 +60,12 @@ class HelpScene(Scene):
 
 
 #: Tutorial steps: (string key, area of the dashboard to frame).
-STEPS = (("ui.tut.welcome", None), ("ui.tut.figures", (8, 66, 408, 524)), ("ui.tut.rivals", (420, 66, 452, 250)),
-         ("ui.tut.market", (420, 322, 452, 266)), ("ui.tut.actions", (876, 60, 396, 584)),
+#: The key ideas come in the order a first turn needs them: chips and bans, the cost of training,
+#: the price per million tokens, then what to do now.
+STEPS = (("ui.tut.welcome", None), ("ui.tut.figures", (8, 66, 408, 524)), ("ui.tut.chips", (8, 66, 408, 524)),
+         ("ui.tut.training", (876, 60, 396, 584)), ("ui.tut.price", (8, 66, 408, 524)),
+         ("ui.tut.rivals", (420, 66, 452, 250)), ("ui.tut.market", (420, 322, 452, 266)),
+         ("ui.tut.actions", (876, 60, 396, 584)), ("ui.tut.first_turn", (876, 60, 396, 584)),
          ("ui.tut.end", (884, 648, 384, 62)), ("ui.tut.help", None))
 
 
@@ -90,10 +94,10 @@ class TutorialScene(Scene):
 
     def _box(self, area: Any) -> pygame.Rect:
         if area is None:
-            return pygame.Rect(340, 200, 600, 320)
+            return pygame.Rect(340, 190, 600, 340)
         area = pygame.Rect(area)
         x = area.right + 16 if area.centerx < 640 else area.x - 16 - 480
-        return pygame.Rect(max(8, min(x, 1280 - 488)), 160, 480, 300)
+        return pygame.Rect(max(8, min(x, 1280 - 488)), 150, 480, 340)
 
     def next(self) -> None:
         if self.step == len(STEPS) - 1:

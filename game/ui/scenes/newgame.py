@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 import pygame
+from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.classcode import ClassCodeError, parse_class_code
@@ -17,6 +18,14 @@ from game.ui.session import Session
 
 LENGTHS = (None, 12, 6)
 DIFFICULTIES = ("easy", "normal", "hard")
+
+
+class UnknownScenario(Exception):
+    """A well-formed class code naming a scenario this installation does not have."""
+
+    def __init__(self, scenario: str):
+        super().__init__(scenario)
+        self.scenario = scenario
 
 
 class NewGameScene(Scene):
@@ -49,13 +58,15 @@ class NewGameScene(Scene):
         y += 30
         for sid in self.scenarios:
             title = s.pick(content.scenarios[sid].title)
-            btn = self.button((40, y, 580, 40), title, lambda sid=sid: self._set(scenario=sid), object_id="#choice")
+            # long titles are shortened on the button; the whole title heads the description below
+            btn = self.button((40, y, 580, 40), self.fit(title, 580 - 30, bold=True),
+                              lambda sid=sid: self._set(scenario=sid), title, object_id="#choice")
             if sid == self.scenario:
                 btn.select()
             y += 46
         turns = len(Game(content, self.scenario).rules.dates)
-        desc = s.pick(sc.description) + "<br><br><b>" + self.t("ui.new.length_info", minutes=sc.minutes,
-                                                               turns=turns) + "</b>"
+        desc = (f"<b>{s.pick(sc.title)}</b><br>{s.pick(sc.description)}<br><br><b>"
+                f"{self.t('ui.new.length_info', minutes=sc.minutes, turns=turns)}</b>")
         self.textbox((40, y + 6, 580, 690 - y - 70), desc)
 
         x, y = 660, 80
@@ -82,7 +93,8 @@ class NewGameScene(Scene):
                                                    placeholder_text=self.t("ui.new.nickname_hint")), focus=False)
         self.nick_entry.set_text(self.nickname)
         y += 44
-        self.error_label = self.label((x, y, 580, 44), self.error, "#reason")
+        self.error_label = self.textbox((x, y, 580, 690 - 50 - y), self.error, ObjectID(class_id="@wrapped",
+                                                                                        object_id="#reason"))
         self.button((40, 650, 200, 48), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
         start = self.button((1040, 650, 200, 48), self.t("ui.new.start"), self.start, self.t("ui.key_tip", k="Enter"),
                             "#primary")
@@ -124,7 +136,7 @@ class NewGameScene(Scene):
         if self.code:
             scenario, seed, options = parse_class_code(self.code)
             if scenario not in self.app.content.scenarios:
-                raise ClassCodeError(self.t("ui.new.unknown_scenario", scenario=scenario))
+                raise UnknownScenario(scenario)
             return scenario, seed, options
         options: dict[str, Any] = {"difficulty": self.difficulty}
         if self.length:
@@ -136,8 +148,12 @@ class NewGameScene(Scene):
 
         try:
             scenario, seed, options = self.options()
+        except UnknownScenario as exc:
+            self.error = self.t("ui.new.bad_code", reason=self.t("ui.new.unknown_scenario", scenario=exc.scenario))
+            self.error_label.set_text(self.error)
+            return
         except ClassCodeError as exc:
-            self.error = self.t("ui.new.bad_code", reason=str(exc))
+            self.error = self.t("ui.new.bad_code", reason=exc.message(self.lang))
             self.error_label.set_text(self.error)
             return
         sides = self.app.content.scenarios[scenario].sides

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
 
 from game import messages as msg
 from game.engine import actions as a
@@ -29,6 +31,36 @@ def target_of(action: a.Action) -> str:
     return "-"
 
 
+#: Action kinds whose amount may also be typed, and the string key of the amount's unit.
+TYPED_UNITS = {a.BuyChips: "ui.pick.unit_chips", a.RentCloud: "ui.pick.unit_hours",
+               a.StartTraining: "ui.pick.unit_hours", a.Release: "ui.pick.unit_price", a.SetPrice: "ui.pick.unit_price",
+               a.Hire: "ui.pick.unit_people"}
+#: The longest number a field takes (more digits than any cash in the game can pay for).
+MAX_DIGITS = 12
+
+
+def parse_amount(text: str, price: bool) -> int | None:
+    """The amount typed in a field: a whole number, or for a price dollars with up to 2 decimals
+    (``"2,19"`` or ``"2.19"`` → 219 cents). ``None`` when it is not a number.
+
+    Example::
+
+        >>> parse_amount("1200", False), parse_amount("2,19", True), parse_amount("1.2.3", True)
+        (1200, 219, None)
+    """
+    text = text.strip().replace(" ", "").replace("\u202f", "")
+    if not text:
+        return None
+    if not price:
+        return int(text) if text.isdigit() and len(text) <= MAX_DIGITS else None
+    whole, _, cents = text.replace(",", ".").partition(".")
+    if not (whole or cents) or not (whole.isdigit() or not whole) or not (cents.isdigit() or not cents):
+        return None
+    if len(cents) > 2 or len(whole) > MAX_DIGITS:
+        return None
+    return int(whole or "0") * 100 + int((cents + "00")[:2])
+
+
 def amount_of(action: a.Action) -> int:
     for field in ("count", "gpu_hours", "price_cents"):
         if hasattr(action, field):
@@ -47,6 +79,9 @@ class PickerScene(Scene):
         first = preset or group.options[0]
         self.target = target_of(first)
         self.amount = amount_of(first)
+        #: What the player typed in the amount field ("" = a preset button is chosen).
+        self.typed = ""
+        self.entry: UITextEntryLine | None = None
 
     @property
     def session(self) -> Any:
@@ -99,10 +134,43 @@ class PickerScene(Scene):
             return self.t("ui.act.hire_label", count=action.count)
         return ""
 
+    @property
+    def typed_price(self) -> bool:
+        return self.group.kind in (a.Release, a.SetPrice)
+
+    def make(self, amount: int) -> a.Action | None:
+        """The action for the chosen target with ``amount`` (None when no such action can exist)."""
+        kind, target = self.group.kind, self.target
+        try:
+            if kind is a.BuyChips:
+                chip, _, how = target.partition(":")
+                return a.BuyChips(chip=chip, count=amount, grey=how == "grey")
+            if kind in (a.RentCloud, a.StartTraining):
+                return kind(chip=target, gpu_hours=amount)
+            if kind is a.Release:
+                return a.Release(price_cents=amount, open_weights=target == "open")
+            if kind is a.SetPrice:
+                return a.SetPrice(price_cents=amount)
+            if kind is a.Hire:
+                return a.Hire(count=amount)
+        except ValueError:  # pydantic: zero or negative amounts
+            return None
+        return None
+
     def chosen(self) -> a.Action | None:
+        if self.typed:
+            value = parse_amount(self.typed, self.typed_price)
+            return None if value is None else self.make(value)
         same = [o for o in self.group.options if target_of(o) == self.target]
         exact = [o for o in same if amount_of(o) == self.amount]
         return exact[0] if exact else (same[0] if same else None)
+
+    def refusal(self, action: a.Action | None) -> str | None:
+        """Why the chosen action would be refused (the engine's own check, in the player's words)."""
+        if action is None:
+            return self.t("illegal.invalid_amount") if self.typed else None
+        exc = self.session.reason(action)
+        return reason_text(self.session, exc, self.lang) if exc is not None else None
 
     def build(self) -> None:
         gid = self.group.id
@@ -125,7 +193,7 @@ class PickerScene(Scene):
                     self.label((cx + 4, cy + 32, col_w, 20), "⚠ " + reason, "#reason")
             y += ((len(targets) + 1) // 2) * 56 + 6
         amounts = [o for o in self.group.options if target_of(o) == self.target]
-        if len(amounts) > 1 or self.group.kind in (a.SetPrice, a.Hire, a.Release):
+        if len(amounts) > 1 or self.group.kind in (a.SetPrice, a.Hire, a.Release) or self.group.kind in TYPED_UNITS:
             self.label((BOX.x + 20, y, 400, 24), self.t(f"ui.pick.how_{gid}"), "#heading")
             y += 28
             per_row = 6
@@ -133,30 +201,87 @@ class PickerScene(Scene):
             for i, option in enumerate(amounts):
                 bx = BOX.x + 20 + (i % per_row) * (w + 8)
                 by = y + (i // per_row) * 44
-                btn = self.button((bx, by, w, 36), self._amount_label(option),
-                                  lambda v=amount_of(option): self._pick(amount=v), object_id="#toggle")  # noqa: B008
-                if amount_of(option) == self.amount:
+                btn = self.button((bx, by, w, 36), self.fit(self._amount_label(option), w - 8),
+                                  lambda v=amount_of(option): self._pick(amount=v), self._amount_label(option),  # noqa: B008
+                                  "#toggle")
+                if amount_of(option) == self.amount and not self.typed:
                     btn.select()
             y += ((len(amounts) + per_row - 1) // per_row) * 44 + 6
-        action = self.chosen()
-        if action is not None:
-            cost = cash_effect(self.session, action)
-            lab = self.session.state.lab
-            if cost is not None:
-                line = self.t("ui.pick.cost", cost=msg.money(max(0, cost), self.lang),
-                              after=msg.money(lab.cash - cost, self.lang), ap=action.cost)
-                if cost < 0:
-                    line = self.t("ui.pick.gain", gain=msg.money(-cost, self.lang), ap=action.cost)
-                self.label((BOX.x + 20, BOX.bottom - 110, BOX.w - 40, 26), line, "#heading")
-            self.label((BOX.x + 20, BOX.bottom - 84, BOX.w - 40, 24),
-                       self.t("ui.pick.summary", what=self._summary(action)), "#small")
+        if self.group.kind in TYPED_UNITS:
+            self._typed_row(y)
+        self.cost_label = self.label((BOX.x + 20, BOX.bottom - 110, BOX.w - 40, 26), "", "#heading")
+        self.summary_label = self.label((BOX.x + 20, BOX.bottom - 84, BOX.w - 40, 24), "", "#small")
         self.button((BOX.x + 20, BOX.bottom - 56, 200, 44), self.t("ui.cancel"), self.app.pop,
                     self.t("ui.key_tip", k="Esc"))
-        ok = self.button((BOX.right - 260, BOX.bottom - 56, 240, 44), self.t("ui.pick.confirm"), self.confirm,
-                         self.t("ui.key_tip", k="F5"), "#primary", enabled=action is not None)
+        self.ok = self.button((BOX.right - 260, BOX.bottom - 56, 240, 44), self.t("ui.pick.confirm"), self.confirm,
+                              self.t("ui.key_tip", k="F5"), "#primary")
         self.key(pygame.K_F5, self.confirm)
+        self._refresh()
         if self.focus.index < 0:
-            self.focus.focus(ok)
+            self.focus.focus(self.ok)
+
+    def _typed_row(self, y: int) -> None:
+        """"Or type an amount": a number field checked by the engine as you type."""
+        label = self.t("ui.pick.type_price" if self.typed_price else "ui.pick.type_amount")
+        width = min(420, self.text_width(label, "body") + 12)
+        self.label((BOX.x + 20, y + 4, width, 30), label)
+        self.entry = self.add(UITextEntryLine(pygame.Rect(BOX.x + 24 + width, y, 200, 38), self.app.manager,
+                                              placeholder_text=self.t("ui.pick.type_hint")), focus=True)
+        self.entry.set_allowed_characters(list("0123456789.,") if self.typed_price else "numbers")
+        self.entry.set_text_length_limit(MAX_DIGITS + 3)
+        self.entry.set_text(self.typed)
+        self.unit_label = self.label((BOX.x + 232 + width, y + 4, BOX.right - BOX.x - 252 - width, 30), "", "#small")
+        self.key(pygame.K_n, self.focus_entry)
+
+    def focus_entry(self) -> None:
+        """Key N: type an amount."""
+        if self.entry is not None:
+            self.focus.focus(self.entry)
+            self.app.manager.set_focus_set(self.entry)
+
+    def _refresh(self) -> None:
+        """Update the cost line, the summary and the confirm button for the chosen action (no rebuild:
+        the amount field keeps its cursor while the player types)."""
+        action = self.chosen()
+        refused = self.refusal(action)
+        lab = self.session.state.lab
+        if self.entry is not None:
+            value = parse_amount(self.typed, self.typed_price) if self.typed else None
+            unit = self.t(TYPED_UNITS[self.group.kind])
+            shown = self._amount_label(self.make(value)) if value and self.make(value) else unit
+            self.unit_label.set_text(shown)
+        if refused:
+            self.cost_label.set_text("⚠ " + refused)
+            self.summary_label.set_text("")
+            self.ok.disable()
+            return
+        if action is None:
+            self.cost_label.set_text("")
+            self.summary_label.set_text("")
+            self.ok.disable()
+            return
+        cost = cash_effect(self.session, action)
+        line = ""
+        if cost is not None:
+            line = self.t("ui.pick.cost", cost=msg.money(max(0, cost), self.lang),
+                          after=msg.money(lab.cash - cost, self.lang), ap=action.cost)
+            if cost < 0:
+                line = self.t("ui.pick.gain", gain=msg.money(-cost, self.lang), ap=action.cost)
+        self.cost_label.set_text(line)
+        self.summary_label.set_text(self.t("ui.pick.summary", what=self._summary(action)))
+        self.ok.enable()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.entry is not None and getattr(event, "ui_element", None) is self.entry:
+            if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+                self.typed = self.entry.get_text()
+                self._refresh()
+                self.app.touch()
+                return True
+            if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:  # Enter in the field: do it, if allowed
+                self.confirm()
+                return True
+        return super().handle_event(event)
 
     def _summary(self, action: a.Action) -> str:
         from game.ui.view import describe_action
@@ -165,6 +290,8 @@ class PickerScene(Scene):
 
     def _pick(self, target: str | None = None, amount: int | None = None) -> None:
         keep = self.focus.index
+        if amount is not None:
+            self.typed = ""  # a preset replaces what was typed
         if target is not None:
             self.target = target
             options = [o for o in self.group.options if target_of(o) == target]
@@ -177,7 +304,7 @@ class PickerScene(Scene):
 
     def confirm(self) -> None:
         action = self.chosen()
-        if action is None:
+        if action is None or self.refusal(action) is not None:
             return
         self.app.pop()
         dashboard = self.app.top

@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from game import messages as m
+from game.i18n import strings
 from game.ui import theme
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
@@ -35,6 +36,29 @@ def deltas(session: Session, side: str, lang: str, t: Any) -> list[tuple[str, st
     return rows
 
 
+def money_moves(session: Session, side: str, lang: str, t: Any) -> list[str]:
+    """Where the cash went since the last summary, largest first: "research −40.0M", "revenue +2.1M".
+
+    Read from the lab's ledger (every dollar in and out, by category), so the lines add up to the
+    change in cash shown above them.
+    """
+    before = session.seen[side]["lab"].get("ledger", {})
+    ledger = session.state.labs[side].ledger
+    moves: dict[str, int] = {}
+    for category, total in ledger.income.items():
+        moves[category] = moves.get(category, 0) + total - before.get("income", {}).get(category, 0)
+    for category, total in ledger.spend.items():
+        moves[category] = moves.get(category, 0) - (total - before.get("spend", {}).get(category, 0))
+    lines = []
+    for category, amount in sorted(moves.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
+        if amount:
+            key = f"ui.sum.money_{category}"
+            name = t(key) if strings(lang).has(key) else category
+            sign = "+" if amount > 0 else "−"
+            lines.append(t("ui.sum.money_line", name=name, amount=sign + m.money(abs(amount), lang)))
+    return lines
+
+
 class SummaryScene(Scene):
     screen_id = "turn_summary"
     overlay = True
@@ -46,12 +70,23 @@ class SummaryScene(Scene):
         self.label((BOX.x + 24, BOX.y + 16, BOX.w - 48, 40), self.t("ui.sum.title", date=month_year(
             session.state.date, self.lang)), "#title")
         self.rows = deltas(session, side, self.lang, self.t)
-        why = [n for n in session.visible_notes() if seen_turn <= n["turn"] < session.state.turn
-               and not n["key"].startswith(("action.", "event.", "turn."))]
-        lines = note_lines(session, why, self.lang)
-        text = "<br>".join(f"• {line}" for line in lines[-14:]) or self.t("ui.dash.no_news")
+        # why: what you did and chose (your own moves explain most changes), then what the world did
+        notes = [n for n in session.visible_notes() if seen_turn <= n["turn"] < session.state.turn]
+        yours = [n for n in notes if n["key"].startswith("action.") or n["key"] == "event.chosen"]
+        world = [n for n in notes if not n["key"].startswith(("action.", "event.", "turn.", "accounts"))]
+        parts = []
+        money = money_moves(session, side, self.lang, self.t)
+        if money:
+            parts.append(f"<b>{self.t('ui.sum.money')}</b> " + " · ".join(money))
+        if yours:
+            parts.append(f"<b>{self.t('ui.sum.you_did')}</b><br>" + "<br>".join(
+                f"• {line}" for line in note_lines(session, yours, self.lang)[-8:]))
+        if world:
+            parts.append(f"<b>{self.t('ui.sum.world_did')}</b><br>" + "<br>".join(
+                f"• {line}" for line in note_lines(session, world, self.lang)[-10:]))
+        text = "<br><br>".join(parts) or self.t("ui.dash.no_news")
         self.label((BOX.x + 24, BOX.y + 276, 400, 26), self.t("ui.sum.why"), "#heading")
-        self.textbox((BOX.x + 24, BOX.y + 304, BOX.w - 48, 250), text, "#small")
+        self.textbox((BOX.x + 24, BOX.y + 304, BOX.w - 48, 254), text, "#small")
         self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.sum.next"), self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
 
