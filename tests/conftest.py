@@ -1,13 +1,26 @@
 """Test-wide settings: headless SDL before anything imports pygame."""
 
 import os
+import shutil
+import tempfile
 
 import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+# The suite never writes to the real user folders: settings, saves, results and the content cache go
+# to one temporary folder per run (a developer may point them elsewhere by setting them first).
+_SANDBOX = tempfile.mkdtemp(prefix="chip-race-tests-")
+for _name, _sub in (("CHIP_RACE_CONFIG_DIR", "config"), ("CHIP_RACE_DATA", "data"),
+                    ("CHIP_RACE_RESULTS_DIR", "results"), ("CHIP_RACE_CACHE", "cache")):
+    os.environ.setdefault(_name, os.path.join(_SANDBOX, _sub))
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite the golden playthroughs in tests/golden/ instead of comparing")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_SANDBOX, ignore_errors=True)

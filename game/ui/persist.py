@@ -162,5 +162,9 @@ def export_debrief(session: Session, result_path: Path, lang: str) -> Path:
         return write_debrief(result, path, lang)
     except OSError as exc:
         raise PersistError(f"could not write {path.name}: {exc.strerror}") from None
-    except ValueError as exc:  # the report's ResultError: a document it cannot read
-        raise PersistError(str(exc)) from None
+    except ValueError as exc:  # the report's ResultError (a document it cannot read): keyed text
+        from game.i18n import strings
+
+        key = getattr(exc, "key", None)
+        message = strings(lang).t(key, **getattr(exc, "params", {})) if key else str(exc)
+        raise PersistError(message) from None

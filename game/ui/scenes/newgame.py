@@ -83,16 +83,8 @@ class NewGameScene(Scene):
                       self.length, lambda v: self._set(length=v))
         y = self._row(y, "ui.new.language", [("en", "English"), ("fr", "Français")], self.lang,
                       self._set_language)
-        self.label((x, y, 300, 26), self.t("ui.new.class_code"), "#heading")
-        self.code_entry = self.add(UITextEntryLine(pygame.Rect(x + 300, y - 2, 280, 36), self.app.manager,
-                                                   placeholder_text="cn_lab-4821-t12"), focus=False)
-        self.code_entry.set_text(self.code)
-        y += 44
-        self.label((x, y, 300, 26), self.t("ui.new.nickname"), "#heading")
-        self.nick_entry = self.add(UITextEntryLine(pygame.Rect(x + 300, y - 2, 280, 36), self.app.manager,
-                                                   placeholder_text=self.t("ui.new.nickname_hint")), focus=False)
-        self.nick_entry.set_text(self.nickname)
-        y += 44
+        self.code_entry, y = self._entry(y, "ui.new.class_code", "cn_lab-4821-t12", self.code)
+        self.nick_entry, y = self._entry(y, "ui.new.nickname", self.t("ui.new.nickname_hint"), self.nickname)
         self.error_label = self.textbox((x, y, 580, 690 - 50 - y), self.error, ObjectID(class_id="@wrapped",
                                                                                         object_id="#reason"))
         self.button((40, 650, 200, 48), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
@@ -100,6 +92,20 @@ class NewGameScene(Scene):
                             "#primary")
         self.key(pygame.K_F5, self.start)
         self.focus.focus(start)
+
+    def _entry(self, y: int, title: str, hint: str, text: str) -> tuple[UITextEntryLine, int]:
+        """A titled text field: on one line when the title fits beside it, else the field goes below."""
+        x = 660
+        label = self.t(title)
+        if self.text_width(label, "big", bold=True) + 12 <= 300:
+            self.label((x, y, 300, 30), label, "#heading")
+            rect, y_next = pygame.Rect(x + 300, y - 2, 280, 36), y + 44
+        else:
+            self.label((x, y, 580, 30), label, "#heading")
+            rect, y_next = pygame.Rect(x, y + 30, 580, 36), y + 74
+        entry = self.add(UITextEntryLine(rect, self.app.manager, placeholder_text=hint), focus=False)
+        entry.set_text(text)
+        return entry, y_next
 
     def _row(self, y: int, title: str, options: list[tuple[Any, str]], current: Any, setter: Any,
              enabled: bool = True) -> int:

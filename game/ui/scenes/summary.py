@@ -87,7 +87,7 @@ class SummaryScene(Scene):
         text = "<br><br>".join(parts) or self.t("ui.dash.no_news")
         self.label((BOX.x + 24, BOX.y + 276, 400, 26), self.t("ui.sum.why"), "#heading")
         self.textbox((BOX.x + 24, BOX.y + 304, BOX.w - 48, 254), text, "#small")
-        self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.sum.next"), self.done,
+        self.button((BOX.right - 324, BOX.bottom - 68, 300, 48), self.t("ui.sum.next"), self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
 
     def done(self) -> None:
@@ -102,12 +102,16 @@ class SummaryScene(Scene):
         super().draw(surface)
         panel(surface, BOX)
         pygame.draw.rect(surface, theme.INK, BOX, 2, border_radius=8)
-        f, bold = theme.font(17), theme.font(17, bold=True)
+        size = round(17 * self.scale)
+        f, bold = theme.font(size), theme.font(size, bold=True)
+        # columns as wide as their longest text (French names are long, large text longer still)
+        x1 = BOX.x + 30 + max(bold.size(name)[0] for name, _, _ in self.rows) + 24
+        x2 = max(BOX.x + 700, x1 + max(f.size(values)[0] for _, values, _ in self.rows) + 24)
         y = BOX.y + 70
         for name, values, change in self.rows:
             surface.blit(bold.render(name, True, theme.INK), (BOX.x + 30, y))
-            surface.blit(f.render(values, True, theme.INK), (BOX.x + 300, y))
-            surface.blit(bold.render(change, True, theme.INK), (BOX.x + 700, y))
+            surface.blit(f.render(values, True, theme.INK), (x1, y))
+            surface.blit(bold.render(change, True, theme.INK), (x2, y))
             y += 32
 
 
