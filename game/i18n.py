@@ -56,6 +56,8 @@ class Strings:
 def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in tree.items():
+        if not isinstance(key, str):  # YAML 1.1 reads unquoted yes/no/on/off keys as booleans
+            raise ValueError(f"string table key {prefix}{key!r} is not text: write it in quotes")
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(_flatten(value, name + "."))

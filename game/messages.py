@@ -3,7 +3,7 @@
 Example::
 
     >>> money(5_576_000, "en"), money(5_576_000, "fr")
-    ('$5.58M', '5,58 M$')
+    ('$5.58M', '5,58\xa0M$')
 """
 
 from __future__ import annotations
@@ -22,21 +22,21 @@ def number(value: int | float, lang: str, decimals: int = 0) -> str:
 
 
 def money(amount: int, lang: str) -> str:
-    """Dollars, shortened: $5.58M, $1.2B (French: 5,58 M$, 1,2 Md$)."""
+    """Dollars, shortened: $5.58M, $1.2B (French: 5,58 M$, 1,2 Md$, with a no-break space)."""
     sign = "-" if amount < 0 else ""
     value = abs(amount)
     for size, en, fr in ((10**12, "T", "Bn$"), (10**9, "B", "Md$"), (10**6, "M", "M$"), (10**3, "k", "k$")):
         if value >= size:
             digits = 2 if value < 10 * size else 1
             short = number(value / size, lang, digits)
-            return f"{sign}{short} {fr}" if lang == "fr" else f"{sign}${short}{en}"
-    return f"{sign}{value} $" if lang == "fr" else f"{sign}${value}"
+            return f"{sign}{short}\u00a0{fr}" if lang == "fr" else f"{sign}${short}{en}"
+    return f"{sign}{value}\u00a0$" if lang == "fr" else f"{sign}${value}"
 
 
 def price(cents: int, lang: str) -> str:
     """A price per million tokens: $2.19 (2,19 $)."""
     text = number(cents / 100, lang, 2)
-    return f"{text} $" if lang == "fr" else f"${text}"
+    return f"{text}\u00a0$" if lang == "fr" else f"${text}"
 
 
 def capability(value: int, lang: str) -> str:

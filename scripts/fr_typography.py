@@ -9,6 +9,7 @@ Example::
 
     python scripts/fr_typography.py scenarios/decks/*.yaml scenarios/*.yaml
     python scripts/fr_typography.py --check scenarios/decks/chronology.yaml
+    python scripts/fr_typography.py assets/strings/fr/*.yaml
 """
 
 from __future__ import annotations
@@ -72,6 +73,26 @@ def fix_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def fix_table_lines(lines: list[str]) -> list[str]:
+    """Apply :func:`french` to every value of a French string table (one-line or folded blocks)."""
+    out, block_indent = [], None
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None and (line.strip() == "" or indent > block_indent):
+            out.append(french(line))
+            continue
+        block_indent = None
+        match = re.match(r"^(\s*[\w.-]+: )(.+)$", line)
+        if not match or line.lstrip().startswith("#"):
+            out.append(line)
+        elif match.group(2).strip() in (">-", ">", "|", "|-"):
+            block_indent = indent
+            out.append(line)
+        else:
+            out.append(match.group(1) + french(match.group(2)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
@@ -80,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     changed = 0
     for path in args.files:
         lines = path.read_text(encoding="utf-8").split("\n")
-        fixed = fix_lines(lines)
+        # String tables (assets/strings/fr/*.yaml) are all French; content files hold fr: texts.
+        fixed = fix_table_lines(lines) if path.parent.name == "fr" else fix_lines(lines)
         diff = [i for i, (a, b) in enumerate(zip(lines, fixed, strict=True)) if a != b]
         changed += len(diff)
         if args.check:

@@ -48,3 +48,24 @@ def test_fallback_and_missing_keys() -> None:
 def test_every_file_has_a_french_twin() -> None:
     assert sorted(p.name for p in (ASSETS / "fr").glob("*.yaml")) == FILES
     assert Path(ASSETS / "en" / "engine.yaml").exists()
+
+
+def test_yes_no_on_off_are_keys_not_booleans() -> None:
+    for lang in LANGUAGES:
+        for key in ("ui.yes", "ui.no", "ui.on", "ui.off"):
+            assert strings(lang).has(key), f"{lang}: {key}"
+
+
+def test_unquoted_boolean_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="write it in quotes"):
+        _flatten({"ui": {True: "On"}})
+
+
+def test_french_tables_follow_french_typography() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from fr_typography import french
+
+    for key, text in strings("fr").table.items():
+        assert french(text) == text, f"{key}: run scripts/fr_typography.py assets/strings/fr/*.yaml"

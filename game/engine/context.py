@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 
-from game.engine.calendar import turn_months
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
 
@@ -44,9 +43,7 @@ class Ctx:
     @property
     def months(self) -> int:
         """Length of the current turn in months."""
-        turn = self.state.turn
-        table = self.rules.months_per_turn  # precomputed: this is read on every rule's hot path
-        return table[turn] if 0 <= turn < len(table) else turn_months(self.rules.dates, turn)
+        return self.rules.months(self.state.turn)  # precomputed: this is read on every rule's hot path
 
     def lab(self, side: str | None) -> Lab | None:
         return self.state.labs.get(side) if side else None

@@ -6,15 +6,12 @@ then id), then the scenario's random draws among eligible weighted events.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from itertools import chain
-
 from game.content.models import Choice, Event
-from game.engine.calendar import date_key
 from game.engine.conditions import holds
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
 from game.engine.state import Fired, Lab, PendingChoice
+from game.engine.triggers import turn_plan
 
 
 def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
@@ -65,18 +62,9 @@ def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
     ctx.emit("event.chosen", lab.side, event=event.id, choice=choice.id)
 
 
-def _eligible_by_date(ctx: Ctx, event: Event, fired: set[str]) -> bool:
-    if event.once and event.id in fired:
-        return False
-    state = ctx.state
-    if event.date and date_key(event.date) >= ctx.rules.turn_end(state.turn):
-        return False
-    return not (event.until and date_key(event.until) < state.date)
-
-
 def fire_due_events(ctx: Ctx) -> None:
     state, rules = ctx.state, ctx.rules
-    fired = {f.event for f in state.fired}
+    fired = set(ctx.fired_ids())  # a snapshot: what had fired before this turn's events
     fired_now: set[str] = set()
 
     due = [s for s in state.scheduled if s.turn <= state.turn]
@@ -90,26 +78,25 @@ def fire_due_events(ctx: Ctx) -> None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
 
-    # Dated or triggered events (with history off, dated ones without a trigger are not even in the
-    # list: Rules.checked_events). Dated events come first, by date: those dated after this turn
-    # cannot fire yet, so skip them without a look (a long deck or a big mod holds thousands).
-    checked, dated = rules.checked_events, rules.checked_date_keys
-    due_now = bisect_left(dated, rules.turn_end(state.turn))
-    for event in chain(checked[:due_now], checked[len(dated):]):
-        if event.id in fired_now or not _eligible_by_date(ctx, event, fired):
+    # Dated or triggered events, then the random ones: only those this turn's plan holds, i.e. those
+    # whose date, side, seats and trigger leave a chance (see game.engine.triggers), in the order of
+    # Rules.checked_events and Rules.random_events.
+    plan = turn_plan(rules, state)
+    for watch in plan.checked:
+        if watch.id in fired_now or (watch.once and watch.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = watch.targets(ctx)
         if labs is not None:
-            fire(ctx, event, labs)
-            fired_now.add(event.id)
+            fire(ctx, watch.event, labs)
+            fired_now.add(watch.id)
 
     candidates = []
-    for event in rules.random_events:
-        if event.id in fired_now or not _eligible_by_date(ctx, event, fired):
+    for watch in plan.random:
+        if watch.id in fired_now or (watch.once and watch.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = watch.targets(ctx)
         if labs is not None:
-            candidates.append((event, labs))
+            candidates.append((watch.event, labs))
     for _ in range(rules.scenario.random_events):
         pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
         total = sum(e.weight for e, _ in candidates)

@@ -13,7 +13,7 @@ from game.engine import actions as a
 from game.engine.context import Ctx
 from game.engine.economy import HIRE_COST, LOBBY_COST, RAISE_COOLDOWN
 from game.engine.events import offered_choices
-from game.engine.handlers import chip_unit_price, supply_left
+from game.engine.handlers import GREY_PRICE_PCT, GREY_SUPPLY_PCT
 from game.engine.rules import HOURS_PER_MONTH, PRICE_POINTS
 from game.engine.state import Lab
 from game.engine.training import MIN_RUN_HOURS, own_hours_per_turn, training_cost
@@ -47,37 +47,63 @@ def _simple(cls: type[a.Action], **fields: Any) -> a.Action:
 _RELEASES = tuple(a.Release(price_cents=p, open_weights=o) for p in PRICE_POINTS for o in (False, True))
 _SET_PRICES = tuple(a.SetPrice(price_cents=p) for p in PRICE_POINTS)
 _HIRES = tuple(a.Hire(count=n) for n in (10, 50))
+#: The price changes offered at each price point (every point but the current price).
+_OTHER_PRICES = {p: tuple(x for x in _SET_PRICES if x.price_cents != p) for p in PRICE_POINTS}
 _RAISE, _LOBBY, _END_TURN = a.RaiseMoney(), a.Lobby(), a.EndTurn()
+
+
+def _chip_tables(ctx: Ctx, side: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """What the buy and rent entries need of the chips on sale to ``side`` this turn, computed once per
+    scenario, side and turn (the menu is rebuilt at every step, and looking each figure up again through
+    the chip models and helper functions was half of its cost):
+
+    - buy: (chip, list price, supply this turn, grey-market supply this turn), as in ``supply_left``;
+    - rent: (chip, ((cost, RentCloud), …)) for 1,000 and 4,000 GPUs over the turn, as in ``rent_cloud``.
+    """
+    rules, turn = ctx.rules, ctx.state.turn
+    key = ("chips", side, turn)
+    tables = rules.menu_tables.get(key)
+    if tables is None:
+        months = rules.months(turn)
+        buy, rent = [], []
+        for chip_id in rules.chips_on_sale(side, turn):
+            chip = rules.chips[chip_id]
+            supply = chip.supply * months
+            buy.append((chip_id, chip.price, supply, supply * GREY_SUPPLY_PCT // 100))
+            hours = [gpus * HOURS_PER_MONTH * months for gpus in (1000, 4000)]
+            rent.append((chip_id, tuple((training_cost(h, chip.rent_cents), _rent(chip_id, h)) for h in hours)))
+        tables = rules.menu_tables[key] = (tuple(buy), tuple(rent))
+    return tables
 
 
 def _buy_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
     options: list[a.Action] = []
-    banned = ctx.state.world.banned if lab.side == "cn" else ()
+    world = ctx.state.world
+    banned = world.banned if lab.side == "cn" else ()
+    levels, bought, cash = world.chip_price_pct, lab.bought_this_turn, lab.cash
     # Same test as handlers.chip_refusal, split so that the calendar part is cached: a chip on sale
-    # is bought legally when it is not export-banned, and only on the grey market when it is.
-    for chip in ctx.rules.chips_on_sale(lab.side, ctx.state.turn):
+    # is bought legally when it is not export-banned, and only on the grey market when it is. Prices
+    # and supplies as handlers.chip_unit_price and handlers.supply_left compute them.
+    for chip, price, supply, grey_supply in _chip_tables(ctx, lab.side)[0]:
         grey = chip in banned
+        unit = price * levels.get(chip, 100) // 100
+        if grey:
+            unit, supply = unit * GREY_PRICE_PCT // 100, grey_supply
         # max(0, …): an event card may leave the cash negative until the end of the turn.
-        can = max(0, min(supply_left(ctx, lab, chip, grey), lab.cash // chip_unit_price(ctx, chip, grey)))
+        can = max(0, min(supply - bought.get(chip, 0), cash // unit))
         # A quarter of what can be had and all of it, smallest first, without zero or a repeat.
-        for count in (can // 4, can) if can >= 4 else (can,) if can else ():
-            options.append(_buy(chip, count, grey))
+        if can >= 4:
+            options += (_buy(chip, can // 4, grey), _buy(chip, can, grey))
+        elif can:
+            options.append(_buy(chip, can, grey))
     return options
 
 
 def _rent_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
-    options: list[a.Action] = []
-    months = ctx.months
     banned = ctx.state.world.banned if lab.side == "cn" else ()
-    for chip_id in ctx.rules.chips_on_sale(lab.side, ctx.state.turn):
-        if chip_id in banned:
-            continue
-        chip = ctx.rules.chips[chip_id]
-        for gpus in (1000, 4000):
-            hours = gpus * HOURS_PER_MONTH * months
-            if training_cost(hours, chip.rent_cents) <= lab.cash:
-                options.append(_rent(chip_id, hours))
-    return options
+    cash = lab.cash
+    return [action for chip, offers in _chip_tables(ctx, lab.side)[1] if chip not in banned
+            for cost, action in offers if cost <= cash]
 
 
 def _train_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
@@ -103,7 +129,7 @@ def _market_options(ctx: Ctx, lab: Lab) -> list[a.Action]:
     if lab.capability > lab.released:
         options += _RELEASES
     if lab.released:
-        options += [x for x in _SET_PRICES if x.price_cents != lab.price_cents]
+        options += _OTHER_PRICES.get(lab.price_cents, _SET_PRICES)
     return options
 
 

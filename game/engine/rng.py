@@ -47,12 +47,18 @@ class LazyGenerator:
                 bit_gen = np.random.PCG64(0)  # seeded only to skip reading OS entropy: replaced below
                 self._pair = (bit_gen, np.random.Generator(bit_gen))
             self._pair[0].state = self._rng_state
-        return getattr(self._pair[1], name)
+        value = getattr(self._pair[1], name)
+        # Kept on the proxy, so the next ``rng.integers`` skips this method (a turn draws ~10 times);
+        # ``_close`` removes them, so that a closed proxy still refuses to draw.
+        self.__dict__[name] = value
+        return value
 
     def _close(self) -> None:
         """Write the state back (when something was drawn) and return the bit generator to the pool."""
         self._closed = True
-        if self._pair is not None:
+        if self._pair is not None:  # (methods are only kept once the generator exists)
+            for name in [key for key in self.__dict__ if not key.startswith("_")]:
+                del self.__dict__[name]
             bit_gen = self._pair[0]
             self._rng_state.clear()
             self._rng_state.update(bit_gen.state)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import numpy as np
+from typing import Any
 
 from game.content.loader import Content
 from game.content.models import DIFFICULTY, Chip, Event, GameOptions, Rival, Scenario, Stock, Tech
@@ -58,6 +57,11 @@ class Rules:
         return {c.id: c for c in self.content.world.chips}
 
     @cached_property
+    def chip_hours_perf(self) -> dict[str, int]:
+        """Each chip's performance (per mille of an H100) times ``HOURS_PER_MONTH``, for the compute sum."""
+        return {c.id: c.perf * HOURS_PER_MONTH for c in self.content.world.chips}
+
+    @cached_property
     def techs(self) -> dict[str, Tech]:
         return {t.id: t for t in self.content.world.techs}
 
@@ -66,10 +70,9 @@ class Rules:
         return list(self.content.world.stocks)
 
     @cached_property
-    def stock_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """(AI beta, volatility in basis points) of ``stocks``, as int64 arrays for the market model."""
-        return (np.array([s.ai_beta for s in self.stocks], dtype=np.int64),
-                np.array([s.volatility_bp for s in self.stocks], dtype=np.int64))
+    def stock_table(self) -> tuple[tuple[str, int, int], ...]:
+        """(id, AI beta, volatility in basis points) of ``stocks``, for the market model."""
+        return tuple((s.id, s.ai_beta, s.volatility_bp) for s in self.stocks)
 
     @cached_property
     def rivals(self) -> list[Rival]:
@@ -126,6 +129,21 @@ class Rules:
 
     @cached_property
     def _on_sale(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        return {}
+
+    @cached_property
+    def menu_tables(self) -> dict[tuple[Any, ...], Any]:
+        """Per-turn parts of the legal-action menu (filled by game.engine.legal)."""
+        return {}
+
+    def months(self, turn: int) -> int:
+        """Length of ``turn`` in months (precomputed for the calendar's turns)."""
+        table = self.months_per_turn
+        return table[turn] if 0 <= turn < len(table) else turn_months(self.dates, turn)
+
+    @cached_property
+    def turn_plans(self) -> dict[tuple[Any, ...], Any]:
+        """Which events each turn may fire, per seating (filled by game.engine.triggers.turn_plan)."""
         return {}
 
     def chips_on_sale(self, side: str, turn: int) -> tuple[str, ...]:

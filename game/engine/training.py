@@ -36,8 +36,15 @@ def training_cost(gpu_hours: int, cents_per_hour: int) -> int:
 
 def monthly_compute(rules: Rules, lab: Lab) -> int:
     """Owned compute in H100-equivalent GPU-hours per month."""
-    chips = rules.chips  # no sorting: a sum of integers does not depend on the order
-    return sum(count * chips[chip].perf * HOURS_PER_MONTH // 1000 for chip, count in lab.chips.items() if chip in chips)
+    # A plain loop over a precomputed perf x hours table: conditions, research and the series ask
+    # for this many times a turn. (No sorting: a sum of integers does not depend on the order.)
+    rates = rules.chip_hours_perf
+    total = 0
+    for chip, count in lab.chips.items():
+        rate = rates.get(chip)
+        if rate is not None:
+            total += count * rate // 1000
+    return total
 
 
 def own_hours_per_turn(lab: Lab, chip: str, months: int) -> int:

@@ -4,6 +4,7 @@ first useful thing in their list of priorities, then end the turn."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 
 from game.engine import actions as a
 from game.engine.game import Game
@@ -12,6 +13,8 @@ from game.policies.base import Policy
 
 Rule = Callable[[Game, GameState, Lab, list[a.Action]], a.Action | None]
 
+_END_TURN = a.EndTurn()  # actions are frozen: one instance serves every choice
+
 
 class Menu(list):
     """The legal actions, indexed by kind once: a policy's rules look up a kind many times per choice."""
@@ -19,13 +22,17 @@ class Menu(list):
     def __init__(self, legal: list[a.Action]):
         super().__init__(legal)
         self.by_kind: dict[type, list[a.Action]] = {}
-        for action in legal:  # action classes are leaves, so type() groups exactly as isinstance would
-            self.by_kind.setdefault(type(action), []).append(action)
+        # Action classes are leaves, so type() groups exactly as isinstance would. The engine lists each
+        # kind in one run, so groupby (C code) does the grouping with one Python step per kind rather
+        # than per action; a kind met in two runs would still be merged, in order.
+        for kind, run in groupby(legal, type):
+            self.by_kind.setdefault(kind, []).extend(run)
 
 
 def _of(legal: list[a.Action], kind: type) -> list:
+    """The actions of ``kind`` in ``legal``, in order (a list the caller must not change)."""
     if isinstance(legal, Menu):
-        return list(legal.by_kind.get(kind, ()))
+        return legal.by_kind.get(kind, [])
     return [x for x in legal if isinstance(x, kind)]
 
 
@@ -46,16 +53,27 @@ class PriorityPolicy(Policy):
     prefer_first_choice = True
 
     def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        if len(legal) == 1 and type(legal[0]) is a.EndTurn:
+            # Nothing but ending the turn (no action points left): every rule picks from the menu, so
+            # none would propose anything. A shortcut: a game asks this once a turn.
+            return legal[0]
         legal = Menu(legal)
         card = answer_card(self, legal, self.prefer_first_choice)
         if card is not None:
             return card
         lab = state.lab
-        for rule in self.rules:
-            action = getattr(self, rule)(game, state, lab, legal)
+        for rule in self._bound_rules():
+            action = rule(game, state, lab, legal)
             if action is not None:
                 return action
-        return a.EndTurn()
+        return _END_TURN
+
+    def _bound_rules(self) -> tuple[Rule, ...]:
+        """The rules as bound methods, looked up once per policy rather than at every choice."""
+        bound = self.__dict__.get("_rules_bound")
+        if bound is None:
+            bound = self.__dict__["_rules_bound"] = tuple(getattr(self, rule) for rule in self.rules)
+        return bound
 
     # --- rules -------------------------------------------------------------------------------------
     def spare(self, lab: Lab) -> int:
@@ -81,9 +99,9 @@ class PriorityPolicy(Policy):
 
     def buy(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action], grey: bool = False,
             big: bool = False) -> a.Action | None:
-        buys = [b for b in _of(legal, a.BuyChips) if (grey or not b.grey)]
-        chips = game.rules.chips
-        affordable = [b for b in buys if b.count * chips[b.chip].price <= self.spare(lab)]
+        chips, spare = game.rules.chips, self.spare(lab)
+        affordable = [b for b in _of(legal, a.BuyChips)
+                      if (grey or not b.grey) and b.count * chips[b.chip].price <= spare]
         if not affordable:
             return None
         best_perf = max(chips[b.chip].perf for b in affordable)
@@ -91,7 +109,8 @@ class PriorityPolicy(Policy):
         return (max if big else min)(best, key=lambda b: b.count)
 
     def research(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
-        options = [r for r in _of(legal, a.Research) if game.rules.techs[r.tech].cost <= self.spare(lab)]
+        techs, spare = game.rules.techs, self.spare(lab)
+        options = [r for r in _of(legal, a.Research) if techs[r.tech].cost <= spare]
         return options[0] if options else None
 
     def hire(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:

@@ -10,3 +10,8 @@ Layout of the package:
 - ``charts.py``   small line and bar charts drawn with pygame
 - ``launch.py``   the ``play`` command; ``bench.py`` frame time, idle CPU, start-up time
 """
+
+import os
+
+# pygame prints a greeting on import; a student double-clicking the game should see only the window.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -8,9 +8,10 @@ Example::
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 
-from game.i18n import LANGUAGES
+from game.i18n import LANGUAGES, strings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,11 +31,15 @@ def run(args: argparse.Namespace) -> int:
     if args.windowed:
         settings = replace(settings, fullscreen=False)
     save_settings(settings)
-    from game.ui.app import App
-
-    app = App(settings)
-    app.run()
     import pygame
 
+    from game.ui.app import App
+
+    try:
+        app = App(settings)
+    except pygame.error as exc:  # no display, no video driver: say so plainly, exit like a usage error
+        print(strings(settings.language).t("ui.no_window", reason=str(exc)), file=sys.stderr)
+        return 2
+    app.run()
     pygame.quit()
     return 0

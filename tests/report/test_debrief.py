@@ -159,4 +159,4 @@ def test_the_end_screen_can_write_a_debrief_from_its_result(tmp_path: Path) -> N
     result = make_result("us_lab", 3, "cautious", 8, nickname="Kit")
     path = write_debrief(result, tmp_path / "kit.html", "fr")
     html = path.read_text(encoding="utf-8")
-    assert "Débriefing : Kit" in unescape(html) and f"{result['score']['total']}/100" in html
+    assert "Débriefing\xa0: Kit" in unescape(html) and f"{result['score']['total']}/100" in html

@@ -46,7 +46,7 @@ def test_load_errors_are_one_line(tmp_path: Path, capsys) -> None:
     assert code == 2 and err.strip() == "error: none.json: no such save file"
     (tmp_path / "bad.json").write_text("{")
     code, err = run_err(capsys, "--load", str(tmp_path / "bad.json"), "--lang", "fr")
-    assert code == 2 and "bad.json : endommagé" in err and err.count("\n") == 1
+    assert code == 2 and "bad.json\xa0: endommagé" in err and err.count("\n") == 1
     code, err = run_err(capsys, "--load", str(tmp_path / "bad.json"), "--seed", "3")
     assert code == 2 and "--load continues a saved game: leave out --scenario" in err
     code, err = run_err(capsys, "--seed", "3")

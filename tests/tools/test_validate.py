@@ -60,7 +60,7 @@ def test_french_messages(tmp_path, capsys):
     path = tmp_path / "d.yaml"
     path.write_text("id: d\nid: e\n", encoding="utf-8")
     code, lines = run(capsys, "--lang", "fr", str(path))
-    assert code == 1 and "erreur: la clé « id » apparaît deux fois" in lines[0]
+    assert code == 1 and "erreur: la clé «\xa0id\xa0» apparaît deux fois" in lines[0]
 
 
 def test_a_folder_of_mods_and_a_single_mod_file(tmp_path, capsys):

@@ -32,8 +32,11 @@ def choice_lines(session: Session, result: dict[str, Any], t: Any, pick: Any, la
         mine = next((c for c in event.choices if c.id == ev["choice"]), None)
         same = hist is not None and hist.id == ev["choice"]
         verdict = t("ui.end.same") if same else t("ui.end.history", choice=pick(hist.label)) if hist else ""
-        rows.append(t("ui.end.choice_line", date=month_year(ev["date"], lang), title=ev["title"],
-                      choice=pick(mine.label) if mine else ev["choice"], verdict=verdict))
+        line = t("ui.end.choice_line", date=month_year(ev["date"], lang), title=ev["title"],
+                 choice=pick(mine.label) if mine else ev["choice"], verdict=verdict)
+        if len(session.humans) > 1:  # hot-seat: say whose decision it was
+            line = t("ui.end.choice_by", side=t(f"ui.end.short_{ev['side']}"), line=line)
+        rows.append(line)
     return rows
 
 
