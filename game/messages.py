@@ -93,9 +93,14 @@ def describe(note: dict[str, Any], content: Content, lang: str = "en") -> str:
         p["number"] = p.get("turn", 0) + 1
     elif key == "training.done":
         p["verdict"] = s.t("msg.training.better" if p.get("improved") else "msg.training.worse")
+    elif key == "research.done" and not p.get("efficiency_gain_pct"):
+        # A technique that raises capability rather than efficiency (distillation, reasoning).
+        tech = next((t for t in content.world.techs if t.id == note["params"].get("tech")), None)
+        key, p["gain"] = "research.done_capability", capability(tech.capability if tech else 0, lang)
     elif key == "research.done":
         bonus = p.get("scarcity_bonus_pct", 0)
-        p["scarcity"] = s.t("msg.research.scarcity", bonus=bonus) if bonus else ""
+        # The scarcity bonus multiplies an efficiency gain: worth saying only when there was one.
+        p["scarcity"] = s.t("msg.research.scarcity", bonus=bonus) if bonus and p.get("efficiency_gain_pct") else ""
     elif key == "event.fired":
         p["title"] = event_title(content, p["event"], lang)
     elif key == "event.chosen":
@@ -125,3 +130,41 @@ def _choice_label(content: Content, event_id: str, choice_id: str, lang: str) ->
                     if choice.id == choice_id:
                         return strings(lang).pick(choice.label)
     return choice_id
+
+
+def describe_notes(notes: list[dict[str, Any]], content: Content, lang: str = "en",
+                   skip: frozenset[str] = frozenset({"turn.end"})) -> list[str]:
+    """Lines of text for a list of notes, with a market-wide move told once rather than per stock.
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> moves = [{"key": "market.move", "params": {"stock": s, "bp": -200}} for s in ("nvda", "tsm")]
+        >>> describe_notes(moves, load_content())
+        ['Nvidia, TSMC −2.0%']
+    """
+    lines: list[str] = []
+    index = 0
+    while index < len(notes):
+        note = notes[index]
+        if note["key"] in skip:
+            index += 1
+            continue
+        if note["key"] == "market.move":
+            group = [note]
+            while (index + len(group) < len(notes) and notes[index + len(group)]["key"] == "market.move"
+                   and notes[index + len(group)]["params"]["bp"] == note["params"]["bp"]):
+                group.append(notes[index + len(group)])
+            if len(group) > 1:
+                names = [_stock_name(content, n["params"]["stock"]) for n in group]
+                lines.append(strings(lang).t("msg.market.moves", stocks=", ".join(names),
+                                             move=percent_bp(note["params"]["bp"], lang)))
+                index += len(group)
+                continue
+        lines.append(describe(note, content, lang))
+        index += 1
+    return lines
+
+
+def _stock_name(content: Content, stock_id: str) -> str:
+    return next((x.name for x in content.world.stocks if x.id == stock_id), stock_id)

@@ -36,12 +36,17 @@ class PlayedGame:
 
 def play_game(game: Game, seed: int, policies: dict[str, str | Policy], max_turns: int | None = None,
               state: GameState | None = None,
-              on_step: Callable[[GameState, Action, list[dict[str, Any]]], None] | None = None) -> PlayedGame:
-    """Play from a new game (or ``state``) until the end, ``max_turns`` turns, or a bankrupt lab."""
+              on_step: Callable[[GameState, Action, list[dict[str, Any]]], None] | None = None,
+              record: bool = True) -> PlayedGame:
+    """Play from a new game (or ``state``) until the end, ``max_turns`` turns, or a bankrupt lab.
+
+    With ``record=False`` the result's ``actions`` and ``notes`` stay empty: for callers that only
+    read the final state (batch simulation), which then skip writing every action as JSON.
+    """
     notes: list[dict[str, Any]] = []
     if state is None:
         first = game.start(seed, list(policies))
-        state, notes = first.state, first.events
+        state, notes = first.state, (first.events if record else [])
     else:
         state = state.model_copy(deep=True)
     players = {side: p if isinstance(p, Policy) else make_policy(p, seed) for side, p in policies.items()}
@@ -50,18 +55,21 @@ def play_game(game: Game, seed: int, policies: dict[str, str | Policy], max_turn
     since_end = 0
     while not state.over:
         if max_turns is not None and state.turn - start_turn >= max_turns:
-            played.notes += game.conclude(state).events
-            played.state = state = game.conclude(state).state
+            step = game.conclude(state)
+            if record:
+                played.notes += step.events
+            played.state = state = step.state
             break
         legal = game.legal_actions(state)
         action = players[state.active].choose(game, state, legal)
         if since_end >= MAX_ACTIONS_PER_TURN:
             action = EndTurn()
-        record = {"turn": state.turn, "side": state.active, "action": action.to_json()}
+        entry = {"turn": state.turn, "side": state.active, "action": action.to_json()} if record else None
         notes = game.apply_in_place(state, action)
         since_end = 0 if isinstance(action, EndTurn) else since_end + 1
-        played.actions.append(record)
-        played.notes += notes
+        if entry is not None:
+            played.actions.append(entry)
+            played.notes += notes
         if on_step is not None:
             on_step(state, action, notes)
     return played

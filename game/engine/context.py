@@ -11,7 +11,7 @@ from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
 class Ctx:
     rules: Rules
     state: GameState

@@ -67,8 +67,9 @@ def fire_due_events(ctx: Ctx) -> None:
     fired = set(ctx.fired_ids())  # a snapshot: what had fired before this turn's events
     fired_now: set[str] = set()
 
-    due = [s for s in state.scheduled if s.turn <= state.turn]
-    state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
+    due = [s for s in state.scheduled if s.turn <= state.turn] if state.scheduled else []
+    if due:
+        state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
     for item in due:
         event = rules.events_by_id.get(item.event)
         if event is None or (event.once and event.id in fired):

@@ -147,7 +147,7 @@ class Game:
         lab = state.lab
         if action.cost and lab.action_points < action.cost:
             raise err.NoActionPoints("no action points left this turn: end the turn")
-        pending = any(p.side == lab.side for p in state.pending)
+        pending = bool(state.pending) and any(p.side == lab.side for p in state.pending)
         if pending and not isinstance(action, a.Choose):
             raise err.ChoicePending("an event card is waiting for your decision")
         with generator(state.rng) as rng:
@@ -156,7 +156,8 @@ class Game:
                 self._end_turn(ctx)
             else:
                 HANDLERS[type(action)](ctx, lab, action)
-                lab.action_points -= action.cost
+                if action.cost:
+                    lab.action_points -= action.cost
             state.actions_taken += 1
         return ctx.out
 

@@ -16,9 +16,14 @@ FULL_LEAD = 1000
 
 
 def best_rival_capability(ctx: Ctx, lab: Lab) -> int:
-    others = [r.capability for r in ctx.state.rivals if r.active]
-    others += [other.capability for side, other in ctx.state.labs.items() if side != lab.side]
-    return max(others, default=0)
+    best = None  # plain loops, no lists: the score is computed after every turn
+    for rival in ctx.state.rivals:
+        if rival.active and (best is None or rival.capability > best):
+            best = rival.capability
+    for side, other in ctx.state.labs.items():
+        if side != lab.side and (best is None or other.capability > best):
+            best = other.capability
+    return 0 if best is None else best
 
 
 def _fraction(value: int, target: int) -> float:
@@ -27,18 +32,19 @@ def _fraction(value: int, target: int) -> float:
 
 def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
     """Points earned towards one goal (0..weight)."""
-    if goal.kind == "capability_lead":
+    kind = goal.kind
+    if kind == "capability_lead":
         lead = lab.capability - best_rival_capability(ctx, lab)
         share = _fraction(lead + FULL_LEAD, 2 * FULL_LEAD)
-    elif goal.kind == "users":
+    elif kind == "users":
         share = _fraction(lab.users, goal.target)
-    elif goal.kind == "valuation":
+    elif kind == "valuation":
         share = _fraction(valuation(lab, ctx.months), goal.target)
-    elif goal.kind == "cash":
+    elif kind == "cash":
         share = _fraction(lab.cash, goal.target)
-    elif goal.kind == "reputation":
+    elif kind == "reputation":
         share = _fraction(lab.reputation, 100)
-    elif goal.kind == "efficiency":
+    elif kind == "efficiency":
         share = _fraction(lab.efficiency, goal.target)
     else:  # survival
         share = 1.0 if lab.cash >= 0 else 0.0
@@ -47,9 +53,10 @@ def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
 
 def score_parts(ctx: Ctx, lab: Lab) -> dict[str, int]:
     """Points per goal kind for a lab."""
+    goals = ctx.rules.scenario.goals
     if lab.cash < 0:
-        return {g.kind: 0 for g in ctx.rules.scenario.goals}
-    return {g.kind: goal_points(ctx, lab, g) for g in ctx.rules.scenario.goals}
+        return {g.kind: 0 for g in goals}
+    return {g.kind: goal_points(ctx, lab, g) for g in goals}
 
 
 def max_score(ctx: Ctx) -> int:

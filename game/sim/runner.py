@@ -52,7 +52,7 @@ class SimSpec:
 
 def summarize(game: Game, lineup: int, index: int, seed: int, policies: dict[str, str]) -> Summary:
     """Play one game to its end and keep what the statistics read."""
-    state = play_game(game, seed, policies).state
+    state = play_game(game, seed, policies, record=False).state  # only the final state is read
     outcome = state.outcome
     assert outcome is not None  # play_game plays to the end
     return {

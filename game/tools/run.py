@@ -18,13 +18,13 @@ from game.content.loader import ContentError, load_content
 from game.engine.game import MAX_SEED, Game
 from game.engine.state import GameState
 from game.i18n import LANGUAGES, strings
-from game.messages import describe
+from game.messages import describe_notes
 from game.play import play_game
 from game.policies import POLICIES
 from game.results import build_result
 
 #: Notes too detailed for the turn-by-turn summary.
-QUIET = {"market.move", "training.progress", "turn.end"}
+QUIET = frozenset({"market.move", "training.progress", "turn.end"})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -160,10 +160,8 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    for note in played.notes:
-        if note["key"] in QUIET:
-            continue
-        print(describe(note, game.content, args.lang))
+    for line in describe_notes(played.notes, game.content, args.lang, skip=QUIET):
+        print(line)
     text = strings(args.lang)
     for side, info in result["sides"].items():
         parts = ", ".join(f"{text.t(f'goal.{k}')} {v}" for k, v in info["score"]["parts"].items())

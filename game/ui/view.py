@@ -187,4 +187,4 @@ def cash_effect(session: Session, action: a.Action) -> int | None:
 
 
 def note_lines(session: Session, notes: list[dict[str, Any]], lang: str) -> list[str]:
-    return [m.describe(n, session.game.content, lang) for n in notes if n["key"] != "turn.end"]
+    return m.describe_notes(notes, session.game.content, lang)
