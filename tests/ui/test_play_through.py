@@ -33,3 +33,16 @@ def test_menu_to_end_screen_with_posted_events(app, tmp_path):
     click(app, find_button(app, "Export results"))
     exported = list((tmp_path / "results").glob("*.json"))
     assert exported and "us_lab" in exported[0].name
+
+
+def test_history_off_on_the_new_game_screen_reaches_the_game(app):
+    click(app, find_button(app, "New game"))
+    click(app, find_button(app, "Real events off"))
+    assert app.top.options()[2]["history"] is False
+    click(app, find_button(app, "Real events on"))  # back to the scenario's own setting: no option
+    assert "history" not in app.top.options()[2]
+    click(app, find_button(app, "Real events off"))
+    click(app, find_button(app, "Start"))
+    settle(app)
+    assert app.session is not None
+    assert app.session.game.rules.history is False and app.session.state.options["history"] is False

@@ -1,5 +1,6 @@
 """New game: scenario (with its description and length), players, side, difficulty, length,
-language, an optional class code from the teacher, and a nickname for the exported results."""
+history on or off, language, an optional class code from the teacher, and a nickname for the exported
+results."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class NewGameScene(Scene):
         self.side: str | None = None
         self.difficulty = "normal"
         self.length: int | None = None
+        self.history: bool | None = None  # None: as the scenario says
         self.code = ""
         self.nickname = ""
         self.error = ""
@@ -81,6 +83,9 @@ class NewGameScene(Scene):
         y = self._row(y, "ui.new.length", [(n, self.t("ui.new.length_full") if n is None else
                                             self.t("ui.new.length_turns", turns=n)) for n in LENGTHS],
                       self.length, lambda v: self._set(length=v))
+        history = sc.history if self.history is None else self.history
+        y = self._row(y, "ui.new.history", [(True, self.t("ui.new.history_on")), (False, self.t("ui.new.history_off"))],
+                      history, lambda v: self._set(history=v))
         y = self._row(y, "ui.new.language", [("en", "English"), ("fr", "Français")], self.lang,
                       self._set_language)
         self.code_entry, y = self._entry(y, "ui.new.class_code", "cn_lab-4821-t12", self.code)
@@ -147,6 +152,8 @@ class NewGameScene(Scene):
         options: dict[str, Any] = {"difficulty": self.difficulty}
         if self.length:
             options["turn_limit"] = self.length
+        if self.history is not None and self.history != self.app.content.scenarios[self.scenario].history:
+            options["history"] = self.history  # a facilitator's what-if: the dated chronology on or off
         return self.scenario, self.seed, options
 
     def start(self) -> None:
