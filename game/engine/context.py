@@ -10,6 +10,11 @@ import numpy as np
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
 
+# The ids of the log the last context read, for the next context: every engine call builds a new Ctx,
+# and with apply_in_place a game's log is the same list from one call to the next, so each end of turn
+# would re-read the whole log. One entry (one game at a time); a replaced or shortened log misses.
+_LAST_FIRED: list[Any] = [None, set(), 0]  # log, its ids, records counted
+
 
 @dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
 class Ctx:
@@ -18,7 +23,7 @@ class Ctx:
     rng: np.random.Generator
     out: list[dict[str, Any]] = field(default_factory=list)
     # The ids in state.fired, for ``fired_ids`` (extended as the log grows, never rebuilt per question).
-    _fired: set[str] = field(default_factory=set, repr=False)
+    _fired: set[str] | None = field(default=None, repr=False)  # (made on first use: most calls never ask)
     _fired_seen: int = field(default=0, repr=False)
     _fired_log: list[Any] | None = field(default=None, repr=False)
 
@@ -29,11 +34,17 @@ class Ctx:
         with the new records; it is rebuilt if the log was replaced or shortened.
         """
         log = self.state.fired
-        if log is not self._fired_log or len(log) < self._fired_seen:
-            self._fired, self._fired_seen, self._fired_log = set(), 0, log
+        if self._fired is None or log is not self._fired_log or len(log) < self._fired_seen:
+            last_log, ids, seen = _LAST_FIRED
+            if last_log is log and seen <= len(log):  # the same game's log as the previous call's
+                self._fired, self._fired_seen = ids, seen
+            else:
+                self._fired, self._fired_seen = set(), 0
+            self._fired_log = log
         if len(log) > self._fired_seen:
             self._fired.update(record.event for record in log[self._fired_seen:])
             self._fired_seen = len(log)
+            _LAST_FIRED[:] = (log, self._fired, self._fired_seen)
         return self._fired
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:

@@ -10,7 +10,7 @@ import math
 from functools import lru_cache
 
 from game.engine.context import Ctx
-from game.engine.state import Lab
+from game.engine.state import Lab, RivalLab
 
 #: Millions of tokens a user consumes per month (paid for at the lab's price).
 TOKENS_PER_USER_MONTH_PCT = 15  # hundredths of a million: 0.15M tokens a month
@@ -41,12 +41,32 @@ _ROOTS = _roots()
 def _pow2_ppm(exponent_num: int, exponent_den: int) -> int:
     """2 ** (num / den) in millionths, by integer arithmetic (identical on every machine)."""
     whole, rest = divmod(exponent_num, exponent_den)
-    # 2 ** (rest / den) for 0 <= rest < den, by repeated integer square roots of a binary expansion.
-    value = 1_000_000
-    for bit, root in enumerate(_ROOTS, start=1):
-        if rest * 2**bit // exponent_den % 2:
-            value = value * root // 10**12
+    value = _pow2_fraction_ppm(rest, exponent_den)
     return value * 2**whole if whole >= 0 else value // 2**-whole
+
+
+# Cached apart: the fraction takes at most ``den`` values (300 for the users' model), whereas a third of
+# the (num, den) pairs are new, so most misses of the cache above still find the expensive part here.
+@lru_cache(maxsize=4096)
+def _pow2_fraction_ppm(rest: int, den: int) -> int:
+    """2 ** (rest / den) in millionths for 0 <= rest < den, by repeated integer square roots of its
+    binary expansion."""
+    # Binary digit ``bit`` of rest/den is floor(rest * 2**bit / den) % 2; it is found by long division
+    # (double the remainder, subtract den when it fits): same digits, without a big power per digit.
+    value = 1_000_000
+    remainder = rest
+    for root in _ROOTS:
+        remainder *= 2
+        if remainder >= den:
+            remainder -= den
+            value = value * root // 10**12
+    return value
+
+
+@lru_cache(maxsize=4096)  # prices take few values (menu price points, rivals' slow drift)
+def _cheapness(price_cents: int) -> int:
+    """Proportional to sqrt(1 / price)."""
+    return math.isqrt(10**12 // max(price_cents, 10))
 
 
 def attractiveness(capability: int, frontier: int, price_cents: int, trust: int, open_weights: bool) -> int:
@@ -56,30 +76,32 @@ def attractiveness(capability: int, frontier: int, price_cents: int, trust: int,
     trust, and gets a 30% bonus for open weights.
     """
     quality = _pow2_ppm(capability - frontier, 300)
-    cheapness = math.isqrt(10**12 // max(price_cents, 10))  # proportional to sqrt(1 / price)
-    return quality * cheapness * max(trust, 5) * (130 if open_weights else 100) // 10**6
+    return quality * _cheapness(price_cents) * max(trust, 5) * (130 if open_weights else 100) // 10**6
 
 
 def update_users(ctx: Ctx, frontier: int) -> None:
     """Share the world's users among released models; labs move 40% of the way each turn."""
-    products: list[tuple[object, int]] = []
+    labs: list[tuple[Lab, int]] = []
+    rivals: list[tuple[RivalLab, int]] = []
+    total = 0
     for side in ctx.state.seats:
         lab = ctx.state.labs[side]
         if lab.released:
-            products.append((lab, attractiveness(lab.released, frontier, lab.price_cents, lab.reputation,
-                                                 lab.open_weights)))
+            weight = attractiveness(lab.released, frontier, lab.price_cents, lab.reputation, lab.open_weights)
+            labs.append((lab, weight))
+            total += weight
     for rival in ctx.state.rivals:
         if rival.active and rival.capability:
-            products.append((rival, attractiveness(rival.capability, frontier, rival.price_cents, rival.trust,
-                                                   rival.open_weights)))
-    total = sum(w for _, w in products) or 1
+            weight = attractiveness(rival.capability, frontier, rival.price_cents, rival.trust, rival.open_weights)
+            rivals.append((rival, weight))
+            total += weight
+    total = total or 1
     market = ctx.state.world.market_users
-    for product, weight in products:
+    for lab, weight in labs:
         target = market * weight // total
-        if isinstance(product, Lab):
-            product.users = max(0, product.users + (target - product.users) * 40 // 100)
-        else:
-            product.users = target  # type: ignore[attr-defined]
+        lab.users = max(0, lab.users + (target - lab.users) * 40 // 100)
+    for rival, weight in rivals:
+        rival.users = market * weight // total
 
 
 def settle_accounts(ctx: Ctx, lab: Lab) -> None:

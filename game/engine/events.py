@@ -33,9 +33,12 @@ def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
 def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     """Fire ``event`` for ``labs``: log it, apply its effects, queue or auto-take its choices."""
     state = ctx.state
-    sides = [lab.side for lab in labs] or [event.side if event.side != "any" else None]
-    for side in sides:
-        state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
+    if labs:
+        for lab in labs:
+            state.fired.append(Fired.make(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+    else:
+        side = event.side if event.side != "any" else None
+        state.fired.append(Fired.make(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
@@ -43,7 +46,7 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     if labs:
         for lab in labs:
             if offered_choices(ctx, event, lab):
-                state.pending.append(PendingChoice(event=event.id, side=lab.side))
+                state.pending.append(PendingChoice.make(event=event.id, side=lab.side))
         return
     # Nobody plays this side: history takes its course.
     options = offered_choices(ctx, event, None)
@@ -64,10 +67,13 @@ def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
 
 def fire_due_events(ctx: Ctx) -> None:
     state, rules = ctx.state, ctx.rules
-    fired = set(ctx.fired_ids())  # a snapshot: what had fired before this turn's events
+    due = [s for s in state.scheduled if s.turn <= state.turn] if state.scheduled else []
+    # What had fired before this turn's events. A snapshot while follow-ups are due (two of the same
+    # once-only event may both fire in a turn); otherwise the live set serves: it may gain this turn's
+    # events, but every test below asks ``fired_now`` first, which holds them all.
+    fired = set(ctx.fired_ids()) if due else ctx.fired_ids()
     fired_now: set[str] = set()
 
-    due = [s for s in state.scheduled if s.turn <= state.turn] if state.scheduled else []
     if due:
         state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
     for item in due:
@@ -82,25 +88,46 @@ def fire_due_events(ctx: Ctx) -> None:
     # Dated or triggered events, then the random ones: only those this turn's plan holds, i.e. those
     # whose date, side, seats and trigger leave a chance (see game.engine.triggers), in the order of
     # Rules.checked_events and Rules.random_events.
+    # With one side to test (every watch when one seat is played), Watch.targets is done inline: this
+    # loop visits some fifty watches a turn and the call was a third of its cost. A lab of an ``any``
+    # event is always there, so ``[lab] if lab else []`` is what targets returns for both kinds.
     plan = turn_plan(rules, state)
+    all_labs = state.labs
     for watch in plan.checked:
         if watch.id in fired_now or (watch.once and watch.id in fired):
             continue
-        labs = watch.targets(ctx)
-        if labs is not None:
-            fire(ctx, watch.event, labs)
-            fired_now.add(watch.id)
+        side = watch.side
+        if side is not None:
+            lab, check = all_labs.get(side), watch.check
+            if check is not None and not check(ctx, lab, side):
+                continue
+            labs = [lab] if lab else []
+        else:
+            labs = watch.targets(ctx)
+            if labs is None:
+                continue
+        fire(ctx, watch.event, labs)
+        fired_now.add(watch.id)
 
     candidates = []
+    total = 0
     for watch in plan.random:
         if watch.id in fired_now or (watch.once and watch.id in fired):
             continue
-        labs = watch.targets(ctx)
-        if labs is not None:
-            candidates.append((watch.event, labs))
+        side = watch.side
+        if side is not None:  # as above
+            lab, check = all_labs.get(side), watch.check
+            if check is not None and not check(ctx, lab, side):
+                continue
+            labs = [lab] if lab else []
+        else:
+            labs = watch.targets(ctx)
+            if labs is None:
+                continue
+        candidates.append((watch.event, labs))
+        total += watch.event.weight
     for _ in range(rules.scenario.random_events):
         pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
-        total = sum(e.weight for e, _ in candidates)
         if not total:
             continue
         pick %= total
@@ -108,5 +135,6 @@ def fire_due_events(ctx: Ctx) -> None:
             if pick < event.weight:
                 fire(ctx, event, labs)
                 del candidates[index]
+                total -= event.weight  # (the weights of the candidates left)
                 break
             pick -= event.weight

@@ -27,7 +27,7 @@ from game.engine.calendar import date_key
 from game.engine.context import Ctx
 from game.engine.handlers import HANDLERS
 from game.engine.legal import legal_menu
-from game.engine.rng import generator, new_rng_state
+from game.engine.rng import NO_DRAWS, generator, new_rng_state
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab, RivalLab, World
 from game.engine.turn import begin_turn, end_game, resolve_world
@@ -115,8 +115,7 @@ class Game:
 
     def legal_actions(self, state: GameState) -> list[a.Action]:
         """Every action the active seat may take now (``[]`` when the game is over)."""
-        with generator(dict(state.rng)) as rng:  # reading only: a copy of the generator state
-            return legal_menu(Ctx(self.rules, state, rng))
+        return legal_menu(Ctx(self.rules, state, NO_DRAWS))  # the menu reads, never draws
 
     def check(self, state: GameState, action: a.Action) -> None:
         """Raise the ``IllegalAction`` that ``apply`` would raise, without changing anything."""

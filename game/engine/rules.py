@@ -86,6 +86,13 @@ class Rules:
         return picked
 
     @cached_property
+    def rival_table(self) -> tuple[tuple[int, int, str | None, bool, int], ...]:
+        """Per rival: (growth low, growth high, active_from as a date key or None, historical, price trend
+        percent per month), what the rivals' turn reads."""
+        return tuple((r.growth[0], r.growth[1], date_key(r.active_from) if r.active_from else None, r.historical,
+                      r.price_trend_pct) for r in self.rivals)
+
+    @cached_property
     def events(self) -> list[Event]:
         """The scenario's events in firing order: dated ones by date, then the others, by id."""
         removed = set(self.options.remove_events)
@@ -111,11 +118,6 @@ class Rules:
         are left out (unless forced). Same order: the dated ones first, by date."""
         return [e for e in self.watched_events
                 if not (e.date and e.trigger is None and not self.history and e.id not in self.forced_events)]
-
-    @cached_property
-    def checked_date_keys(self) -> list[str]:
-        """Dates of the dated ``checked_events``, which come first and sorted (for a bisect)."""
-        return [date_key(e.date) for e in self.checked_events if e.date]
 
     @cached_property
     def turn_ends(self) -> list[str]:

@@ -21,7 +21,7 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.content.models import Event
 from game.engine.calendar import date_key
@@ -36,15 +36,19 @@ class Watch:
 
     ``sides``: the seats in order for an ``any`` event (those for which the trigger may hold), or the
     event's own side. ``checks``: the matching trigger tests, ``None`` where the trigger surely holds.
+    ``side`` and ``check``: the only side and its test when there is one side (else ``side`` is None),
+    for the event loop to test inline what :meth:`targets` would.
     (A plain class with slots, and ``id``/``once`` copied from the event: the event loop reads them for
     every watch of every turn.)
     """
 
-    __slots__ = ("_any", "checks", "event", "id", "once", "sides")
+    __slots__ = ("_any", "check", "checks", "event", "id", "once", "side", "sides")
 
     def __init__(self, event: Event, sides: tuple[str, ...], checks: tuple[Check | None, ...]):
         self.event, self.sides, self.checks = event, sides, checks
         self.id, self.once, self._any = event.id, event.once, event.side == "any"
+        single = len(sides) == 1
+        self.side, self.check = (sides[0], checks[0]) if single else (None, None)
 
     def targets(self, ctx: Ctx) -> list[Lab] | None:
         """Same answer as :func:`game.engine.events.targets`: the labs concerned, ``[]`` (news), or
@@ -88,8 +92,7 @@ def _watch(rules: Rules, event: Event, seats: tuple[str, ...], known: Static | N
         if known is None:
             part: bool | Check = True if event.trigger is None else compiled(event.trigger)
         else:
-            part = specialise(event.trigger, Static(known.turn, known.date, known.turn_end, known.history, side,
-                                                    known.played))
+            part = specialise(event.trigger, replace(known, side=side))
         if part is False:
             continue
         kept_sides.append(side)

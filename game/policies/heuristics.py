@@ -3,12 +3,12 @@ first useful thing in their list of priorities, then end the turn."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import groupby
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from game.engine import actions as a
 from game.engine.game import Game
+from game.engine.legal import LegalMenu
 from game.engine.state import GameState, Lab
 from game.policies.base import Policy
 
@@ -18,22 +18,35 @@ _END_TURN = a.EndTurn()  # actions are frozen: one instance serves every choice
 _count = attrgetter("count")
 
 
-class Menu(list):
-    """The legal actions, indexed by kind once: a policy's rules look up a kind many times per choice."""
+class Menu(LegalMenu):
+    """The legal actions, indexed by kind once: a policy's rules look up a kind many times per choice.
+    (The engine's own menu comes indexed already: see :func:`as_menu`.)"""
 
     def __init__(self, legal: list[a.Action]):
         super().__init__(legal)
-        self.by_kind: dict[type, list[a.Action]] = {}
+        by_kind: dict[type, list[a.Action]] = {}
         # Action classes are leaves, so type() groups exactly as isinstance would. The engine lists each
-        # kind in one run, so groupby (C code) does the grouping with one Python step per kind rather
-        # than per action; a kind met in two runs would still be merged, in order.
-        for kind, run in groupby(legal, type):
-            self.by_kind.setdefault(kind, []).extend(run)
+        # kind in one run, so the group is looked up when the kind changes, not for every action.
+        last: type | None = None
+        group: list[a.Action] = []
+        for action in legal:
+            kind = type(action)
+            if kind is not last:
+                group = by_kind.setdefault(kind, [])
+                last = kind
+            group.append(action)
+        self.by_kind = by_kind
 
 
-def _of(legal: list[a.Action], kind: type) -> list:
-    """The actions of ``kind`` in ``legal``, in order (a list the caller must not change)."""
-    if isinstance(legal, Menu):
+def as_menu(legal: list[a.Action]) -> LegalMenu:
+    """``legal`` indexed by kind: the engine's menu as it is, any other list grouped here."""
+    return legal if isinstance(legal, LegalMenu) else Menu(legal)
+
+
+def _of(legal: list[a.Action], kind: type) -> Sequence:
+    """The actions of ``kind`` in ``legal``, in order (shared with the menu: the caller must not change
+    it)."""
+    if isinstance(legal, LegalMenu):
         return legal.by_kind.get(kind, [])
     return [x for x in legal if isinstance(x, kind)]
 
@@ -59,7 +72,12 @@ class PriorityPolicy(Policy):
             # Nothing but ending the turn (no action points left): every rule picks from the menu, so
             # none would propose anything. A shortcut: a game asks this once a turn.
             return legal[0]
-        legal = Menu(legal)
+        if type(legal[0]) is a.Choose:
+            # A card waits (the engine then offers only its choices): what answer_card would pick,
+            # without indexing the menu first. A game answers some forty cards.
+            cards = [x for x in legal if type(x) is a.Choose]
+            return cards[0] if self.prefer_first_choice else self.pick(cards)
+        legal = as_menu(legal)
         card = answer_card(self, legal, self.prefer_first_choice)
         if card is not None:
             return card

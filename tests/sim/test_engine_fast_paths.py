@@ -6,12 +6,15 @@ import numpy as np
 import pytest
 
 from game.content.loader import load_content
-from game.engine.actions import EndTurn
+from game.engine.actions import BuyChips, EndTurn, RentCloud
 from game.engine.context import Ctx
 from game.engine.game import Game
-from game.engine.handlers import chip_refusal
-from game.engine.rng import generator, new_rng_state
+from game.engine.handlers import chip_refusal, chip_unit_price, supply_left
+from game.engine.legal import LegalMenu
+from game.engine.market import market_step
+from game.engine.rng import NO_DRAWS, generator, new_rng_state
 from game.engine.state import Fired
+from game.engine.training import training_cost
 from game.play import play_game
 
 
@@ -87,3 +90,126 @@ def test_same_game_with_apply_and_apply_in_place() -> None:
     for record in played.actions:
         state = game.apply(state, record["action"]).state
     assert state.model_dump() == played.state.model_dump()
+
+
+def _numpy_pair(seed: int) -> tuple[np.random.PCG64, np.random.Generator]:
+    bit_gen = np.random.PCG64(seed)
+    return bit_gen, np.random.Generator(bit_gen)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_python_integers_match_numpy_draw_for_draw(seed: int) -> None:
+    """The generator's pure-Python ``integers`` gives numpy's values and leaves numpy's state, including
+    the spare 32-bit half and rejection loops (spans just over 2**31 reject about half the time)."""
+    picker = np.random.Generator(np.random.PCG64(1000 + seed))
+    state = new_rng_state(seed)
+    bit_gen, reference = _numpy_pair(seed)
+    with generator(state) as rng:
+        for _ in range(300):
+            kind = int(picker.integers(0, 7))
+            if kind == 6:  # numpy's own path (the market's normals) in between, on the same stream
+                count = int(picker.integers(0, 12))
+                assert rng.standard_normal(count).tolist() == reference.standard_normal(count).tolist()
+                continue
+            low = int(picker.integers(-10**6, 10**6))
+            span = [300, 1 << 30, 2**31 + int(picker.integers(1, 999)), 2**32 - 1, 0, 2**32, 99][kind]
+            got = rng.integers(low, low + span + 1)
+            assert got == int(reference.integers(low, low + span + 1)), (kind, low, span)
+    assert state == bit_gen.state, "the same state is written back"
+
+
+def test_generator_falls_back_to_numpy_and_refuses_after_its_block() -> None:
+    state = new_rng_state(3)
+    _, reference = _numpy_pair(3)
+    with generator(state) as rng:
+        assert rng.integers(0, 10, size=4).tolist() == reference.integers(0, 10, size=4).tolist()
+        assert rng.integers(5) == reference.integers(5)  # one bound: numpy's path
+        assert rng.integers(0, 100) == reference.integers(0, 100)
+    with pytest.raises(RuntimeError):
+        rng.integers(0, 10)
+    with pytest.raises(RuntimeError):
+        rng.standard_normal(2)
+    with pytest.raises(RuntimeError):
+        NO_DRAWS.integers(0, 10)
+
+
+def test_market_step_matches_the_numpy_formula() -> None:
+    """market_step's plain-Python arithmetic gives the vector formula's prices to the cent."""
+    game = Game(load_content(), "cn_lab")
+    beta = np.array([s.ai_beta for s in game.rules.stocks], dtype=np.int64)
+    vol = np.array([s.volatility_bp for s in game.rules.stocks], dtype=np.int64)
+    state = game.new_game(4)
+    for turn, sentiment in enumerate((-100, -37, 0, 12, 55, 100)):
+        state.world.sentiment, state.turn = sentiment, turn
+        before, rng_state = dict(state.world.stocks), dict(state.rng)
+        with generator(state.rng) as rng:
+            market_step(Ctx(game.rules, state, rng))
+        months = game.rules.months(turn)
+        noise = np.random.Generator(np.random.PCG64(0))
+        noise.bit_generator.state = rng_state
+        moves = (np.rint(noise.standard_normal(len(beta)) * vol * np.sqrt(months)).astype(np.int64)
+                 + (60 + beta * sentiment // 100) * months)
+        for stock, move in zip(game.rules.stocks, moves.tolist(), strict=True):
+            move = max(-5000, min(5000, move))
+            assert state.world.stocks[stock.id] == max(1, before[stock.id] * (10000 + move) // 10000)
+
+
+@pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head"])
+def test_buy_and_rent_entries_follow_the_handlers(scenario: str) -> None:
+    """The menu's precomputed tables give the amounts the handlers allow: the whole lot is what the
+    supply and the cash permit, and every rental is affordable."""
+    game = Game(load_content(), scenario)
+    for state in states(scenario, "aggressive", 5)[::3]:
+        if state.over or state.lab.action_points == 0 or state.pending:
+            continue
+        ctx = Ctx(game.rules, state, None)  # type: ignore[arg-type]
+        lab = state.lab
+        buys: dict[tuple[str, bool], list[int]] = {}
+        for action in game.legal_actions(state):
+            if isinstance(action, BuyChips):
+                buys.setdefault((action.chip, action.grey), []).append(action.count)
+            elif isinstance(action, RentCloud):
+                assert training_cost(action.gpu_hours, game.rules.chips[action.chip].rent_cents) <= lab.cash
+        for (chip, grey), counts in buys.items():
+            can = min(supply_left(ctx, lab, chip, grey), lab.cash // chip_unit_price(ctx, chip, grey))
+            assert counts == ([can // 4, can] if can >= 4 else [can]), (state.turn, chip, grey)
+
+
+def test_state_records_keep_pydantic_assignment_rules() -> None:
+    fired = Fired(turn=0, date="2019-07-01", event="x")
+    fired.choice = "a"
+    assert fired.choice == "a" and "choice" in fired.model_fields_set
+    with pytest.raises(ValueError):
+        fired.not_a_field = 1  # type: ignore[attr-defined]
+
+
+def test_pow2_by_long_division_matches_the_digit_formula() -> None:
+    """economy._pow2_ppm finds the binary digits of rest/den by long division; the formula it replaced
+    computed each digit as floor(rest * 2**bit / den) % 2."""
+    from game.engine.economy import _ROOTS, _pow2_ppm
+
+    def by_digits(num: int, den: int) -> int:
+        whole, rest = divmod(num, den)
+        value = 1_000_000
+        for bit, root in enumerate(_ROOTS, start=1):
+            if rest * 2**bit // den % 2:
+                value = value * root // 10**12
+        return value * 2**whole if whole >= 0 else value // 2**-whole
+
+    for den in (1, 7, 299, 300, 1000):
+        for num in range(-4000, 4000, 13):
+            assert _pow2_ppm.__wrapped__(num, den) == by_digits(num, den), (num, den)
+
+
+@pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head"])
+def test_menu_groups_are_the_menu_grouped(scenario: str) -> None:
+    """LegalMenu.by_kind, filled section by section, is exactly the list grouped by class, in order."""
+    game = Game(load_content(), scenario)
+    for state in states(scenario, "random", 3)[::2]:
+        menu = game.legal_actions(state)
+        assert isinstance(menu, LegalMenu)
+        grouped: dict[type, list] = {}
+        for action in menu:
+            grouped.setdefault(type(action), []).append(action)
+        assert {kind: list(group) for kind, group in menu.by_kind.items()} == grouped
+        assert list(menu.by_kind) == list(grouped), "kinds in menu order"
