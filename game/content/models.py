@@ -193,6 +193,8 @@ class LabStart(Model):
     reputation: int = Field(50, ge=0, le=100)
     gov_relations: int = Field(50, ge=0, le=100)
     techs: list[Id] = Field(default_factory=list)
+    win_score: int | None = Field(None, ge=1, le=100, description="score this lab needs to win (default: the "
+                                                                  "scenario's); for asymmetric two-lab games")
 
 
 class Goal(Model):

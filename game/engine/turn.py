@@ -75,11 +75,13 @@ def record_series(ctx: Ctx) -> None:
 
 def end_game(ctx: Ctx, reason: str) -> None:
     state = ctx.state
-    win = ctx.rules.scenario.win_score
+    scenario = ctx.rules.scenario
     scores, results = {}, {}
     for side in state.seats:
         lab = state.labs[side]
         scores[side] = score(ctx, lab)
+        # Asymmetric scenarios may ask more of one lab (head to head: the US lab faces no export ban).
+        win = scenario.labs[side].win_score or scenario.win_score
         results[side] = "bankrupt" if lab.cash < 0 else ("won" if scores[side] >= win else "lost")
     state.outcome = Outcome(reason=reason, results=results, scores=scores)  # type: ignore[arg-type]
     ctx.emit("game.over", reason=reason, results=results, scores=scores,
