@@ -16,11 +16,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from game.content.safeyaml import read_document
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets" / "strings"
 LANGUAGES = ("en", "fr")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Params(dict):
@@ -73,6 +72,6 @@ def strings(lang: str = "en") -> Strings:
         raise ValueError(f"unknown language '{lang}' (available: {', '.join(LANGUAGES)})")
     table: dict[str, str] = {}
     for path in sorted((ASSETS / lang).glob("*.yaml")):
-        with path.open("rb") as handle:
-            table.update(_flatten(yaml.load(handle, Loader=_Loader) or {}))
+        # The same hardened reader as mods: duplicate keys, tags and the like are refused with the line.
+        table.update(_flatten(read_document(path).data or {}))
     return Strings(lang, table, None if lang == "en" else strings("en"))

@@ -46,8 +46,9 @@ def french(text: str) -> str:
     return text
 
 
-def fix_lines(lines: list[str]) -> list[str]:
-    """Apply :func:`french` to ``fr:`` values (one-line or folded ``>-`` blocks)."""
+def _fix(lines: list[str], value_line: re.Pattern[str]) -> list[str]:
+    """Apply :func:`french` to the values matched by ``value_line`` (its group 2), one-line or folded
+    ``>-`` blocks, and to inline ``{en: "...", fr: "..."}`` maps."""
     out, block_indent = [], None
     for line in lines:
         indent = len(line) - len(line.lstrip(" "))
@@ -55,8 +56,8 @@ def fix_lines(lines: list[str]) -> list[str]:
             out.append(french(line))
             continue
         block_indent = None
-        match = re.match(r"^(\s*(?:- )?fr: )(.*)$", line)
-        if match:
+        match = value_line.match(line)
+        if match and not line.lstrip().startswith("#"):
             head, value = match.groups()
             if value.strip() in (">-", ">", "|", "|-"):
                 block_indent = indent
@@ -65,7 +66,7 @@ def fix_lines(lines: list[str]) -> list[str]:
                 out.append(head + french(value))
             continue
         inline = re.search(r"\bfr: \"", line)
-        if inline:  # inline maps: {en: "...", fr: "..."}
+        if inline:
             start = inline.end()
             out.append(line[:start] + french(line[start:]))
             continue
@@ -73,24 +74,14 @@ def fix_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def fix_lines(lines: list[str]) -> list[str]:
+    """Apply :func:`french` to the ``fr:`` values of a content file."""
+    return _fix(lines, re.compile(r"^(\s*(?:- )?fr: )(.*)$"))
+
+
 def fix_table_lines(lines: list[str]) -> list[str]:
-    """Apply :func:`french` to every value of a French string table (one-line or folded blocks)."""
-    out, block_indent = [], None
-    for line in lines:
-        indent = len(line) - len(line.lstrip(" "))
-        if block_indent is not None and (line.strip() == "" or indent > block_indent):
-            out.append(french(line))
-            continue
-        block_indent = None
-        match = re.match(r"^(\s*[\w.-]+: )(.+)$", line)
-        if not match or line.lstrip().startswith("#"):
-            out.append(line)
-        elif match.group(2).strip() in (">-", ">", "|", "|-"):
-            block_indent = indent
-            out.append(line)
-        else:
-            out.append(match.group(1) + french(match.group(2)))
-    return out
+    """Apply :func:`french` to every value of a French string table."""
+    return _fix(lines, re.compile(r"^(\s*[\w.\"-]+: )(.+)$"))
 
 
 def main(argv: list[str] | None = None) -> int:

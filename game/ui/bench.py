@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import Any
 
 
 def _dashboard_app():
@@ -35,9 +36,7 @@ def _dashboard_app():
 WARM_UP_FRAMES = 5
 
 
-def first_frames(n_frames: int = WARM_UP_FRAMES) -> list[float]:
-    """Seconds for each of the first ``n_frames`` redraws after the dashboard opens (text being cached)."""
-    app = _dashboard_app()
+def _timed_frames(app: Any, n_frames: int) -> list[float]:
     times = []
     for _ in range(n_frames):
         start = time.perf_counter()
@@ -45,22 +44,19 @@ def first_frames(n_frames: int = WARM_UP_FRAMES) -> list[float]:
         app.draw()
         times.append(time.perf_counter() - start)
     return times
+
+
+def first_frames(n_frames: int = WARM_UP_FRAMES) -> list[float]:
+    """Seconds for each of the first ``n_frames`` redraws after the dashboard opens (text being cached)."""
+    return _timed_frames(_dashboard_app(), n_frames)
 
 
 def frame_times(n_frames: int) -> list[float]:
     """Seconds per full redraw of the dashboard at 1280x720 (headless), ``n_frames`` times, after the
     warm-up frames that follow the opening of the screen."""
     app = _dashboard_app()
-    for _ in range(WARM_UP_FRAMES):
-        app.manager.update(1 / 30)
-        app.draw()
-    times = []
-    for _ in range(n_frames):
-        start = time.perf_counter()
-        app.manager.update(1 / 30)
-        app.draw()
-        times.append(time.perf_counter() - start)
-    return times
+    _timed_frames(app, WARM_UP_FRAMES)
+    return _timed_frames(app, n_frames)
 
 
 def idle_cpu(seconds: float) -> float:
