@@ -54,7 +54,8 @@ def save_to(session: Session, name: str) -> Path:
         raise PersistError("saving is not available in this build")
     slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-") or "game"
     path = Path(saves.saves_dir()) / f"{slug}.json"
-    saves.save_game(path, session.game, session.state, session.actions, meta={"humans": session.humans})
+    saves.save_game(path, session.game, session.state, session.actions,
+                    meta={"humans": session.humans, "name": name})
     return path
 
 

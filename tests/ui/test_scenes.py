@@ -133,3 +133,26 @@ def test_crash_shows_dialog_and_writes_report(app, tmp_path):
     assert app.top.screen_id == "crash"
     click(app, find_button(app, "Back to the menu"))
     assert app.top.screen_id == "menu"
+
+
+def test_save_asks_for_a_name_and_keeps_several_slots(app):
+    from game.saves import list_saves
+    from game.ui.scenes import dashboard
+    from tests.ui.helpers import type_text
+
+    app.session = Session.new(app.content, "us_lab", 5, ["us"], {"turn_limit": 3})
+    app.push(dashboard.DashboardScene(app))
+    settle(app)
+    for _ in range(20):  # read this turn's news (and answer its cards) first, as a player would
+        if app.top.screen_id == "dashboard":
+            break
+        key(app, pygame.K_1 if getattr(app.top, "choosing", False) else pygame.K_RETURN)
+    for name in ("first try", "open weights"):
+        key(app, pygame.K_s)
+        assert app.top.screen_id == "save"
+        app.top.entry.set_text("")
+        type_text(app, name)
+        key(app, pygame.K_RETURN)
+        assert app.top.screen_id == "dashboard"
+    names = {info.name for info in list_saves()}
+    assert {"first try", "open weights"} <= names

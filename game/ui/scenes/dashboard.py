@@ -213,10 +213,17 @@ class DashboardScene(Scene):
             self.status = self.t("ui.dash.autosave_failed")
 
     def save(self) -> None:
+        """Ask for a name (filled in with the scenario and date), then save to that slot."""
+        from game.ui.scenes.save import SaveScene
+
+        state = self.session.state
+        self.app.push(SaveScene(self.app, f"{state.scenario} {state.date[:7]}", self.save_as))
+
+    def save_as(self, name: str) -> None:
         from game.ui import persist
 
         try:
-            path = persist.save_to(self.session, f"{self.session.state.scenario}-{self.session.state.seed}")
+            path = persist.save_to(self.session, name)
             self.status = self.t("ui.dash.saved", path=str(path))
         except Exception as exc:
             self.status = self.t("ui.dash.save_failed", reason=str(exc))
