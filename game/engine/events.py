@@ -6,6 +6,9 @@ then id), then the scenario's random draws among eligible weighted events.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 from game.content.models import Choice, Event
 from game.engine.conditions import holds
 from game.engine.context import Ctx
@@ -65,6 +68,31 @@ def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
     ctx.emit("event.chosen", lab.side, event=event.id, choice=choice.id)
 
 
+def _ready(ctx: Ctx, watches: Iterable[Any], fired: set[str],
+           fired_now: set[str]) -> Iterator[tuple[Any, list[Lab]]]:
+    """The watches whose event may fire now, with the labs it concerns (lazily: the caller's firing of
+    one event is seen by the test of the next, through ``fired_now``).
+
+    With one side to test (every watch when one seat is played), ``Watch.targets`` is done inline: this
+    loop visits some fifty watches a turn and the call was a third of its cost. A lab of an ``any`` event
+    is always there, so ``[lab] if lab else []`` is what ``targets`` returns for both kinds.
+    """
+    all_labs = ctx.state.labs
+    for watch in watches:
+        if watch.id in fired_now or (watch.once and watch.id in fired):
+            continue
+        side = watch.side
+        if side is not None:
+            lab, check = all_labs.get(side), watch.check
+            if check is not None and not check(ctx, lab, side):
+                continue
+            yield watch, [lab] if lab else []
+        else:
+            labs = watch.targets(ctx)
+            if labs is not None:
+                yield watch, labs
+
+
 def fire_due_events(ctx: Ctx) -> None:
     state, rules = ctx.state, ctx.rules
     due = [s for s in state.scheduled if s.turn <= state.turn] if state.scheduled else []
@@ -88,42 +116,14 @@ def fire_due_events(ctx: Ctx) -> None:
     # Dated or triggered events, then the random ones: only those this turn's plan holds, i.e. those
     # whose date, side, seats and trigger leave a chance (see game.engine.triggers), in the order of
     # Rules.checked_events and Rules.random_events.
-    # With one side to test (every watch when one seat is played), Watch.targets is done inline: this
-    # loop visits some fifty watches a turn and the call was a third of its cost. A lab of an ``any``
-    # event is always there, so ``[lab] if lab else []`` is what targets returns for both kinds.
     plan = turn_plan(rules, state)
-    all_labs = state.labs
-    for watch in plan.checked:
-        if watch.id in fired_now or (watch.once and watch.id in fired):
-            continue
-        side = watch.side
-        if side is not None:
-            lab, check = all_labs.get(side), watch.check
-            if check is not None and not check(ctx, lab, side):
-                continue
-            labs = [lab] if lab else []
-        else:
-            labs = watch.targets(ctx)
-            if labs is None:
-                continue
+    for watch, labs in _ready(ctx, plan.checked, fired, fired_now):
         fire(ctx, watch.event, labs)
         fired_now.add(watch.id)
 
     candidates = []
     total = 0
-    for watch in plan.random:
-        if watch.id in fired_now or (watch.once and watch.id in fired):
-            continue
-        side = watch.side
-        if side is not None:  # as above
-            lab, check = all_labs.get(side), watch.check
-            if check is not None and not check(ctx, lab, side):
-                continue
-            labs = [lab] if lab else []
-        else:
-            labs = watch.targets(ctx)
-            if labs is None:
-                continue
+    for watch, labs in _ready(ctx, plan.random, fired, fired_now):
         candidates.append((watch.event, labs))
         total += watch.event.weight
     for _ in range(rules.scenario.random_events):
