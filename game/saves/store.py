@@ -83,14 +83,16 @@ def saves_dir() -> Path:
         >>> saves_dir().name
         'saves'
     """
-    folder = data_dir() / "saves"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _subfolder("saves")
 
 
 def crashes_dir() -> Path:
     """The folder of crash reports: ``<user data>/crashes``."""
-    folder = data_dir() / "crashes"
+    return _subfolder("crashes")
+
+
+def _subfolder(name: str) -> Path:
+    folder = data_dir() / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
