@@ -31,7 +31,7 @@ from game.i18n import Strings, strings
 from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.session import Session
-from game.ui.settings import Settings, config_dir, save_settings
+from game.ui.settings import Settings, save_settings
 
 #: After input, keep drawing this long (seconds) so hover fades and tooltips appear.
 WARM_SECONDS = 1.2
@@ -314,7 +314,7 @@ class App:
         from game.ui.scenes.menu import MenuScene
 
         try:
-            path: Path | None = crash_report(self.session, exc, config_dir() / "crash-reports")
+            path: Path | None = crash_report(self.session, exc)
         except Exception:
             path = None
         self.session = None

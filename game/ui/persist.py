@@ -1,8 +1,7 @@
 """Saving, loading, crash reports and result export for the window.
 
-Saves go through ``game.saves`` (save_game, load_save, autosave_path, list_saves,
-write_crash_report) when that package is present; without it the window still plays, and these
-functions report that saving is unavailable instead of failing.
+Saves go through ``game.saves`` (save_game, load_save, slot_path, autosave_path, list_saves,
+write_crash_report); this module only adapts them to the window's ``Session``.
 
 Example::
 
@@ -19,6 +18,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from game import saves
 from game.ui.session import Session
 
 
@@ -26,34 +26,16 @@ class PersistError(Exception):
     """Saving or loading failed; the message is for people."""
 
 
-def _saves() -> Any:
-    try:
-        import game.saves as saves
-    except ImportError:
-        return None
-    return saves
-
-
-def available() -> bool:
-    return _saves() is not None
-
-
-def autosave(session: Session) -> Path | None:
-    """Save to the autosave slot (after every turn); None when saving is unavailable."""
-    saves = _saves()
-    if saves is None:
-        return None
-    path = Path(saves.autosave_path())
+def autosave(session: Session) -> Path:
+    """Save to the autosave slot (after every turn)."""
+    path = saves.autosave_path()
     saves.save_game(path, session.game, session.state, session.actions, meta={"humans": session.humans})
     return path
 
 
 def save_to(session: Session, name: str) -> Path:
-    saves = _saves()
-    if saves is None:
-        raise PersistError("saving is not available in this build")
-    slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-") or "game"
-    path = Path(saves.saves_dir()) / f"{slug}.json"
+    """Save to the slot called ``name`` (see :func:`game.saves.slot_path`); the name goes in the meta."""
+    path = saves.slot_path(name)
     saves.save_game(path, session.game, session.state, session.actions,
                     meta={"humans": session.humans, "name": name})
     return path
@@ -61,47 +43,35 @@ def save_to(session: Session, name: str) -> Path:
 
 def load_from(path: Path) -> Session:
     """A session for a save file; ``PersistError`` with the loader's message when it cannot be read."""
-    saves = _saves()
-    if saves is None:
-        raise PersistError("saving is not available in this build")
     try:
         loaded = saves.load_save(Path(path))
     except saves.SaveError as exc:
         raise PersistError(str(exc)) from None
-    meta = getattr(loaded, "meta", None) or {}
-    humans = meta.get("humans") if isinstance(meta, dict) else None
+    humans = loaded.meta.get("humans") if isinstance(loaded.meta, dict) else None
     return Session(loaded.game, loaded.state, list(humans or loaded.state.seats), loaded.actions)
 
 
 def latest_autosave() -> Path | None:
-    saves = _saves()
-    if saves is None:
-        return None
-    path = Path(saves.autosave_path())
+    path = saves.autosave_path()
     return path if path.exists() else None
 
 
 def list_save_files() -> list[Path]:
-    saves = _saves()
-    if saves is None:
-        return []
-    found = []
-    for item in saves.list_saves():
-        path = item if isinstance(item, (str, os.PathLike)) else getattr(item, "path", None)
-        if path is not None:
-            found.append(Path(path))
-    return found
+    return [item.path for item in saves.list_saves()]
 
 
-def crash_report(session: Session | None, exc: BaseException, folder: Path) -> Path:
-    """Write what is needed to replay the crash (seed, options, action log, traceback)."""
-    saves = _saves()
-    if saves is not None and session is not None and hasattr(saves, "write_crash_report"):
+def crash_report(session: Session | None, exc: BaseException) -> Path:
+    """Write what is needed to replay the crash (seed, options, action log, traceback).
+
+    A crash in a game is a save with a ``crash`` section (:func:`game.saves.write_crash_report`); one
+    outside a game, or one the saves module cannot write, gets a plain report in the same folder.
+    """
+    if session is not None:
         try:
-            return Path(saves.write_crash_report(session.game, session.state, session.actions, exc))
-        except Exception:
+            return saves.write_crash_report(session.game, session.state, session.actions, exc)
+        except Exception:  # the report of a crash must not crash: fall back to the plain one
             pass
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = saves.crashes_dir()
     n = len(list(folder.glob("crash-*.json"))) + 1
     path = folder / f"crash-{n:03d}.json"
     report: dict[str, Any] = {"error": repr(exc), "traceback": traceback.format_exception(exc)}

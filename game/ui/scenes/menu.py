@@ -27,9 +27,8 @@ class MenuScene(Scene):
         cont_tip = self.t("ui.menu.continue_tip") if autosave else self.t("ui.menu.no_autosave")
         self.button((x, y, w, 42), self.t("ui.menu.continue"), self._continue, cont_tip, enabled=autosave is not None)
         y += 52
-        can_load = persist.available()
         self.button((x, y, w, 42), self.t("ui.menu.load"), lambda: self.app.push(LoadScene(self.app)),
-                    self.t("ui.menu.load_tip") if can_load else self.t("ui.saves_unavailable"), enabled=can_load)
+                    self.t("ui.menu.load_tip"))
         y += 52
         self.button((x, y, w, 42), self.t("ui.menu.settings"), lambda: self.app.push(SettingsScene(self.app)))
         y += 52
