@@ -32,7 +32,7 @@ from game.content import cache as content_cache
 from game.content.filecheck import check_file, model_for
 from game.content.models import Deck, Event, Scenario, World
 from game.content.problems import Problem, has_errors, problem, sort_problems
-from game.content.safeyaml import Document, YamlRefused, decode, parse_text, read_document, read_raw, schema_comment
+from game.content.safeyaml import Document, YamlRefused, decode, parse_text, read_raw, schema_comment
 from game.content.xref import Bundle, cross_check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,14 +91,6 @@ def display_name(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with the safe reader (raises :class:`ContentError` when it is refused)."""
-    try:
-        return read_document(path, display_name(path)).data
-    except YamlRefused as exc:
-        raise ContentError([exc.problem]) from None
 
 
 def read_checked(path: Path, kind: str, languages: tuple[str, ...] = ()) -> tuple[Any, Document | None,

@@ -50,9 +50,3 @@ def market_step(ctx: Ctx) -> None:
         drift_bp = (60 + beta * sentiment // 100) * months
         move = max(-5000, min(5000, noise_bp + drift_bp))
         prices[stock_id] = max(1, prices[stock_id] * (10000 + move) // 10000)
-
-
-def market_value(ctx: Ctx, stock_id: str) -> int:
-    """Market value in dollars."""
-    stock = next(s for s in ctx.rules.stocks if s.id == stock_id)
-    return ctx.state.world.stocks[stock_id] * stock.shares_m * 1_000_000 // 100

@@ -95,16 +95,6 @@ class Scene:
 
         return fit_text(theme.font(theme.font_sizes(self.scale)[style], bold=bold), text, width)
 
-    def wrapped_label(self, rect: Rect, text: str, object_id: str | None = None, style: str = "body") -> Any:
-        """A label when ``text`` fits on one line, else a borderless text box that wraps (and scrolls)."""
-        rect = pygame.Rect(rect)
-        if self.text_width(text, style) <= rect.w - 8:
-            return self.label(rect, text, object_id)
-        box = UITextBox(text, rect, self.app.manager, object_id=pygame_gui.core.ObjectID(
-            class_id="@wrapped", object_id=object_id))
-        self.elements.append(box)
-        return box
-
     def add(self, element: Any, focus: bool = False) -> Any:
         self.elements.append(element)
         if focus:
