@@ -155,8 +155,11 @@ def _problem_for(doc: Document, err: dict[str, Any]) -> Problem:
         from game.content.conditions import CONDITIONS
         from game.content.effects import EFFECTS
 
-        known = CONDITIONS if unknown.group(1) == "condition" else EFFECTS
-        suggestion = did_you_mean(unknown.group(2), known)
+        # The verb parser's own message is English; say it from the string tables instead.
+        verb_kind, verb = unknown.groups()
+        known = CONDITIONS if verb_kind == "condition" else EFFECTS
+        return problem(file, where, "error", "schema", f"schema.unknown_{verb_kind}",
+                       did_you_mean(verb, known), field=name, name=verb, known=", ".join(sorted(known)))
     return problem(file, where, "error", "schema", "schema.other", suggestion, field=name, detail=message)
 
 

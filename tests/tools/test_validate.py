@@ -70,3 +70,16 @@ def test_a_folder_of_mods_and_a_single_mod_file(tmp_path, capsys):
     assert code == 1 and len(lines) == 2 and "unknown event 'nvidia_crsh'" in lines[0]
     code, lines = run(capsys, str(tmp_path / "example" / "events" / "whatif.yaml"))
     assert code == 0 and lines == ["1 file(s) checked: 0 error(s), 0 warning(s)"]
+
+
+def test_unknown_verb_is_said_in_the_chosen_language(tmp_path, capsys):
+    path = tmp_path / "deck.yaml"
+    path.write_text("# yaml-language-server: $schema=../schemas/deck.schema.json\nid: d\nevents:\n"
+                    "  - id: strike\n    kind: generic\n    weight: 5\n"
+                    "    title: {en: Strike, fr: Grève}\n    text: {en: Strike., fr: Grève.}\n"
+                    "    effects:\n      - cahs: -100\n", encoding="utf-8")
+    code, lines = run(capsys, "--lang", "fr", str(path))
+    assert code == 1 and "effet inconnu «\xa0cahs\xa0»" in lines[0] and "«\xa0cash\xa0»" in lines[0]
+    assert "unknown effect" not in lines[0]
+    code, lines = run(capsys, str(path))
+    assert "unknown effect 'cahs'" in lines[0] and "Did you mean 'cash'?" in lines[0]
