@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
+from game.engine.rng import LazyGenerator
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
 
@@ -20,7 +19,7 @@ _LAST_FIRED: list[Any] = [None, set(), 0]  # log, its ids, records counted
 class Ctx:
     rules: Rules
     state: GameState
-    rng: np.random.Generator
+    rng: LazyGenerator  # numpy's Generator methods, plus draw_int
     out: list[dict[str, Any]] = field(default_factory=list)
     # The ids in state.fired, for ``fired_ids`` (extended as the log grows, never rebuilt per question).
     _fired: set[str] | None = field(default=None, repr=False)  # (made on first use: most calls never ask)

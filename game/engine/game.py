@@ -149,15 +149,19 @@ class Game:
         pending = bool(state.pending) and any(p.side == lab.side for p in state.pending)
         if pending and not isinstance(action, a.Choose):
             raise err.ChoicePending("an event card is waiting for your decision")
-        with generator(state.rng) as rng:
-            ctx = Ctx(self.rules, state, rng)
-            if isinstance(action, a.EndTurn):
+        if isinstance(action, a.EndTurn):
+            with generator(state.rng) as rng:
+                ctx = Ctx(self.rules, state, rng)
                 self._end_turn(ctx)
-            else:
-                HANDLERS[type(action)](ctx, lab, action)
-                if action.cost:
-                    lab.action_points -= action.cost
-            state.actions_taken += 1
+        else:
+            # Only the end of a turn draws (the world's answer, the next turn's events): a seat's own
+            # actions get the stand-in that refuses to draw, so a rule that drew there would fail every
+            # test, and the generator is not set up ~120 times a game for nothing.
+            ctx = Ctx(self.rules, state, NO_DRAWS)
+            HANDLERS[type(action)](ctx, lab, action)
+            if action.cost:
+                lab.action_points -= action.cost
+        state.actions_taken += 1
         return ctx.out
 
     def _end_turn(self, ctx: Ctx) -> None:

@@ -17,24 +17,26 @@ from game.engine.events import offered_choices
 from game.engine.handlers import GREY_PRICE_PCT, GREY_SUPPLY_PCT
 from game.engine.rules import HOURS_PER_MONTH, PRICE_POINTS
 from game.engine.state import Lab
-from game.engine.training import MIN_RUN_HOURS, own_hours_per_turn, training_cost
+from game.engine.training import MIN_RUN_HOURS, training_cost
 
 # Actions are frozen, so equal ones can be shared. The menu is rebuilt at every step, and building
 # (validating) ~25 pydantic models each time was most of its cost; these return one instance per
 # distinct action. Bounded, since amounts follow the cash; typed, so that 1 and True stay apart.
-#: BuyChips by (chip, count, grey): a plain dict that the buy entries read inline (the most frequent
-#: entries: a dict look-up costs half an lru_cache call). count is always an int, grey a bool.
-_BUYS: dict[tuple[str, int, bool], a.BuyChips] = {}
+#: The buy entries of one chip by (chip, how many can be had, grey): a quarter of that and all of it,
+#: smallest first, without zero or a repeat. A plain dict that _buy_options reads inline (the most
+#: frequent entries: one look-up per chip per step).
+_BUYS: dict[tuple[str, int, bool], tuple[a.BuyChips, ...]] = {}
 
 
-def _buy(chip: str, count: int, grey: bool) -> a.BuyChips:
-    key = (chip, count, grey)
-    action = _BUYS.get(key)
-    if action is None:
+def _buys(chip: str, can: int, grey: bool) -> tuple[a.BuyChips, ...]:
+    key = (chip, can, grey)
+    entries = _BUYS.get(key)
+    if entries is None:
         if len(_BUYS) >= 8192:  # amounts follow the cash: keep the table bounded
             _BUYS.clear()
-        action = _BUYS[key] = a.BuyChips(chip=chip, count=count, grey=grey)
-    return action
+        counts = (can // 4, can) if can >= 4 else (can,) if can > 0 else ()
+        entries = _BUYS[key] = tuple(a.BuyChips(chip=chip, count=n, grey=grey) for n in counts)
+    return entries
 
 
 @lru_cache(maxsize=1024, typed=True)
@@ -109,12 +111,8 @@ def _buy_options(ctx: Ctx, lab: Lab) -> Sequence[a.Action]:
         can = supply - bought.get(chip, 0)
         if cash // unit < can:
             can = cash // unit
-        # A quarter of what can be had and all of it, smallest first, without zero or a repeat.
-        if can >= 4:
-            options.append(buys.get((chip, can // 4, grey)) or _buy(chip, can // 4, grey))
-            options.append(buys.get((chip, can, grey)) or _buy(chip, can, grey))
-        elif can > 0:
-            options.append(buys.get((chip, can, grey)) or _buy(chip, can, grey))
+        if can > 0:
+            options += buys.get((chip, can, grey)) or _buys(chip, can, grey)
     return options
 
 
@@ -131,14 +129,24 @@ def _rent_options(ctx: Ctx, lab: Lab) -> Sequence[a.Action]:
 
 
 def _train_options(ctx: Ctx, lab: Lab) -> Sequence[a.Action]:
+    # Runs of one, two and four turns of the owned chips plus the prepaid cloud hours (or the cloud
+    # hours alone), per chip in catalogue order: own_hours_per_turn and the sizes written out, since
+    # the menu is built at every step.
     if lab.run is not None:
         return ()
+    owned, prepaid = lab.chips, lab.cloud_hours
+    if not owned and not prepaid:
+        return ()
+    per_chip = HOURS_PER_MONTH * ctx.months
     options: list[a.Action] = []
-    months = ctx.months
     for chip in ctx.rules.chips:
-        own, cloud = own_hours_per_turn(lab, chip, months), lab.cloud_hours.get(chip, 0)
-        sizes = {own * turns + cloud for turns in (1, 2, 4)} if own else {cloud}
-        options += [_train(chip, h) for h in sorted(sizes) if h >= MIN_RUN_HOURS]
+        own, cloud = owned.get(chip, 0) * per_chip, prepaid.get(chip, 0)
+        if own > 0:  # three distinct sizes, already in increasing order
+            for hours in (own + cloud, 2 * own + cloud, 4 * own + cloud):
+                if hours >= MIN_RUN_HOURS:
+                    options.append(_train(chip, hours))
+        elif cloud >= MIN_RUN_HOURS:
+            options.append(_train(chip, cloud))
     return options
 
 
@@ -157,9 +165,12 @@ def _research_options(ctx: Ctx, lab: Lab) -> Sequence[a.Action]:
     busy = [p.tech for p in lab.research]
     options: list[a.Action] = []
     for tech, requires, min_capability, cost, action in _tech_table(ctx):
-        if (tech not in done and tech not in busy and capability >= min_capability and cost <= cash
-                and all(r in done for r in requires)):
-            options.append(action)
+        if tech not in done and tech not in busy and capability >= min_capability and cost <= cash:
+            for required in requires:  # all(...) without a generator per technique
+                if required not in done:
+                    break
+            else:
+                options.append(action)
     return options
 
 

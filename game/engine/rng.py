@@ -97,21 +97,26 @@ class LazyGenerator:
         if (size is None and high is not None and not endpoint and dtype is np.int64
                 and type(low) is int and type(high) is int and 0 <= high - 1 - low <= _M32
                 and low >= _INT64_MIN and high <= _INT64_END):  # (numpy refuses bounds outside int64)
-            if not self._loaded:
-                self._load()
-            span = high - 1 - low  # numpy's closed range [low, low + span]
-            if span == 0:
-                return low  # numpy draws nothing for a single value
-            if span == _M32:
-                return low + self._next32()
-            bound = span + 1  # numpy's buffered_bounded_lemire_uint32
-            product = self._next32() * bound
-            if product & _M32 < bound:
-                threshold = (_M32 - span) % bound
-                while product & _M32 < threshold:
-                    product = self._next32() * bound
-            return low + (product >> 32)
+            return self.draw_int(low, high)
         return self._call_numpy("integers", low, high, size, dtype, endpoint)
+
+    def draw_int(self, low: int, high: int) -> int:
+        """``int(integers(low, high))`` for whole-number bounds less than 2**32 apart, without checking
+        the arguments: the rules' own draws (a few a turn, always such bounds) call this directly."""
+        if not self._loaded:
+            self._load()
+        span = high - 1 - low  # numpy's closed range [low, low + span]
+        if span == 0:
+            return low  # numpy draws nothing for a single value
+        if span == _M32:
+            return low + self._next32()
+        bound = span + 1  # numpy's buffered_bounded_lemire_uint32
+        product = self._next32() * bound
+        if product & _M32 < bound:
+            threshold = (_M32 - span) % bound
+            while product & _M32 < threshold:
+                product = self._next32() * bound
+        return low + (product >> 32)
 
     def standard_normal(self, *args: Any, **kwargs: Any) -> Any:
         """``numpy.random.Generator.standard_normal`` (the market's, once a turn)."""
@@ -157,8 +162,8 @@ class generator(LazyGenerator):  # lower case: used like a function, ``with gene
 
     __slots__ = ()
 
-    def __enter__(self) -> np.random.Generator:
-        return self  # type: ignore[return-value]  # duck-typed: forwards to the real Generator
+    def __enter__(self) -> LazyGenerator:
+        return self
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         if kind is None:
@@ -175,4 +180,4 @@ class _NoDraws:
 
 
 #: The ``rng`` of contexts that only read the state (cheaper than a generator over a copy of its state).
-NO_DRAWS: np.random.Generator = _NoDraws()  # type: ignore[assignment]
+NO_DRAWS: LazyGenerator = _NoDraws()  # type: ignore[assignment]

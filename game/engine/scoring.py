@@ -64,6 +64,13 @@ def max_score(ctx: Ctx) -> int:
 
 
 def score(ctx: Ctx, lab: Lab) -> int:
-    """The score out of 100 (goal weights are scaled when they do not add up to 100)."""
-    total = sum(score_parts(ctx, lab).values())
-    return round(100 * total / max_score(ctx))
+    """The score out of 100 (goal weights are scaled when they do not add up to 100): the sum of
+    :func:`score_parts`, without building the dict (the score is recorded after every turn)."""
+    if lab.cash < 0:
+        return 0
+    goals = ctx.rules.scenario.goals
+    total = weights = 0
+    for goal in goals:
+        total += goal_points(ctx, lab, goal)
+        weights += goal.weight
+    return round(100 * total / weights)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from pydantic import BaseModel
 
 from game.content.loader import load_content
 from game.engine import actions as a
@@ -16,7 +17,24 @@ from game.engine.state import GameState
 SEEDS = range(6)
 
 
+def stray_attributes(record: BaseModel, path: str = "state") -> list[str]:
+    """Attributes of ``record`` and the records inside it that are not declared fields: state records
+    assign without pydantic's check (game.engine.state.Record), so a misspelt field name in a rule
+    would land here instead of failing."""
+    found = [f"{path}.{name}" for name in vars(record) if name not in type(record).model_fields]
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        if isinstance(value, BaseModel):
+            found += stray_attributes(value, f"{path}.{name}")
+        for key, item in items:
+            if isinstance(item, BaseModel):
+                found += stray_attributes(item, f"{path}.{name}[{key!r}]")
+    return found
+
+
 def check_invariants(game: Game, state: GameState) -> None:
+    assert not stray_attributes(state)
     for lab in state.labs.values():
         assert all(n >= 0 for n in lab.chips.values()), lab.chips
         assert all(n >= 0 for n in lab.cloud_hours.values()), lab.cloud_hours
