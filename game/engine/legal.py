@@ -59,6 +59,7 @@ def _simple(cls: type[a.Action], **fields: Any) -> a.Action:
 _RELEASES = tuple(a.Release(price_cents=p, open_weights=o) for p in PRICE_POINTS for o in (False, True))
 _SET_PRICES = tuple(a.SetPrice(price_cents=p) for p in PRICE_POINTS)
 _HIRES = tuple(a.Hire(count=n) for n in (10, 50))
+_HIRE_SMALL, _HIRE_SMALL_COST, _HIRE_ALL_COST = _HIRES[:1], 10 * HIRE_COST, 50 * HIRE_COST
 #: The price changes offered at each price point (every point but the current price).
 _OTHER_PRICES = {p: tuple(x for x in _SET_PRICES if x.price_cents != p) for p in PRICE_POINTS}
 _RAISE, _LOBBY, _END_TURN = a.RaiseMoney(), a.Lobby(), a.EndTurn()
@@ -229,7 +230,9 @@ def legal_menu(ctx: Ctx) -> list[a.Action]:
         if lab.cash >= LOBBY_COST and lab.gov_relations < 100:
             by_kind[a.Lobby] = _LOBBIES
             menu.append(_LOBBY)
-        hires = [x for x in _HIRES if x.count * HIRE_COST <= lab.cash]
+        # The hires the cash pays for (a fixed tuple: a prefix of _HIRES, which is ordered by size).
+        cash = lab.cash
+        hires = _HIRES if cash >= _HIRE_ALL_COST else _HIRE_SMALL if cash >= _HIRE_SMALL_COST else ()
         if hires:
             by_kind[a.Hire] = hires
             menu += hires
