@@ -22,13 +22,14 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import get_args
 
 from game.content.models import Event
 from game.engine.calendar import date_key
 from game.engine.conditions import Check, Static, compiled, specialise
 from game.engine.context import Ctx
 from game.engine.rules import Rules
-from game.engine.state import GameState, Lab
+from game.engine.state import GameState, Lab, Side
 
 
 class Watch:
@@ -84,15 +85,18 @@ def date_eligible(event: Event, turn_end: str, date: str) -> bool:
     return not (event.until and date_key(event.until) < date)
 
 
-def _watch(rules: Rules, event: Event, seats: tuple[str, ...], known: Static | None) -> Watch | None:
-    """The event's watch for a turn, or ``None`` when its trigger is false whatever the state."""
+def _watch(rules: Rules, event: Event, seats: tuple[str, ...], known: dict[str, Static] | None) -> Watch | None:
+    """The event's watch for a turn, or ``None`` when its trigger is false whatever the state.
+
+    ``known``: what is known of the turn for each side an event may concern (``None``: nothing).
+    """
     sides = seats if event.side == "any" else (event.side,)
     kept_sides, checks = [], []
     for side in sides:
         if known is None:
             part: bool | Check = True if event.trigger is None else compiled(event.trigger)
         else:
-            part = specialise(event.trigger, replace(known, side=side))
+            part = specialise(event.trigger, known[side])
         if part is False:
             continue
         kept_sides.append(side)
@@ -105,12 +109,14 @@ def _watch(rules: Rules, event: Event, seats: tuple[str, ...], known: Static | N
 def _build(rules: Rules, state: GameState, known: Static | None) -> TurnPlan:
     turn_end = rules.turn_end(state.turn)
     seats = tuple(state.seats)
+    # The facts per side, made once per turn (dataclasses.replace per event was most of a plan's cost).
+    by_side = None if known is None else {side: replace(known, side=side) for side in get_args(Side)}
 
     def watches(events: list[Event]) -> tuple[Watch, ...]:
         out = []
         for event in events:
             if date_eligible(event, turn_end, state.date):
-                watch = _watch(rules, event, seats, known)
+                watch = _watch(rules, event, seats, by_side)
                 if watch is not None:
                     out.append(watch)
         return tuple(out)
