@@ -24,7 +24,7 @@ from game.content.models import GameOptions
 from game.engine import actions as a
 from game.engine import errors as err
 from game.engine.calendar import date_key
-from game.engine.context import Ctx
+from game.engine.context import Ctx, QuietCtx
 from game.engine.handlers import HANDLERS
 from game.engine.legal import legal_menu
 from game.engine.rng import NO_DRAWS, generator, new_rng_state
@@ -46,10 +46,15 @@ class Step:
 class Game:
     """The rules of one scenario, bound to its content. Stateless: every call takes the state."""
 
-    def __init__(self, content: Content, scenario_id: str, options: GameOptions | dict[str, Any] | None = None):
+    def __init__(self, content: Content, scenario_id: str, options: GameOptions | dict[str, Any] | None = None,
+                 *, record: bool = True):
+        """``record=False``: the calls return no notes and the state keeps no per-turn ``series``; the
+        games are otherwise the same (for batch simulation, which reads only their outcome)."""
         self.content = content
         self.options = GameOptions.model_validate(options or {})
         self.rules = Rules(content, content.scenario(scenario_id), self.options)
+        self.record = record
+        self._ctx: type[Ctx] = Ctx if record else QuietCtx
 
     @classmethod
     def for_state(cls, content: Content, state: GameState) -> Game:
@@ -109,7 +114,7 @@ class Game:
                           options=self.options.model_dump(mode="json", exclude_defaults=True), date=self.rules.dates[0],
                           seats=played, active=played[0], labs=labs, rivals=rivals, world=world)
         with generator(state.rng) as rng:
-            ctx = Ctx(self.rules, state, rng)
+            ctx = self._ctx(self.rules, state, rng)
             begin_turn(ctx)
         return Step(state, ctx.out)
 
@@ -151,13 +156,13 @@ class Game:
             raise err.ChoicePending("an event card is waiting for your decision")
         if isinstance(action, a.EndTurn):
             with generator(state.rng) as rng:
-                ctx = Ctx(self.rules, state, rng)
+                ctx = self._ctx(self.rules, state, rng)
                 self._end_turn(ctx)
         else:
             # Only the end of a turn draws (the world's answer, the next turn's events): a seat's own
             # actions get the stand-in that refuses to draw, so a rule that drew there would fail every
             # test, and the generator is not set up ~120 times a game for nothing.
-            ctx = Ctx(self.rules, state, NO_DRAWS)
+            ctx = self._ctx(self.rules, state, NO_DRAWS)
             HANDLERS[type(action)](ctx, lab, action)
             if action.cost:
                 lab.action_points -= action.cost
@@ -179,7 +184,7 @@ class Game:
             raise err.GameOverError("the game is over")
         new = state.model_copy(deep=True)
         with generator(new.rng) as rng:
-            ctx = Ctx(self.rules, new, rng)
+            ctx = self._ctx(self.rules, new, rng)
             end_game(ctx, "turn_limit")
         return Step(new, ctx.out)
 

@@ -104,7 +104,8 @@ def resolve_world(ctx: Ctx) -> None:
         settle_accounts(ctx, state.labs[side])
     market_step(ctx)
     world.sentiment = world.sentiment * 80 // 100
-    record_series(ctx)
+    if ctx.records:
+        record_series(ctx)
     if any(state.labs[s].cash < 0 for s in state.seats):
         end_game(ctx, "bankrupt")
         return

@@ -84,7 +84,7 @@ def _prepare(spec: SimSpec) -> None:
     global _WORKER
     if _WORKER is not None and _WORKER[0] is spec:
         return  # a forked worker: the parent prepared it
-    game = Game(load_content(), spec.scenario, spec.options)
+    game = Game(load_content(), spec.scenario, spec.options, record=False)  # only outcomes are read
     summarize(game, 0, 0, game_seed(spec.seed, 0), spec.lineups[0])
     _WORKER = (spec, game)
     # The content and the caches (tens of thousands of objects, alive until the end) leave the cyclic

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from game.content.loader import load_content
+from game.engine.actions import Action
 from game.engine.game import Game
+from game.engine.state import GameState
 from game.play import play_game
 from game.sim.runner import SimSpec, chunks, run_simulation
 
@@ -33,3 +35,32 @@ def test_a_summary_can_be_replayed_from_its_seed() -> None:
     assert state.outcome is not None
     assert summary["scores"] == state.outcome.scores and summary["turns"] == state.turn + 1
     assert summary["fired"] == sorted({f.event for f in state.fired})
+
+
+
+def _states_after_each_step(game: Game, seed: int, seats: dict[str, str]) -> tuple[list[dict], list[list]]:
+    """Every state a whole game goes through (dumped) and the notes of each step."""
+    states: list[dict] = []
+    notes: list[list] = []
+
+    def keep(state: GameState, action: Action, step_notes: list) -> None:
+        states.append(state.model_dump())
+        notes.append(step_notes)
+
+    play_game(game, seed, seats, on_step=keep)
+    return states, notes
+
+
+def test_a_game_without_its_record_is_the_same_game() -> None:
+    """Simulation plays with ``Game(record=False)``: no notes, no per-turn series, and otherwise the very
+    same state after every step, for every scenario and policy (the rules read neither)."""
+    content = load_content()
+    for scenario in sorted(content.scenarios):
+        sides = content.scenario(scenario).sides
+        for seed, policy in enumerate(("cautious", "aggressive", "efficient", "random"), start=40):
+            seats = {side: policy for side in sides}
+            full, full_notes = _states_after_each_step(Game(content, scenario), seed, seats)
+            lean, lean_notes = _states_after_each_step(Game(content, scenario, record=False), seed, seats)
+            assert all(full_notes) and not any(lean_notes)
+            assert full[-1]["outcome"] is not None and len(full[-1]["series"]) == full[-1]["turn"] + 1
+            assert lean == [{**state, "series": []} for state in full], (scenario, policy)
