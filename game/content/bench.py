@@ -6,7 +6,9 @@ references) so that every check has work to do, and they are valid: the mod load
 ``python -m game.content.bench [--events 2000] [--runs 5]`` measures loading the shipped content
 plus such a mod, each run in a fresh interpreter (imports not counted): with the content cache off,
 cold (empty cache, its writes included) and warm (the cache filled by the cold run), and prints the
-medians of wall and CPU seconds with the cold time split by stage.
+medians of wall and CPU seconds with the cold time split by stage. Files may be read by worker
+processes (:mod:`game.content.parallel`): the CPU figure is this process's, the workers' is given
+apart, and the stages add up both.
 
 Example::
 
@@ -102,9 +104,10 @@ def timed_load(mods_dir: Path, split: bool = False) -> dict[str, Any]:
     """Load the shipped content and the mods of ``mods_dir`` once: wall and CPU seconds, problems.
 
     With ``split`` the CPU seconds are also given by stage (parse, schema, cache, cross-references),
-    by wrapping the loader's functions for this process.
+    by wrapping the loader's functions for this process; forked workers inherit the wrappers and report
+    their share (:data:`game.content.parallel.probe`), added in. ``worker_cpu``: the workers' CPU seconds.
     """
-    from game.content import loader, mods
+    from game.content import loader, mods, parallel
 
     stages: dict[str, float] = {}
     if split:
@@ -124,11 +127,16 @@ def timed_load(mods_dir: Path, split: bool = False) -> dict[str, Any]:
                                     (loader.content_cache, "store", "cache write"),
                                     (loader, "cross_check", "xref"), (mods, "cross_check", "xref")]:
             wrap(module, name, stage)
+        parallel.probe = lambda: dict(stages)
     cpu, wall = time.process_time(), time.perf_counter()
     content = mods.load_content_with_mods(Path(mods_dir))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    parallel.probe = None
+    for stage, seconds in parallel.last.probes.items():
+        stages[stage] = stages.get(stage, 0.0) + seconds
     problems = sum(len(m.problems) for m in content.mods)
-    return {"wall": wall, "cpu": cpu, "problems": problems, "stages": stages}
+    return {"wall": wall, "cpu": cpu, "problems": problems, "stages": stages,
+            "worker_cpu": parallel.last.worker_cpu, "processes": parallel.last.processes}
 
 
 def fresh_load(mods_dir: Path, cache: str, split: bool = False) -> dict[str, Any]:
@@ -160,7 +168,10 @@ def measure(events: int = 2000, runs: int = 5) -> dict[str, dict[str, Any]]:
         stages = {name: statistics.median(r["stages"].get(name, 0.0) for r in rows) for name in rows[0]["stages"]}
         summary[mode] = {"wall": statistics.median(r["wall"] for r in rows),
                          "cpu": statistics.median(r["cpu"] for r in rows),
+                         "wall_runs": [round(r["wall"], 3) for r in rows],
                          "cpu_runs": [round(r["cpu"], 3) for r in rows],
+                         "worker_cpu": statistics.median(r["worker_cpu"] for r in rows),
+                         "processes": max(r["processes"] for r in rows),
                          "problems": max(r["problems"] for r in rows), "stages": stages}
     return summary
 
@@ -174,8 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"shipped content + a {args.events}-event mod, median of {args.runs} fresh processes (seconds):")
     for mode, row in summary.items():
         stages = ", ".join(f"{k} {v:.3f}" for k, v in row["stages"].items())
-        print(f"  {mode:5s} wall {row['wall']:.3f}  cpu {row['cpu']:.3f}  runs {row['cpu_runs']}"
-              + (f"  [{stages}]" if stages else "") + (f"  {row['problems']} problem(s)!" if row["problems"] else ""))
+        workers = (f" + {row['worker_cpu']:.3f} in {row['processes'] - 1} worker(s)"
+                   if row["processes"] > 1 else "")
+        print(f"  {mode:5s} wall {row['wall']:.3f}  cpu {row['cpu']:.3f}{workers}")
+        print(f"        wall runs {row['wall_runs']}  cpu runs {row['cpu_runs']}"
+              + (f"\n        cpu by stage, all processes: {stages}" if stages else "")
+              + (f"  {row['problems']} problem(s)!" if row["problems"] else ""))
     return 0
 
 

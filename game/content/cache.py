@@ -15,7 +15,8 @@ are ignored (the file is read again), writes are atomic (a temporary file rename
 cache folder that cannot be written only costs the speed-up.
 
 Where: ``CHIP_RACE_CACHE`` if set (``off`` or an empty value: no cache), else the user cache folder
-(platformdirs) ``.../chip-race/content``.
+(platformdirs) ``.../chip-race/content``. The files that are not in it are read over several processes
+when there are many (``CHIP_RACE_JOBS``: :mod:`game.content.parallel`); each writes its own entries.
 
 Example::
 

@@ -186,14 +186,20 @@ def _is_text(node: dict[Any, Any]) -> bool:
 
 def _lacks_translation(data: Any, languages: tuple[str, ...]) -> bool:
     """Whether some text lacks a language: a quick walk that builds no paths (nearly always false)."""
+    others = tuple(lang for lang in languages if lang != "en")
     stack = [data]
     pop, push = stack.pop, stack.extend
     while stack:
         node = pop()
         if isinstance(node, dict):
             # A text with every language needs no closer look: its values are strings, or it is no text.
-            if "en" in node and any(lang not in node for lang in languages) and _is_text(node):
-                return True
+            # (A plain loop: a generator for any() per mapping cost a fifth of the walk.)
+            if "en" in node:
+                for lang in others:
+                    if lang not in node:
+                        if _is_text(node):
+                            return True
+                        break
             push(node.values())
         elif isinstance(node, list):
             push(node)

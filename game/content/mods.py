@@ -32,12 +32,16 @@ from game.content.loader import (
     SCENARIOS_DIR,
     Content,
     ContentError,
+    Read,
+    Request,
     add_file,
     content_from_bundle,
     digest_files,
     display_name,
+    folder_requests,
     load_bundle,
     read_checked,
+    read_many,
 )
 from game.content.manifest import Manifest
 from game.content.problems import Problem, has_errors, problem, sort_problems
@@ -152,18 +156,24 @@ def _mod_files(folder: Path) -> list[tuple[Path, str]]:
             + [(p, "scenario") for p in sorted((folder / "scenarios").glob("*.yaml"))])
 
 
-def _apply(cand: _Candidate, base: Bundle, touched: dict[str, str]) -> Bundle:
-    """The bundle with this mod applied; the mod's problems go to ``cand.problems``."""
+def _requests(cand: _Candidate) -> list[Request]:
+    """The files of a usable mod to read, in load order, with the languages its manifest declares."""
+    assert cand.manifest is not None
+    languages = tuple(cand.manifest.languages)
+    return [(path, kind, languages) for path, kind in _mod_files(cand.folder)]
+
+
+def _apply(cand: _Candidate, base: Bundle, touched: dict[str, str], files: list[tuple[Request, Read]]) -> Bundle:
+    """The bundle with this mod's ``files`` (read already) applied; its problems go to ``cand.problems``."""
     manifest = cand.manifest
     assert manifest is not None
-    languages = tuple(manifest.languages)
     if _version_key(manifest.game_version) != _version_key(__version__):
         cand.problems.append(problem(cand.doc.file if cand.doc else "", cand.where("game_version"), "warning",
                                      "game_version", "mod.game_version", wanted=manifest.game_version,
                                      have=__version__))
     own = Bundle(world=base.world, world_doc=base.world_doc)
-    for path, kind in _mod_files(cand.folder):
-        add_file(own, path, kind, languages, cand.problems)
+    for (path, kind, languages), read in files:
+        add_file(own, path, kind, languages, cand.problems, read)
     if not (has_errors(cand.problems) or own.events or own.scenarios or manifest.disable_events):
         cand.fail("empty_mod")
     if has_errors(cand.problems):
@@ -232,21 +242,25 @@ def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | Non
     then the disabled ones with their problems. Raises :class:`ContentError` only when the shipped
     content itself is broken.
     """
-    base, base_problems = load_bundle(content_dir)
+    found = _discover(mods_dir)
+    off = [c for c in found if enabled is not None and c.id not in enabled]
+    cands = [c for c in found if c not in off]
+    ordered = _order(cands, order)
+    # Every file to load, shipped and modded, is read at once: over several cores when there are many.
+    shipped, modded = folder_requests(content_dir), [_requests(cand) for cand in ordered]
+    reads = iter(read_many([*shipped, *(r for requests in modded for r in requests)]))
+    base, base_problems = load_bundle(content_dir, files=[(r, next(reads)) for r in shipped])
     if not has_errors(base_problems):
         base_problems += cross_check(base)
     if has_errors(base_problems) or base.world is None:
         raise ContentError(sort_problems(base_problems))
     seen = {(p.file, p.line, p.col, p.key) for p in base_problems}
-    found = _discover(mods_dir)
-    off = [c for c in found if enabled is not None and c.id not in enabled]
-    cands = [c for c in found if c not in off]
     bundle = base
     touched: dict[str, str] = {}
     infos: list[ModInfo] = []
     loaded: list[_Candidate] = []
-    for cand in _order(cands, order):
-        bundle_after = _apply(cand, bundle, touched)
+    for cand, requests in zip(ordered, modded, strict=True):
+        bundle_after = _apply(cand, bundle, touched, [(r, next(reads)) for r in requests])
         silenced = set(cand.manifest.silence) if cand.manifest else set()
         cand.problems = [p for p in cand.problems if (p.file, p.line, p.col, p.key) not in seen
                          and not (p.severity == "warning" and p.check in silenced)]

@@ -1,11 +1,22 @@
-"""Mods: load order, replace and disable, dependencies, a broken mod disabled with its reasons."""
+"""Mods: load order, replace and disable, dependencies, a broken mod disabled with its reasons, the same
+result whether files are read in one process or several."""
 
 from __future__ import annotations
 
-from game.content.loader import load_content
+import concurrent.futures as cf
+import os
+from pathlib import Path
+
+import pytest
+
+from game.content import cache as content_cache
+from game.content import loader, parallel
+from game.content.bench import generated_mod
+from game.content.loader import Content, load_content
 from game.content.mods import MODS_DIR, load_content_with_mods, mod_report
 from game.engine.game import Game
 from game.play import play_game
+from tests.content import helpers
 from tests.content.helpers import copy_example, event, make_mod
 
 
@@ -95,3 +106,73 @@ def test_manifest_errors_and_game_version(tmp_path):
     (folder / "mod.yaml").write_text(text)
     (info,) = load_content_with_mods(tmp_path).mods
     assert info.enabled and [p.check for p in info.problems] == ["game_version"]
+
+
+def mods_with_mistakes(root: Path) -> Path:
+    """A large valid mod, one with errors in several files, one whose errors show only across files."""
+    generated_mod(root, 250)
+    make_mod(root, "broken", event("broken_one", "    effects: [{cash: lots}]\n"), files={
+        "events/dup.yaml": "id: broken_two\nevents:\n" + event("b2") + "id: again\n",
+        "events/tabs.yaml": "id: broken_three\nevents:\n\t- id: x\n",
+        "scenarios/bad.yaml": "id: broken_scenario\ntitle: {en: T, fr: T}\nminutes: lots\n"})
+    more = (event("refs_two", "    effects: [{follow_up: {event: nope}}]\n")
+            + event("refs_three").replace("text: {en: X, fr: X}", "text: {en: X}"))
+    make_mod(root, "badrefs", event("refs_one", "    effects: [{grant_chips: {chip: h10, count: 1}}]\n"),
+             files={"events/more.yaml": "id: refs_more\nevents:\n" + more})
+    return root
+
+
+def outcome(content: Content) -> tuple:
+    """Everything a load tells, problems in their order."""
+    return (content, content.digest, content.problems,
+            [(m.id, m.enabled, m.position, m.problems, m.files, m.switched_off) for m in content.mods],
+            [p.format() for m in content.mods for p in m.problems])
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked: Linux only")
+@pytest.mark.parametrize("cache", ["off", "cold"])
+def test_workers_and_one_process_load_the_same(cache, tmp_path, monkeypatch):
+    mods_dir = mods_with_mistakes(tmp_path / "mods")
+    monkeypatch.setenv(content_cache.ENV, "off")
+    monkeypatch.setenv(parallel.ENV, "1")
+    serial = outcome(load_content_with_mods(mods_dir))
+    assert [(m.id, m.enabled, len(m.problems)) for m in serial[0].mods] == [
+        ("generated", True, 0), ("badrefs", False, 3), ("broken", False, 11)]
+    monkeypatch.setenv(content_cache.ENV, "off" if cache == "off" else str(tmp_path / "cache"))
+    helpers.read_in_workers(monkeypatch, tmp_path / "worker-started")
+    assert outcome(load_content_with_mods(mods_dir)) == serial
+    assert parallel.last.processes == 2 and parallel.last.in_workers >= 1 and parallel.last.fallback is None
+    assert outcome(load_content_with_mods(mods_dir, enabled={"broken"})) == outcome(
+        _serially(monkeypatch, mods_dir, enabled={"broken"}))
+
+
+def _serially(monkeypatch: pytest.MonkeyPatch, mods_dir: Path, **options: object) -> Content:
+    with monkeypatch.context() as patch:
+        patch.setenv(parallel.ENV, "1")
+        patch.setenv(content_cache.ENV, "off")
+        return load_content_with_mods(mods_dir, **options)
+
+
+def refuse_to_fork(*args: object, **kwargs: object) -> None:
+    raise OSError("fork refused")
+
+
+@pytest.mark.parametrize("failure", ["the pool cannot start", "a worker dies"])
+def test_a_failing_pool_loads_the_same(failure, tmp_path, monkeypatch):
+    if failure == "a worker dies" and not parallel.can_fork():
+        pytest.skip("workers are forked: Linux only")
+    mods_dir = mods_with_mistakes(tmp_path / "mods")
+    serial = outcome(_serially(monkeypatch, mods_dir))
+    monkeypatch.setenv(content_cache.ENV, "off")
+    if failure == "the pool cannot start":
+        monkeypatch.setenv(parallel.ENV, "2")
+        monkeypatch.setattr(parallel, "MIN_WORK", 0)
+        monkeypatch.setattr(parallel, "can_fork", lambda: True)
+        monkeypatch.setattr(cf, "ProcessPoolExecutor", refuse_to_fork)
+    else:
+        parent, read = os.getpid(), loader._read_light
+        monkeypatch.setattr(loader, "_read_light", lambda fresh: read(fresh) if os.getpid() == parent else os._exit(1))
+        helpers.read_in_workers(monkeypatch, tmp_path / "worker-started")
+    assert outcome(load_content_with_mods(mods_dir)) == serial
+    assert (parallel.last.fallback or "").startswith(
+        "OSError: fork refused" if failure == "the pool cannot start" else "BrokenProcessPool")
