@@ -22,7 +22,8 @@ class Action(BaseModel):
     cost: ClassVar[int] = 1
 
     def to_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        # model_dump(mode="json") without its Python layer (a recorded game writes every action).
+        return self.__pydantic_serializer__.to_python(self, mode="json")
 
 
 class BuyChips(Action):

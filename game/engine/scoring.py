@@ -27,7 +27,10 @@ def best_rival_capability(ctx: Ctx, lab: Lab) -> int:
 
 
 def _fraction(value: int, target: int) -> float:
-    return max(0.0, min(1.0, value / target))
+    """``value / target`` held to 0..1 (max(0.0, min(1.0, ...)) without the two calls: the score is
+    computed after every turn)."""
+    share = value / target
+    return 0.0 if share < 0.0 else 1.0 if share > 1.0 else share
 
 
 def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
