@@ -123,8 +123,9 @@ def _problem_for(doc: Document, err: dict[str, Any]) -> Problem:
         return problem(file, where, "error", "schema", "schema.yaml11", field=name, text=plain,
                        read=_yaml_value(value))
     if kind == "missing":
-        return problem(file, where, "error", "schema", "schema.missing", field=field_path(path) if path else "",
-                       name=last)
+        if not path:  # a key of the file's top level: no field to name before it
+            return problem(file, where, "error", "schema", "schema.missing_top", name=last)
+        return problem(file, where, "error", "schema", "schema.missing", field=field_path(path), name=last)
     if kind == "extra_forbidden":
         return problem(file, where, "error", "schema", "schema.extra", did_you_mean(last, _all_field_names()),
                        name=last, field=field_path(path[:-1]))

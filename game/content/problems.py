@@ -46,7 +46,8 @@ class Problem:
         params = {k: table.t(v[1:]) if v.startswith("@") else v for k, v in self.params}
         message = table.t(self.key, **params)
         if self.suggestion:
-            message += " " + table.t("mods.hint.did_you_mean", name=self.suggestion)
+            hint = table.t("mods.hint.did_you_mean", name=self.suggestion)
+            message += (" " if message.endswith((".", "?", "!")) else ". ") + hint
         return message
 
     @property
@@ -85,7 +86,8 @@ def did_you_mean(word: str, known: Iterable[str]) -> str | None:
     >>> did_you_mean("h10", ["h100", "a100", "v100"])
     'h100'
     """
-    matches = difflib.get_close_matches(str(word), sorted(set(known)), n=1, cutoff=0.6)
+    # (Never the word itself: a name known elsewhere but not allowed here is no suggestion.)
+    matches = difflib.get_close_matches(str(word), sorted(set(known) - {str(word)}), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

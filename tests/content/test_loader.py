@@ -39,7 +39,7 @@ def test_broken_folder_lists_every_problem_with_its_line(tmp_path):
     with pytest.raises(ContentError) as info:
         load_folder(folder)
     (line,) = info.value.problems
-    assert "us_lab.yaml:" in line and "unknown rival 'alibab' Did you mean 'alibaba'?" in line
+    assert "us_lab.yaml:" in line and "unknown rival 'alibab'. Did you mean 'alibaba'?" in line
 
 
 # --- reading many files at once, over several processes ---------------------------------------------------

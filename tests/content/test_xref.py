@@ -22,11 +22,11 @@ def test_unknown_ids_with_did_you_mean(tmp_path):
             "      - rival_release: {rival: deepsek, gain: 10}\n      - follow_up: {event: nvidia_crsh}\n"
             "    trigger: {tech: mooe}\n")
     found = mod_problems(tmp_path, event("m_one", body))
-    assert any("unknown chip 'h10' Did you mean 'h100'?" in f for f in found)
-    assert any("unknown stock 'nvdia' Did you mean 'nvda'?" in f for f in found)
-    assert any("unknown rival 'deepsek' Did you mean 'deepseek'?" in f for f in found)
-    assert any("unknown event 'nvidia_crsh' Did you mean 'nvidia_crash'?" in f for f in found)
-    assert any("unknown technique 'mooe' Did you mean 'moe'?" in f for f in found)
+    assert any("unknown chip 'h10'. Did you mean 'h100'?" in f for f in found)
+    assert any("unknown stock 'nvdia'. Did you mean 'nvda'?" in f for f in found)
+    assert any("unknown rival 'deepsek'. Did you mean 'deepseek'?" in f for f in found)
+    assert any("unknown event 'nvidia_crsh'. Did you mean 'nvidia_crash'?" in f for f in found)
+    assert any("unknown technique 'mooe'. Did you mean 'moe'?" in f for f in found)
     lines = {f.split(":")[0] for f in found}
     assert {"9", "10", "11", "12", "13"} <= lines
 
@@ -70,5 +70,5 @@ def test_errors_in_a_scenario_file(tmp_path):
                                                                   "decks: [chronolgy]")
     scenario.write_text(text, encoding="utf-8")
     found = mod_problems(tmp_path, None, files={"scenarios/s.yaml": text})
-    assert any("unknown rival 'meta_aj' Did you mean 'meta_ai'?" in f for f in found)
-    assert any("unknown deck 'chronolgy' Did you mean 'chronology'?" in f for f in found)
+    assert any("unknown rival 'meta_aj'. Did you mean 'meta_ai'?" in f for f in found)
+    assert any("unknown deck 'chronolgy'. Did you mean 'chronology'?" in f for f in found)

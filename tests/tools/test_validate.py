@@ -28,7 +28,7 @@ def test_errors_sorted_with_summary_and_exit_1(tmp_path, capsys):
     assert code == 1
     assert lines[-1] == "2 file(s) checked: 1 error(s), 1 warning(s)"
     body = lines[:-1]
-    assert body[0].endswith("events/deck.yaml:8:36: error: unknown chip 'h10' Did you mean 'h100'?")
+    assert body[0].endswith("events/deck.yaml:8:36: error: unknown chip 'h10'. Did you mean 'h100'?")
     assert ":12:12: warning: events[1].title: no text in fr" in body[1]
 
 
@@ -37,7 +37,7 @@ def test_single_file_outside_any_mod(tmp_path, capsys):
     path.write_text("# yaml-language-server: $schema=../schemas/deck.schema.json\nid: mine\nevents:\n"
                     + event("mine_one", "    trigger: {fired: deepseek_r2}\n"), encoding="utf-8")
     code, lines = run(capsys, str(path))
-    assert code == 1 and "unknown event 'deepseek_r2' Did you mean 'deepseek_r1'?" in lines[0]
+    assert code == 1 and "unknown event 'deepseek_r2'. Did you mean 'deepseek_r1'?" in lines[0]
     assert lines[0].startswith(f"{path}:9:")
 
 
@@ -83,3 +83,20 @@ def test_unknown_verb_is_said_in_the_chosen_language(tmp_path, capsys):
     assert "unknown effect" not in lines[0]
     code, lines = run(capsys, str(path))
     assert "unknown effect 'cahs'" in lines[0] and "Did you mean 'cash'?" in lines[0]
+
+
+def test_top_level_keys_missing_or_misplaced_read_plainly(tmp_path, capsys):
+    """A key missing at the top of a file is named without an empty field before it, and a key known
+    elsewhere but not here is never offered as its own correction."""
+    path = tmp_path / "scenario.yaml"
+    path.write_text("# yaml-language-server: $schema=../schemas/scenario.schema.json\nid: mine\n"
+                    "name: {en: Mine, fr: Le mien}\n", encoding="utf-8")
+    code, lines = run(capsys, str(path))
+    assert code == 1
+    assert any(line.endswith(":2:1: error: the key 'calendar' is missing") for line in lines), lines
+    extra = next(line for line in lines if "unknown key 'name'" in line)
+    assert "Did you mean 'name'" not in extra
+    code, lines = run(capsys, "--lang", "fr", str(path))
+    calendar = next(line for line in lines if "calendar" in line)
+    _where, severity, message = calendar.split(": ", 2)
+    assert severity == "erreur" and message.startswith("la clé") and message.endswith("manque"), calendar
