@@ -71,6 +71,16 @@ def _chips_text(content: Content, chips: dict[str, int], lang: str) -> str:
     return ", ".join(f"{number(n, lang)} {chip_name(content, c)}" for c, n in sorted(chips.items()))
 
 
+def month_year(date: str, lang: str) -> str:
+    """A calendar date as the screens write it.
+
+    >>> month_year("2022-10-01", "fr")
+    'octobre 2022'
+    """
+    year, month = date[:4], int(date[5:7])
+    return f"{strings(lang).t(f'ui.month.m{month}')} {year}"
+
+
 def describe(note: dict[str, Any], content: Content, lang: str = "en") -> str:
     """One line of text for one emitted note."""
     s = strings(lang)
@@ -91,6 +101,7 @@ def describe(note: dict[str, Any], content: Content, lang: str = "en") -> str:
         p["price"] = price(p["price_cents"], lang)
     if key == "turn.start":
         p["number"] = p.get("turn", 0) + 1
+        p["date"] = month_year(p["date"], lang) if "date" in p else ""
     elif key == "training.done":
         p["verdict"] = s.t("msg.training.better" if p.get("improved") else "msg.training.worse")
     elif key == "research.done" and not p.get("efficiency_gain_pct"):

@@ -19,12 +19,8 @@ from game.engine.errors import IllegalAction, NotEnoughCash
 from game.engine.rules import PRICE_POINTS
 from game.engine.training import MIN_RUN_HOURS
 from game.i18n import strings
+from game.messages import month_year  # (the screens import it from here)
 from game.ui.session import Session
-
-
-def month_year(date: str, lang: str) -> str:
-    year, month = date[:4], int(date[5:7])
-    return f"{strings(lang).t(f'ui.month.m{month}')} {year}"
 
 
 def reason_text(session: Session, exc: IllegalAction, lang: str) -> str:
