@@ -56,6 +56,7 @@ class FocusRing:
             i = (i + step) % n
             if self._usable(self.items[i]):
                 self.index = i
+                scroll_into_view(self.items[i])
                 return True
         return False
 
@@ -85,6 +86,36 @@ class FocusRing:
         if item is not None and item.alive() and item.visible:
             pygame.draw.rect(surface, (0, 0, 0), item.rect.inflate(8, 8), FOCUS_WIDTH, border_radius=8)
             pygame.draw.rect(surface, (255, 255, 255), item.rect.inflate(2, 2), 1, border_radius=6)
+
+
+#: Room left above or below a widget scrolled into view, pixels (its focus frame shows whole).
+SCROLL_MARGIN = 8
+
+
+def scrolling_box(item: Any) -> Any:
+    """The scrolling container (``UIScrollingContainer``) whose content holds ``item``, or None (the link
+    is set by :class:`game.ui.layout.Column`)."""
+    return getattr(getattr(item, "ui_container", None), "scrolling_box", None)
+
+
+def scroll_into_view(item: Any) -> bool:
+    """Scroll the column holding ``item`` so that all of it shows (Tab onto a row out of sight, with large
+    text or in French). True when it scrolled."""
+    box = scrolling_box(item)
+    bar = getattr(box, "vert_scroll_bar", None)
+    if bar is None or not getattr(box, "vert_scroll_bar_active", False) or not box.scrolling_height:
+        return False
+    shown_from = -box.scrollable_container.relative_rect.y
+    shown_height = box.rect.height
+    top, bottom = item.relative_rect.top - SCROLL_MARGIN, item.relative_rect.bottom + SCROLL_MARGIN
+    if top < shown_from:
+        start = top
+    elif bottom > shown_from + shown_height:
+        start = bottom - shown_height
+    else:
+        return False
+    bar.set_scroll_from_start_percentage(max(0, start) / box.scrolling_height)
+    return True
 
 
 def press(button: Any) -> None:

@@ -59,6 +59,9 @@ class Column:
         scene.add(self.box)
         self.rect = rect
         self.container = self.box.get_container()
+        # pygame_gui links a widget to its container but not the container to the scrolling box around
+        # it: keyboard focus needs that link to scroll a row into view (game.ui.focus.scroll_into_view).
+        self.container.scrolling_box = self.box
         self.width = rect.w - (SCROLLBAR if scrollbar else 4)
         self.height = rect.h
         self.gap = gap

@@ -254,3 +254,40 @@ def test_first_turn_market_shows_starting_prices(app):
     prices = start_prices(session)
     assert prices["nvda"] == session.state.world.stocks["nvda"]
     assert session.state.series == []  # turn 1: nothing recorded yet, so the panel lists the prices
+
+
+def test_tab_scrolls_the_focused_row_into_view(app):
+    """With large text in French a column scrolls once the lab has research under way and several kinds
+    of chips: tabbing through every control shows each one whole inside its column, and at least one
+    had to be scrolled to."""
+    from game.policies import make_policy
+    from game.ui.focus import scrolling_box
+    from game.ui.scenes.dashboard import DashboardScene
+
+    app.apply_settings(replace(app.settings, text_size="large", language="fr"))
+    session = _quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
+    player = make_policy("efficient", 5)  # researches first: the figures column grows
+    hidden: list = []
+    for _turn in range(12):
+        while not isinstance(action := player.choose(session.game, session.state,
+                                                     session.game.legal_actions(session.state)), EndTurn):
+            session.submit(action)
+        app.session = session
+        app.push(DashboardScene(app))
+        settle(app)
+        ring = app.top.focus
+        hidden = [item for item in ring.items
+                  if scrolling_box(item) is not None and not scrolling_box(item).rect.contains(item.rect)]
+        if hidden:
+            break
+        app.pop()
+        session.submit(EndTurn())
+        _quiet(session)
+    assert hidden, "the test needs a column that scrolls"
+    for _ in range(len(ring.items)):
+        key(app, pygame.K_TAB)
+        settle(app, 6)
+        item = ring.current
+        box = scrolling_box(item)
+        if box is not None:
+            assert box.rect.contains(item.rect), (item.text, item.rect, box.rect)
