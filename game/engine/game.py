@@ -53,7 +53,6 @@ class Game:
         self.content = content
         self.options = GameOptions.model_validate(options or {})
         self.rules = Rules(content, content.scenario(scenario_id), self.options)
-        self.record = record
         self._ctx: type[Ctx] = Ctx if record else QuietCtx
 
     @classmethod

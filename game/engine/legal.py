@@ -59,7 +59,7 @@ def _simple(cls: type[a.Action], **fields: Any) -> a.Action:
 _RELEASES = tuple(a.Release(price_cents=p, open_weights=o) for p in PRICE_POINTS for o in (False, True))
 _SET_PRICES = tuple(a.SetPrice(price_cents=p) for p in PRICE_POINTS)
 _HIRES = tuple(a.Hire(count=n) for n in (10, 50))
-_HIRE_SMALL, _HIRE_SMALL_COST, _HIRE_ALL_COST = _HIRES[:1], 10 * HIRE_COST, 50 * HIRE_COST
+_HIRE_SMALL, _HIRE_SMALL_COST, _HIRE_ALL_COST = _HIRES[:1], _HIRES[0].count * HIRE_COST, _HIRES[-1].count * HIRE_COST
 #: The price changes offered at each price point (every point but the current price).
 _OTHER_PRICES = {p: tuple(x for x in _SET_PRICES if x.price_cents != p) for p in PRICE_POINTS}
 _RAISE, _LOBBY, _END_TURN = a.RaiseMoney(), a.Lobby(), a.EndTurn()

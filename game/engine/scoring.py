@@ -71,9 +71,5 @@ def score(ctx: Ctx, lab: Lab) -> int:
     :func:`score_parts`, without building the dict (the score is recorded after every turn)."""
     if lab.cash < 0:
         return 0
-    goals = ctx.rules.scenario.goals
-    total = weights = 0
-    for goal in goals:
-        total += goal_points(ctx, lab, goal)
-        weights += goal.weight
-    return round(100 * total / weights)
+    total = sum(goal_points(ctx, lab, goal) for goal in ctx.rules.scenario.goals)
+    return round(100 * total / max_score(ctx))

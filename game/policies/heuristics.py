@@ -13,7 +13,7 @@ from game.engine.state import GameState, Lab
 from game.policies.base import Policy
 
 #: A rule: (game, state, the acting lab, the legal menu indexed by kind) -> an action, or None to pass.
-Rule = Callable[[Game, GameState, Lab, "LegalMenu"], a.Action | None]
+Rule = Callable[[Game, GameState, Lab, LegalMenu], a.Action | None]
 
 _END_TURN = a.EndTurn()  # actions are frozen: one instance serves every choice
 _count = attrgetter("count")

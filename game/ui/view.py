@@ -41,7 +41,7 @@ def reason_text(session: Session, exc: IllegalAction, lang: str) -> str:
         if field in p:
             p[field] = m.number(p[field], lang)
     if "date" in p and isinstance(p["date"], str):
-        p["date"] = month_year(p["date"] + ("-01" if len(p["date"]) == 7 else ""), lang)
+        p["date"] = month_year(p["date"], lang)  # (reads the year and month: "2025-01" will do)
     text = strings(lang).t(exc.key, **p)
     if exc.key == "illegal.export_banned" and chip_id:
         since = ban_date(session, chip_id)
