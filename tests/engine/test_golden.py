@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from game.play import play_game
+from game.match import play_game
 from tests.engine.golden import CASES, GOLDEN_DIR, read_actions, render
 from tests.engine.helpers import game
 
@@ -18,7 +18,7 @@ def test_golden_playthrough(scenario: str, request: pytest.FixtureRequest) -> No
     if request.config.getoption("--update-golden") or not path.exists():
         seed, policy = CASES[scenario]
         played = play_game(g, seed, dict.fromkeys(g.scenario.sides, policy))
-        path.write_text(render(g, seed, [r["action"] for r in played.actions]), encoding="utf-8")
+        path.write_text(render(g, seed, [r.action.to_json() for r in played.log]), encoding="utf-8")
         if not request.config.getoption("--update-golden"):
             pytest.fail(f"{path.name} did not exist and was written: check it and commit it")
     expected = path.read_text(encoding="utf-8")
