@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 
 import pytest
 
@@ -35,3 +36,17 @@ def test_golden_comparison_notices_a_changed_game() -> None:
     text = (GOLDEN_DIR / "us_lab.txt").read_text(encoding="utf-8")
     seed, actions = read_actions(text)
     assert render(game("us_lab"), seed, actions[:-1]) != text
+
+
+@pytest.mark.parametrize("scenario", sorted(CASES))
+def test_fired_lines_name_each_choice_taken(scenario: str) -> None:
+    """Every answered card of a turn shows on that turn's ``fired:`` line as ``event=choice``."""
+    turns = (GOLDEN_DIR / f"{scenario}.txt").read_text(encoding="utf-8").split("\nturn ")[1:]
+    assert turns and all("\n  fired: " in turn for turn in turns)
+    for turn in turns:
+        fired = next(line for line in turn.splitlines() if line.startswith("  fired: "))
+        for line in turn.splitlines():
+            if '"type": "choose"' in line:
+                action, side = json.loads(line[line.index("{"):]), line.split()[0]
+                answer = f"{action['event']}={action['choice']}"  # or, the labs differing, "event (us=a, cn=b)"
+                assert answer in fired or f"{side}={action['choice']}" in fired, (turn.splitlines()[0], fired)
