@@ -43,7 +43,7 @@ MAX_ACTIONS_PER_TURN = 200
 OnStep = Callable[[GameState, Action, list[Note]], None]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: read on every action of every simulated game
 class Match:
     """A game in progress. ``computers`` maps the seats the computer plays to their policy; every other
     seat is human and acts through :meth:`submit`.
@@ -118,14 +118,15 @@ class Match:
         """Let the computer seats play until a human seat must act or the game ends (or, with
         ``until_turn``, that turn begins). A seat still acting after :data:`MAX_ACTIONS_PER_TURN`
         actions in one turn has its turn ended."""
-        while not self.state.over and self.state.active in self.computers:
-            if until_turn is not None and self.state.turn >= until_turn:
+        game, computers = self.game, self.computers  # (locals: this loop is batch simulation's)
+        while True:
+            state = self.state
+            if state.over or state.active not in computers or (until_turn is not None and state.turn >= until_turn):
                 return
             if self._since_end >= MAX_ACTIONS_PER_TURN:
                 action: Action = EndTurn()
             else:
-                legal = self.game.legal_actions(self.state)
-                action = self.computers[self.state.active].choose(self.game, self.state, legal)
+                action = computers[state.active].choose(game, state, game.legal_actions(state))
             self._play(action)
 
     def _play(self, action: Action) -> list[Note]:
