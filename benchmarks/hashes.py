@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from game.content.loader import load_content
 from game.engine.canonical import canonical_json, state_hash
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from game.policies import POLICIES, Policy, make_policy
 
 SEEDS = (0, 1, 7, 42, 1234)
@@ -45,6 +45,10 @@ class _Recorder(Policy):
         return self.inner.choose(game, state, legal)
 
 
+def _digest(items: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(canonical_json(items).encode()).hexdigest()
+
+
 def digests() -> dict[str, dict[str, str]]:
     content = load_content()
     out: dict[str, dict[str, str]] = {}
@@ -59,8 +63,8 @@ def digests() -> dict[str, dict[str, str]]:
                     key = f"{scenario}/{canonical_json(options)}/{policy}/{seed}"
                     out[key] = {
                         "state": state_hash(played.state),
-                        "actions": hashlib.sha256(canonical_json(played.actions).encode()).hexdigest(),
-                        "notes": hashlib.sha256(canonical_json(played.notes).encode()).hexdigest(),
+                        "actions": _digest([entry.to_json() for entry in played.log]),
+                        "notes": _digest([note.to_json() for note in played.notes]),
                         "legal": legal.hexdigest(),
                     }
     return out

@@ -77,7 +77,7 @@ def engine_rows(games: int) -> list[Row]:
     from game.content.loader import load_content
     from game.engine.actions import EndTurn
     from game.engine.game import Game
-    from game.play import play_game
+    from game.match import play_game
 
     game = Game(load_content(), SCENARIO)
     play_game(game, 0, {"cn": POLICY})  # warm caches (as in a real simulation)

@@ -8,9 +8,8 @@ Example::
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.content.loader import Content
+from game.engine.notes import Note
 from game.i18n import strings
 
 
@@ -81,10 +80,10 @@ def month_year(date: str, lang: str) -> str:
     return f"{strings(lang).t(f'ui.month.m{month}')} {year}"
 
 
-def describe(note: dict[str, Any], content: Content, lang: str = "en") -> str:
+def describe(note: Note, content: Content, lang: str = "en") -> str:
     """One line of text for one emitted note."""
     s = strings(lang)
-    key, p = note["key"], dict(note.get("params", {}))
+    key, p = note.key, dict(note.params)
     if "chip" in p:
         p["chip"] = chip_name(content, p["chip"])
     if "tech" in p:
@@ -106,7 +105,7 @@ def describe(note: dict[str, Any], content: Content, lang: str = "en") -> str:
         p["verdict"] = s.t("msg.training.better" if p.get("improved") else "msg.training.worse")
     elif key == "research.done" and not p.get("efficiency_gain_pct"):
         # A technique that raises capability rather than efficiency (distillation, reasoning).
-        tech = next((t for t in content.world.techs if t.id == note["params"].get("tech")), None)
+        tech = next((t for t in content.world.techs if t.id == note.params.get("tech")), None)
         key, p["gain"] = "research.done_capability", capability(tech.capability if tech else 0, lang)
     elif key == "research.done":
         bonus = p.get("scarcity_bonus_pct", 0)
@@ -128,8 +127,8 @@ def describe(note: dict[str, Any], content: Content, lang: str = "en") -> str:
         p["chips"] = _chips_text(content, p.get("chips", {}), lang)
     elif key == "game.over":
         p["reason"] = s.t(f"outcome.reason.{p['reason']}")
-    elif key == "turn.end" and note.get("side"):
-        p["side"] = s.t(f"side.{note['side']}")
+    elif key == "turn.end" and note.side:
+        p["side"] = s.t(f"side.{note.side}")
     return s.t(f"msg.{key}", **p)
 
 
@@ -143,14 +142,15 @@ def _choice_label(content: Content, event_id: str, choice_id: str, lang: str) ->
     return choice_id
 
 
-def describe_notes(notes: list[dict[str, Any]], content: Content, lang: str = "en",
+def describe_notes(notes: list[Note], content: Content, lang: str = "en",
                    skip: frozenset[str] = frozenset({"turn.end"})) -> list[str]:
     """Lines of text for a list of notes, with a market-wide move told once rather than per stock.
 
     Example::
 
         >>> from game.content.loader import load_content
-        >>> moves = [{"key": "market.move", "params": {"stock": s, "bp": -200}} for s in ("nvda", "tsm")]
+        >>> from game.engine.notes import Note
+        >>> moves = [Note.of("market.move", 0, None, {"stock": s, "bp": -200}) for s in ("nvda", "tsm")]
         >>> describe_notes(moves, load_content())
         ['Nvidia, TSMC −2.0%']
     """
@@ -158,18 +158,18 @@ def describe_notes(notes: list[dict[str, Any]], content: Content, lang: str = "e
     index = 0
     while index < len(notes):
         note = notes[index]
-        if note["key"] in skip:
+        if note.key in skip:
             index += 1
             continue
-        if note["key"] == "market.move":
+        if note.key == "market.move":
             group = [note]
-            while (index + len(group) < len(notes) and notes[index + len(group)]["key"] == "market.move"
-                   and notes[index + len(group)]["params"]["bp"] == note["params"]["bp"]):
+            while (index + len(group) < len(notes) and notes[index + len(group)].key == "market.move"
+                   and notes[index + len(group)].params["bp"] == note.params["bp"]):
                 group.append(notes[index + len(group)])
             if len(group) > 1:
-                names = [_stock_name(content, n["params"]["stock"]) for n in group]
+                names = [_stock_name(content, n.params["stock"]) for n in group]
                 lines.append(strings(lang).t("msg.market.moves", stocks=", ".join(names),
-                                             move=percent_bp(note["params"]["bp"], lang)))
+                                             move=percent_bp(note.params["bp"], lang)))
                 index += len(group)
                 continue
         lines.append(describe(note, content, lang))

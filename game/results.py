@@ -9,6 +9,7 @@ games, ``sides`` with each lab's score and outcome.
 from __future__ import annotations
 
 import platform
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ from game.classcode import class_code_or_none
 from game.engine.canonical import state_hash
 from game.engine.context import Ctx
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.engine.rng import generator
 from game.engine.scoring import score, score_parts
 from game.engine.state import GameState
@@ -53,7 +55,7 @@ def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]
     return rows
 
 
-def build_result(game: Game, state: GameState, actions: list[dict[str, Any]], policies: dict[str, str],
+def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], policies: dict[str, str],
                  lang: str = "en", nickname: str | None = None) -> dict[str, Any]:
     """The result document for a game (finished or not)."""
     with generator(dict(state.rng)) as rng:
@@ -72,7 +74,8 @@ def build_result(game: Game, state: GameState, actions: list[dict[str, Any]], po
         "score": sides[main]["score"], "outcome": sides[main]["outcome"],
         "outcome_reason": state.outcome.reason if state.outcome else None,
         "sides": sides, "state_hash": state_hash(state),
-        "events": _event_rows(game, state, lang), "actions": actions, "series": state.series,
+        "events": _event_rows(game, state, lang), "actions": [entry.to_json() for entry in actions],
+        "series": state.series,
         "versions": versions(game),
         # the facilitator's options and the class code that reproduces this game (None when events
         # were removed or forced: no code can carry those)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from game.policies import POLICIES
 
 #: Events that make the historical path, and the what-if events that stand for them.

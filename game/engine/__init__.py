@@ -5,8 +5,9 @@ then follow one turn:
 
 1. ``Game.apply(state, action)`` copies the state and, for anything but ``EndTurn``, calls the action's
    handler in :mod:`~game.engine.handlers`. A handler checks everything first (raising a subclass of
-   :class:`~game.engine.errors.IllegalAction`), then changes the copy and *emits* notes (message keys
-   with parameters, never sentences) through :class:`~game.engine.context.Ctx`.
+   :class:`~game.engine.errors.IllegalAction`), then changes the copy and *emits* notes
+   (:class:`~game.engine.notes.Note`: message keys with parameters, never sentences, each public or
+   private to one lab) through :class:`~game.engine.context.Ctx`.
 2. ``EndTurn`` passes to the next seat; after the last seat, :func:`~game.engine.turn.resolve_world`
    runs: grey-market deliveries, training (:mod:`~game.engine.training`), research, rivals
    (:mod:`~game.engine.rivals`), users and accounts (:mod:`~game.engine.economy`), share prices

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from game.engine.notes import Note
 from game.engine.rng import LazyGenerator
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
@@ -24,7 +25,7 @@ class Ctx:
     rules: Rules
     state: GameState
     rng: LazyGenerator  # numpy's Generator methods, plus draw_int
-    out: list[dict[str, Any]] = field(default_factory=list)
+    out: list[Note] = field(default_factory=list)  # what ``emit`` recorded, in order
     # The ids in state.fired, for ``fired_ids`` (extended as the log grows, never rebuilt per question).
     _fired: set[str] | None = field(default=None, repr=False)  # (made on first use: most calls never ask)
     _fired_seen: int = field(default=0, repr=False)
@@ -51,8 +52,12 @@ class Ctx:
         return self._fired
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
-        """Record something that happened, as a message key and its parameters (never a sentence)."""
-        self.out.append({"key": key, "turn": self.state.turn, "side": side, "params": params})
+        """Record something that happened, as a message key and its parameters (never a sentence).
+
+        The :class:`~game.engine.notes.Note` is private to ``side`` when its key says so (see
+        :data:`~game.engine.notes.PRIVATE_KEYS`): rules only say what happened, never who may read it.
+        """
+        self.out.append(Note.of(key, self.state.turn, side, params))
 
     @property
     def months(self) -> int:

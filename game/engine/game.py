@@ -9,7 +9,7 @@ Example::
     >>> while state.pending:                  # answer any news card that waits for a decision
     ...     state = game.apply(state, game.legal_actions(state)[0]).state
     >>> step = game.apply(state, Hire(count=10))
-    >>> step.state.lab.talent - state.lab.talent, step.events[0]["key"]   # the old state is untouched
+    >>> step.state.lab.talent - state.lab.talent, step.notes[0].key   # the old state is untouched
     (10, 'action.hire')
 """
 
@@ -27,6 +27,7 @@ from game.engine.calendar import date_key
 from game.engine.context import Ctx, QuietCtx
 from game.engine.handlers import HANDLERS
 from game.engine.legal import legal_menu
+from game.engine.notes import Note
 from game.engine.rng import NO_DRAWS, generator, new_rng_state
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab, RivalLab, World
@@ -35,12 +36,17 @@ from game.engine.turn import begin_turn, end_game, resolve_world
 MAX_SEED = 2**63 - 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
-    """What ``apply`` returns: the next state and what happened, as message keys with parameters."""
+    """What ``apply`` returns: the next state and what happened, as :class:`~game.engine.notes.Note` records."""
 
     state: GameState
-    events: list[dict[str, Any]]
+    notes: list[Note]
+
+    @property
+    def events(self) -> list[Note]:
+        """The former name of :attr:`notes`."""
+        return self.notes
 
 
 class Game:
@@ -82,7 +88,7 @@ class Game:
 
             >>> from game.content.loader import load_content
             >>> step = Game(load_content(), "cn_lab").start(seed=1)
-            >>> step.events[0]["key"], step.events[0]["params"]["date"]
+            >>> step.notes[0].key, step.notes[0].params["date"]
             ('turn.start', '2019-07-01')
         """
         if not 0 <= seed <= MAX_SEED:
@@ -135,7 +141,7 @@ class Game:
         events = self.apply_in_place(new, action)
         return Step(new, events)
 
-    def apply_in_place(self, state: GameState, action: a.Action | dict[str, Any]) -> list[dict[str, Any]]:
+    def apply_in_place(self, state: GameState, action: a.Action | dict[str, Any]) -> list[Note]:
         """Like :meth:`apply` but changes ``state`` itself (for fast simulation).
 
         On an illegal action nothing has been changed: every handler checks before it acts.

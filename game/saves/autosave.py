@@ -1,20 +1,20 @@
-"""Autosave after every turn: an ``on_step`` callback for :func:`game.play.play_game`.
+"""Autosave after every turn: an ``on_step`` callback of a :class:`~game.match.Match`.
 
-It keeps the action log itself (so a loaded game's earlier log carries on) and writes the save
-atomically whenever a turn ends or the game ends.
+It saves the match's own action log (a loaded game's match carries on the loaded log), atomically,
+whenever a turn ends or the game ends.
 
 Example::
 
     >>> from game.content.loader import load_content
     >>> from game.engine.game import Game
-    >>> from game.play import play_game
+    >>> from game.match import Match
     >>> import tempfile, pathlib
     >>> game = Game(load_content(), "us_lab")
-    >>> state = game.new_game(seed=3)
-    >>> saver = Autosaver(pathlib.Path(tempfile.mkdtemp()) / "auto.json", game, state)
-    >>> played = play_game(game, 3, {"us": "cautious"}, max_turns=2, state=state, on_step=saver)
-    >>> saver.finish(played.state)
-    >>> saver.log == played.actions, saver.saves >= 3
+    >>> match = Match.new(game, seed=3, computers={"us": "cautious"}, in_place=True)
+    >>> match.on_step = saver = Autosaver(pathlib.Path(tempfile.mkdtemp()) / "auto.json", match)
+    >>> match.play_computer_seats(until_turn=2)
+    >>> saver.finish()
+    >>> saver.saves >= 3, len(match.log) == match.state.actions_taken
     (True, True)
 """
 
@@ -24,42 +24,40 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.actions import Action
-from game.engine.game import Game
+from game.engine.notes import Note
 from game.engine.state import GameState
+from game.match import Match
 from game.saves.store import save_game
 
 
 class Autosaver:
-    """Saves ``game`` to ``path`` now, after every turn, and at :meth:`finish`.
+    """Saves ``match`` to ``path`` now, after every turn (as its ``on_step``), and at :meth:`finish`.
 
-    ``log`` is the action log that led to ``state`` (empty for a new game; ``LoadedSave.actions``
-    for a loaded one). Each save replaces the last one atomically.
+    Each save replaces the last one atomically.
     """
 
-    def __init__(self, path: Path | str, game: Game, state: GameState, log: list[dict[str, Any]] | None = None,
-                 meta: dict[str, Any] | None = None, save_now: bool = True):
+    def __init__(self, path: Path | str, match: Match, meta: dict[str, Any] | None = None,
+                 save_now: bool = True):
         self.path = Path(path)
-        self.game = game
+        self.match = match
         self.meta = dict(meta or {})
-        self.log: list[dict[str, Any]] = list(log or [])
         self.saves = 0
-        self._turn, self._side = state.turn, state.active
+        self._turn = match.state.turn
         if save_now:
-            self.save(state)
+            self.save()
 
-    def save(self, state: GameState) -> None:
-        """Save ``state`` with the log so far (raises ``SaveError`` if the file cannot be written)."""
-        save_game(self.path, self.game, state, self.log, self.meta)
+    def save(self) -> None:
+        """Save the match as it stands (raises ``SaveError`` if the file cannot be written)."""
+        save_game(self.path, self.match.game, self.match.state, self.match.log, self.meta)
         self.saves += 1
 
-    def __call__(self, state: GameState, action: Action, notes: list[dict[str, Any]]) -> None:
-        # ``state`` is the state after ``action``: the action was taken by the seat active before it.
-        self.log.append({"turn": self._turn, "side": self._side, "action": action.to_json()})
+    def __call__(self, state: GameState, action: Action, notes: list[Note]) -> None:
+        # ``state`` is the state after ``action``, which the match has already logged.
         turn_ended = state.turn != self._turn or state.over
-        self._turn, self._side = state.turn, state.active
+        self._turn = state.turn
         if turn_ended:
-            self.save(state)
+            self.save()
 
-    def finish(self, state: GameState) -> None:
+    def finish(self) -> None:
         """Save the final state (a game cut short by a turn limit ends without an action)."""
-        self.save(state)
+        self.save()

@@ -8,22 +8,24 @@ Example::
 
     >>> from game.content.loader import load_content
     >>> from game.engine.game import Game
-    >>> from game.play import play_game
+    >>> from game.match import play_game
     >>> game = Game(load_content(), "cn_lab")
     >>> played = play_game(game, 3, {"cn": "cautious"}, max_turns=2)  # two turns: 0 and 1
-    >>> run = replay_log(game, seed=3, seats=["cn"], actions=played.actions)
+    >>> run = replay_log(game, seed=3, seats=["cn"], actions=played.log)
     >>> run.failure, len(run.turn_hashes), run.state.turn      # hashes when turns 0, 1 and 2 began
     (None, 3, 2)
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from game.engine.canonical import canonical_json, state_hash
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.engine.state import GameState
+from game.match import Match
 
 
 @dataclass
@@ -40,7 +42,7 @@ class ReplayRun:
 @dataclass
 class _Cached:
     key: str
-    actions: list[dict[str, Any]]
+    actions: list[LogEntry]
     run: ReplayRun
 
 
@@ -57,9 +59,10 @@ def _copy(run: ReplayRun) -> ReplayRun:
                      run.failure)
 
 
-def replay_log(game: Game, seed: int, seats: list[str], actions: list[dict[str, Any]],
+def replay_log(game: Game, seed: int, seats: list[str], actions: Sequence[LogEntry],
                use_cache: bool = True) -> ReplayRun:
-    """Play ``actions`` (log entries ``{"turn","side","action"}``) from a new game of ``seed``.
+    """Play the log ``actions`` from a new game of ``seed``: each is submitted to a :class:`Match`
+    whose seats are all played by the log.
 
     Stops at the first action that fails (``run.failure``): an ``IllegalAction`` when the log does not
     fit the game, any other exception when the engine itself fails (what a crash report looks for).
@@ -69,17 +72,18 @@ def replay_log(game: Game, seed: int, seats: list[str], actions: list[dict[str, 
     if use_cache and _last and _last[0].key == key:
         cached = _last[0]
         n = len(cached.actions)
-        if cached.run.failure is None and n <= len(actions) and actions[:n] == cached.actions:
+        if cached.run.failure is None and n <= len(actions) and list(actions[:n]) == cached.actions:
             run = _copy(cached.run)
     if run is None:
         state = game.new_game(seed, seats)
         run = ReplayRun(state, [state_hash(state)], [state.date])
     state = run.state
+    match = Match(game, state, record=False, in_place=True)  # the log is the record: keep no second one
     for index in range(run.done, len(actions)):
         entry = actions[index]
         turn = state.turn
         try:
-            game.apply_in_place(state, entry["action"])
+            match.submit(entry.action)
         except Exception as exc:  # IllegalAction: the log does not fit; anything else: an engine failure
             run.failure = (index, exc)
             break
@@ -88,7 +92,7 @@ def replay_log(game: Game, seed: int, seats: list[str], actions: list[dict[str, 
             run.turn_hashes.append(state_hash(state))
             run.dates.append(state.date)
     if use_cache:
-        _last[:] = [_Cached(key, [dict(e) for e in actions[:run.done]], _copy(run))]
+        _last[:] = [_Cached(key, list(actions[:run.done]), _copy(run))]
     return run
 
 

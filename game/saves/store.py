@@ -27,6 +27,7 @@ import json
 import os
 import re
 import traceback
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from game.content.loader import Content, load_content
 from game.engine.actions import Action, parse_action
 from game.engine.canonical import canonical_json, state_hash, state_to_json
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.engine.state import GameState
 from game.saves.atomic import atomic_write, is_temporary
 from game.saves.document import (
@@ -130,27 +132,24 @@ def slot_path(name: str, folder: Path | None = None) -> Path:
 
 # ---------------------------------------------------------------- writing
 
-def _log_entries(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    entries = []
-    for entry in actions:
-        action = entry["action"]
-        entries.append({"turn": int(entry["turn"]), "side": str(entry["side"]),
-                        "action": action.to_json() if isinstance(action, Action) else dict(action)})
-    return entries
+def _entries(actions: Iterable[LogEntry | dict[str, Any]]) -> list[LogEntry]:
+    """The log as :class:`LogEntry` records (a caller may still hand over their JSON form)."""
+    return [entry if isinstance(entry, LogEntry) else LogEntry.from_json(entry) for entry in actions]
 
 
-def build_document(game: Game, state: GameState, actions: list[dict[str, Any]],
+def build_document(game: Game, state: GameState, actions: Iterable[LogEntry | dict[str, Any]],
                    meta: dict[str, Any] | None = None, crash: CrashInfo | None = None) -> dict[str, Any]:
     """The JSON document :func:`save_game` writes (checksum included)."""
     if state.scenario != game.scenario.id:
         raise ValueError(f"the state is a '{state.scenario}' game, not '{game.scenario.id}'")
-    log = _log_entries(actions)
+    entries = _entries(actions)
+    log = [entry.to_json() for entry in entries]
     saved = state_to_json(state)
     current = state_hash(state)
     # The per-turn hashes come from re-playing the log: replay can then name the first turn that
     # differs. A log that does not reproduce the state is still saved (never lose a game), flagged.
     try:
-        run = replay_log(game, state.seed, list(state.seats), log)
+        run = replay_log(game, state.seed, list(state.seats), entries)
         hashes = run.turn_hashes[: state.turn + 1]
         verified = run.failure is None and run.done == len(log)
         if verified:
@@ -171,17 +170,17 @@ def build_document(game: Game, state: GameState, actions: list[dict[str, Any]],
     return doc
 
 
-def save_game(path: Path | str, game: Game, state: GameState, actions: list[dict[str, Any]],
+def save_game(path: Path | str, game: Game, state: GameState, actions: Iterable[LogEntry | dict[str, Any]],
               meta: dict[str, Any] | None = None) -> None:
     """Write a save atomically (a kill leaves the old save or the new one, never a broken file).
 
-    ``actions`` is the log ``[{"turn", "side", "action"}]`` from the start (``PlayedGame.actions``);
+    ``actions`` is the log from the start (``Match.log``: :class:`LogEntry` records or their JSON);
     ``meta`` holds anything JSON the UI wants back (slot name, nickname, policies). Raises
     :class:`SaveError` when the file cannot be written (disk full, no permission…).
 
     Example::
 
-        >>> save_game(autosave_path(), game, played.state, played.actions)  # doctest: +SKIP
+        >>> save_game(autosave_path(), game, played.state, played.log)  # doctest: +SKIP
     """
     path = Path(path)
     data = (canonical_json(build_document(game, state, actions, meta)) + "\n").encode()
@@ -191,7 +190,7 @@ def save_game(path: Path | str, game: Game, state: GameState, actions: list[dict
         raise SaveError("save.error.write", file=path.name, reason=exc.strerror or str(exc)) from None
 
 
-def write_crash_report(game: Game, state: GameState, actions: list[dict[str, Any]], exc: BaseException,
+def write_crash_report(game: Game, state: GameState, actions: Sequence[LogEntry | dict[str, Any]], exc: BaseException,
                        action: Action | dict[str, Any] | None = None, where: str = "",
                        folder: Path | None = None) -> Path:
     """Write what is needed to replay a game up to a crash; returns the report's path.
@@ -232,7 +231,7 @@ class LoadedSave:
     path: Path
     game: Game
     state: GameState
-    actions: list[dict[str, Any]]
+    actions: list[LogEntry]
     meta: dict[str, Any]
     document: SaveDocument
     migrated_from: int | None = None        # the old format version it was upgraded from
@@ -318,7 +317,7 @@ def _read_document(path: Path) -> tuple[SaveDocument, int | None]:
         raise SaveError("save.error.invalid", file=name, field=where, reason=why) from None
 
 
-def _check_state(name: str, doc: SaveDocument, migrated: bool) -> tuple[GameState, list[dict[str, Any]]]:
+def _check_state(name: str, doc: SaveDocument, migrated: bool) -> tuple[GameState, list[LogEntry]]:
     try:
         state = GameState.model_validate(doc.state)
     except ValidationError as exc:
@@ -335,11 +334,11 @@ def _check_state(name: str, doc: SaveDocument, migrated: bool) -> tuple[GameStat
     actions = []
     for index, entry in enumerate(doc.actions):
         try:
-            parse_action(entry.action)
+            action = parse_action(entry.action)
         except ValidationError as exc:
             where, why = _pydantic_problem(exc)
             raise SaveError("save.error.invalid", file=name, field=f"actions.{index}.{where}", reason=why) from None
-        actions.append(entry.model_dump(mode="json"))
+        actions.append(LogEntry(entry.turn, entry.side, action))
     return state, actions
 
 

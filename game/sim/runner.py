@@ -22,7 +22,7 @@ from typing import Any
 
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from game.sim.seeds import game_seed
 
 #: A game summary: what the statistics need of one game, small enough to pass between processes.

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if failure is not None and not isinstance(failure[1], IllegalAction):
         index, exc = failure  # the engine itself failed on a logged action
         entry = loaded.actions[index]
-        print(s.t("replay.engine_error", file=name, index=index + 1, number=entry["turn"] + 1,
+        print(s.t("replay.engine_error", file=name, index=index + 1, number=entry.turn + 1,
                   error=f"{type(exc).__name__}: {exc}"))
         return 1
 
@@ -96,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
         index, exc = replay.failure
         entry = loaded.actions[index]
         reason = s.t(exc.key, **exc.params) if getattr(exc, "key", None) else str(exc)
-        print(s.t("replay.illegal", file=name, index=index + 1, number=entry["turn"] + 1, side=entry["side"],
-                  action=entry["action"].get("type", "?"), reason=reason))
+        print(s.t("replay.illegal", file=name, index=index + 1, number=entry.turn + 1, side=entry.side,
+                  action=entry.action.to_json()["type"], reason=reason))
         return 1
     # 3. The final state.
     final = finish_like(game, replay.state, saved)

@@ -16,11 +16,12 @@ from game.classcode import ClassCodeError, parse_class_code
 from game.cli import UsageError
 from game.content.loader import ContentError, load_content
 from game.engine.game import MAX_SEED, Game
+from game.engine.notes import LogEntry
 from game.engine.state import GameState
 from game.i18n import LANGUAGES, strings
+from game.match import Match
 from game.messages import describe_notes
-from game.play import play_game
-from game.policies import POLICIES
+from game.policies import POLICIES, make_policy
 from game.results import build_result
 
 #: Notes too detailed for the turn-by-turn summary.
@@ -110,7 +111,7 @@ def seat_policies(game: Game, names: list[str] | None) -> dict[str, str]:
     return {side: names[min(i, len(names) - 1)] for i, side in enumerate(sides)}
 
 
-def load_saved(path: str, lang: str) -> tuple[Game, GameState, list[dict]]:
+def load_saved(path: str, lang: str) -> tuple[Game, GameState, list[LogEntry]]:
     """The game, state and action log of a save, or a one-line usage error; warnings go to stderr."""
     from game.saves import SaveError, load_save  # not needed to build the parser
 
@@ -124,7 +125,8 @@ def load_saved(path: str, lang: str) -> tuple[Game, GameState, list[dict]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    start, log = None, []
+    start: GameState | None = None
+    log: list[LogEntry] = []
     if args.load:
         if args.scenario or args.seed or args.class_code:
             raise UsageError("--load continues a saved game: leave out --scenario, --seed and --class-code")
@@ -138,29 +140,35 @@ def run(args: argparse.Namespace) -> int:
     policies = seat_policies(game, args.policy)
     if args.turns is not None and args.turns < 1:
         raise UsageError("--turns must be at least 1")
+    if start is None:
+        match = Match.new(game, seed, policies, list(policies), in_place=True)
+    else:  # a loaded game carries on its log (the notes are this run's only)
+        match = Match(game, start, {side: make_policy(name, seed) for side, name in policies.items()},
+                      log=log, in_place=True)
+    until = None if args.turns is None else match.state.turn + args.turns
     if args.autosave:
         from game.saves import Autosaver, SaveError
 
-        start = start or game.new_game(seed, list(policies))
         try:
-            saver = Autosaver(args.autosave, game, start, log)
+            match.on_step = Autosaver(args.autosave, match)
         except SaveError as exc:
             raise UsageError(exc.message(args.lang)) from None
         try:
             # Saved after every turn; a game cut short by --turns stays saved as it was before being
             # concluded, so that --load can continue it.
-            played = play_game(game, seed, policies, max_turns=args.turns, state=start, on_step=saver)
+            match.play_computer_seats(until)
         except SaveError as exc:  # the disk filled up, the folder went away…
             raise UsageError(exc.message(args.lang)) from None
     else:
-        played = play_game(game, seed, policies, max_turns=args.turns, state=start)
-    actions = log + played.actions
-    result = build_result(game, played.state, actions, played.policies, lang=args.lang)
+        match.play_computer_seats(until)
+    if until is not None:
+        match.conclude()
+    result = build_result(game, match.state, match.log, match.policies, lang=args.lang)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    for line in describe_notes(played.notes, game.content, args.lang, skip=QUIET):
+    for line in describe_notes(match.notes, game.content, args.lang, skip=QUIET):
         print(line)
     text = strings(args.lang)
     for side, info in result["sides"].items():

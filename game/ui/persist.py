@@ -78,7 +78,7 @@ def crash_report(session: Session | None, exc: BaseException) -> Path:
     if session is not None:
         state = session.state
         report.update(scenario=state.scenario, seed=state.seed, options=state.options, seats=state.seats,
-                      humans=session.humans, actions=session.actions)
+                      humans=session.humans, actions=[entry.to_json() for entry in session.actions])
     path.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
     return path
 

@@ -1,28 +1,32 @@
 """The UI's one door to the engine: a game in progress, changed only by submitting actions.
 
 Scenes read ``session.state`` and call :meth:`Session.submit`; nothing else in the UI touches the
-engine's state. Computer-played seats (one player in ``head_to_head``) act through their policy here.
+engine's state. The game itself is a :class:`~game.match.Match`: computer-played seats (one player in
+``head_to_head``) act through their policy there.
 
 Example::
 
     >>> from game.content.loader import load_content
     >>> s = Session.new(load_content(), "us_lab", seed=3, humans=["us"], options={"turn_limit": 2})
+    >>> from game.engine.actions import EndTurn
     >>> s.submit(EndTurn())            # doctest: +ELLIPSIS
-    [...]
+    [Note(key='turn.end', ...]
     >>> s.state.turn
     1
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from game.content.loader import Content
 from game.engine import actions as a
-from game.engine.actions import EndTurn
 from game.engine.errors import IllegalAction
 from game.engine.game import Game
+from game.engine.notes import LogEntry, Note
 from game.engine.state import GameState, Lab
+from game.match import Match
 from game.policies import Policy, make_policy
 
 #: The computer player that takes a seat nobody plays.
@@ -30,18 +34,15 @@ COMPUTER_POLICY = "efficient"
 
 
 class Session:
-    """A game being played in the window: the state, the action log, the notes, who plays which seat."""
+    """A game being played in the window: a :class:`~game.match.Match` (state, action log, notes, who
+    plays which seat) and what the window remembers about it (what each seat last saw)."""
 
-    def __init__(self, game: Game, state: GameState, humans: list[str], actions: list[dict[str, Any]] | None = None,
-                 nickname: str = ""):
-        self.game = game
-        self.state = state
-        self.humans = [s for s in humans if s in state.seats] or list(state.seats)
-        self.actions: list[dict[str, Any]] = list(actions or [])
-        self.notes: list[dict[str, Any]] = []
+    def __init__(self, game: Game, state: GameState, humans: list[str], actions: Iterable[LogEntry] = (),
+                 nickname: str = "", notes: Iterable[Note] = ()):
+        people = [s for s in humans if s in state.seats] or list(state.seats)
+        computers = {side: make_policy(COMPUTER_POLICY, state.seed) for side in state.seats if side not in people}
+        self.match = Match(game, state, computers, log=list(actions), notes=list(notes))
         self.nickname = nickname
-        self.computers: dict[str, Policy] = {
-            side: make_policy(COMPUTER_POLICY, state.seed) for side in state.seats if side not in self.humans}
         #: Each human seat's lab as it was when that seat last looked at its summary (for deltas).
         self.seen: dict[str, dict[str, Any]] = {side: self.snapshot(side) for side in self.humans}
         #: Event cards already shown, as (turn, event, side): the window's memory, not the game's.
@@ -53,18 +54,46 @@ class Session:
     def new(cls, content: Content, scenario: str, seed: int, humans: list[str],
             options: dict[str, Any] | None = None, nickname: str = "") -> Session:
         game = Game(content, scenario, options or {})
-        state = game.new_game(seed)
-        session = cls(game, state, humans, nickname=nickname)
-        session.notes.append({"key": "turn.start", "turn": 0, "side": None,
-                              "params": {"date": state.date, "turn": 0}})
-        session.run_computers()
+        first = game.start(seed)
+        session = cls(game, first.state, humans, nickname=nickname, notes=first.notes)
+        session.match.play_computer_seats()
         return session
+
+    @property
+    def game(self) -> Game:
+        return self.match.game
+
+    @game.setter
+    def game(self, game: Game) -> None:
+        """Content reloaded during a game (F5 with mods) replaces the rules the game goes on with."""
+        self.match.game = game
+
+    @property
+    def state(self) -> GameState:
+        return self.match.state
+
+    @property
+    def actions(self) -> list[LogEntry]:
+        """The action log from the start (saves and result documents write it)."""
+        return self.match.log
+
+    @property
+    def notes(self) -> list[Note]:
+        """Everything the engine emitted since the game was opened (both seats' private notes too)."""
+        return self.match.notes
+
+    @property
+    def humans(self) -> list[str]:
+        return self.match.humans
+
+    @property
+    def computers(self) -> dict[str, Policy]:
+        return self.match.computers
 
     @property
     def policies(self) -> dict[str, str]:
         """Who played each seat, for the result document."""
-        return {side: ("human" if side in self.humans else p.name) for side, p in
-                {**{s: None for s in self.humans}, **self.computers}.items()}
+        return self.match.policies
 
     @property
     def two_players(self) -> bool:
@@ -83,29 +112,12 @@ class Session:
         return {"turn": self.state.turn, "lab": lab.model_dump(mode="json"),
                 "stocks": dict(self.state.world.stocks)}
 
-    def submit(self, action: a.Action) -> list[dict[str, Any]]:
-        """Apply ``action`` for the active seat; raises ``IllegalAction`` and changes nothing if refused."""
-        turn, side = self.state.turn, self.state.active
-        step = self.game.apply(self.state, action)
-        self.state = step.state
-        self.actions.append({"turn": turn, "side": side, "action": action.to_json()})
-        self.notes += step.events
-        self.run_computers()
-        return step.events
-
-    def run_computers(self) -> None:
-        """Let computer seats play until a human seat is active or the game ends."""
-        guard = 0
-        while not self.state.over and self.state.active in self.computers and guard < 500:
-            policy = self.computers[self.state.active]
-            legal = self.game.legal_actions(self.state)
-            action = policy.choose(self.game, self.state, legal) if guard < 200 else EndTurn()
-            turn, side = self.state.turn, self.state.active
-            step = self.game.apply(self.state, action)
-            self.state = step.state
-            self.actions.append({"turn": turn, "side": side, "action": action.to_json()})
-            self.notes += step.events
-            guard += 1
+    def submit(self, action: a.Action) -> list[Note]:
+        """Apply ``action`` for the active seat, then let computer seats play; returns the action's
+        notes. Raises ``IllegalAction`` and changes nothing if refused."""
+        notes = self.match.submit(action)
+        self.match.play_computer_seats()
+        return notes
 
     def reason(self, action: a.Action) -> IllegalAction | None:
         """Why ``action`` would be refused now, or ``None`` if it is allowed."""
@@ -124,21 +136,9 @@ class Session:
 
     def conclude(self) -> None:
         """End the game now (a facilitator's stop): the engine scores it as it stands."""
-        if not self.state.over:
-            step = self.game.conclude(self.state)
-            self.state = step.state
-            self.notes += step.events
+        self.match.conclude()
 
-    def visible_notes(self, turn: int | None = None) -> list[dict[str, Any]]:
-        """Notes the viewer may see (in hot-seat, not the other lab's private moves), for ``turn``."""
-        viewer = self.viewer
-        out = []
-        for note in self.notes:
-            if turn is not None and note.get("turn") != turn:
-                continue
-            side = note.get("side")
-            private = note["key"].startswith(("action.", "accounts", "training.", "research.", "grey."))
-            if private and side not in (None, viewer):
-                continue
-            out.append(note)
-        return out
+    def visible_notes(self, turn: int | None = None, side: str | None = None) -> list[Note]:
+        """The notes ``side`` (by default the viewer) may read, of ``turn`` or all: in hot-seat, not
+        the other lab's private notes (the engine decides which notes are private)."""
+        return self.match.visible_notes(side or self.viewer, turn)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from game.engine.notes import Note
 from game.ui.theme import ASSETS
 
 SOUND_DIR = ASSETS / "sounds"
@@ -75,6 +76,6 @@ def play(app: Any, name: str) -> bool:
     return bank.play(name)
 
 
-def is_crash(notes: list[dict[str, Any]]) -> bool:
+def is_crash(notes: list[Note]) -> bool:
     """Whether these notes hold a market crash (a share price falling by 8% or more at once)."""
-    return any(n.get("key") == "market.move" and n.get("params", {}).get("bp", 0) <= CRASH_BP for n in notes)
+    return any(n.key == "market.move" and n.params.get("bp", 0) <= CRASH_BP for n in notes)

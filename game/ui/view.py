@@ -11,11 +11,11 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from game import messages as m
 from game.engine import actions as a
 from game.engine.errors import IllegalAction, NotEnoughCash
+from game.engine.notes import Note
 from game.engine.rules import PRICE_POINTS
 from game.engine.training import MIN_RUN_HOURS
 from game.i18n import strings
@@ -61,8 +61,8 @@ def ban_date(session: Session, chip: str) -> str | None:
     dates = {s["turn"]: s["date"] for s in session.state.series}
     dates[session.state.turn] = session.state.date
     for note in session.notes:
-        if note["key"] == "ban.in_force" and note["params"].get("chip") == chip:
-            return dates.get(note["turn"])
+        if note.key == "ban.in_force" and note.params.get("chip") == chip:
+            return dates.get(note.turn)
     return None
 
 
@@ -182,5 +182,5 @@ def cash_effect(session: Session, action: a.Action) -> int | None:
     return session.state.labs[side].cash - after.labs[side].cash
 
 
-def note_lines(session: Session, notes: list[dict[str, Any]], lang: str) -> list[str]:
+def note_lines(session: Session, notes: list[Note], lang: str) -> list[str]:
     return m.describe_notes(notes, session.game.content, lang)

@@ -15,7 +15,7 @@ from game.content.bench import generated_mod
 from game.content.loader import Content, load_content
 from game.content.mods import MODS_DIR, load_content_with_mods, mod_report
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from tests.content import helpers
 from tests.content.helpers import copy_example, event, make_mod
 

@@ -1,5 +1,7 @@
 """Golden playthroughs: a text file per scenario with the actions of a game and, after each turn, the
-figures and a digest of the state. The test replays the file's actions and compares line by line.
+events that fired in it (with the choice taken), the figures and a digest of the state. The test
+replays the file's actions and compares line by line, so a content change reads as a diff: which
+events fired differently, and which choices the computer players made.
 
 Rewrite them deliberately (after a rule or content change that is meant to change games) with::
 
@@ -28,8 +30,30 @@ CASES = {
 }
 
 
-def _turn_lines(state: GameState) -> list[str]:
-    lines = []
+def _fired_line(state: GameState, turn: int) -> str:
+    """``fired: event, event=choice, …``: the events that fired in ``turn``, in firing order (``-`` for
+    none). In a two-lab game an event for one lab names it (``event=choice (cn)``), and one that both
+    labs answered differently gives both answers (``event (us=a, cn=b)``)."""
+    answers: dict[str, list[tuple[str | None, str | None]]] = {}
+    for record in state.fired:
+        if record.turn == turn:
+            answers.setdefault(record.event, []).append((record.side, record.choice))
+    names = []
+    for event, per_side in answers.items():
+        choices = {choice for _, choice in per_side}
+        sides = [side for side, _ in per_side]
+        if len(choices) > 1:
+            both = ", ".join(f"{side}={choice or '-'}" for side, choice in per_side)
+            names.append(f"{event} ({both})")
+            continue
+        name = event + (f"={per_side[0][1]}" if per_side[0][1] else "")
+        alone = len(state.seats) > 1 and len(sides) == 1 and sides[0] is not None
+        names.append(f"{name} ({sides[0]})" if alone else name)
+    return "  fired: " + (", ".join(names) or "-")
+
+
+def _turn_lines(state: GameState, turn: int) -> list[str]:
+    lines = [_fired_line(state, turn)]
     for side in state.seats:
         lab = state.labs[side]
         lines.append(f"  {side} cash={lab.cash} capability={lab.capability} users={lab.users} "
@@ -48,7 +72,7 @@ def render(game: Game, seed: int, actions: list[dict]) -> str:
         game.apply_in_place(state, parse_action(action))
         lines.append(f"  {actor} {json.dumps(action, sort_keys=True)}")
         if state.turn != turn or state.over:
-            lines += _turn_lines(state)
+            lines += _turn_lines(state, turn)
             if not state.over:
                 lines.append(f"turn {state.turn} {state.date}")
     if state.outcome:

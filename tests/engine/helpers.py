@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.content.loader import load_content
 from game.engine.game import Game
 from game.engine.state import GameState
-from game.play import PlayedGame, play_game
+from game.match import Match, play_game
 
 
 def game(scenario: str = "cn_lab", **options: object) -> Game:
@@ -17,7 +17,7 @@ def fresh(scenario: str = "cn_lab", seed: int = 1, **options: object) -> tuple[G
     return g, g.new_game(seed)
 
 
-def played(scenario: str, seed: int, policy: str = "random", turns: int | None = None) -> PlayedGame:
+def played(scenario: str, seed: int, policy: str = "random", turns: int | None = None) -> Match:
     g = game(scenario)
     return play_game(g, seed, dict.fromkeys(g.scenario.sides, policy), max_turns=turns)
 

@@ -40,7 +40,7 @@ def test_buy_chips_pays_list_price_and_adds_chips() -> None:
     assert lab.chips["v100"] == 1500
     assert s.lab.cash - lab.cash == 1000 * 8000
     assert lab.action_points == s.lab.action_points - 1
-    assert step.events[-1]["key"] == "action.buy_chips"
+    assert step.notes[-1].key == "action.buy_chips"
 
 
 def test_cannot_buy_a_chip_before_it_is_on_sale() -> None:
@@ -80,9 +80,9 @@ def test_grey_market_buys_banned_chips_at_a_premium_and_in_transit() -> None:
     assert "grey_market_used" in s.world.flags
     step = g.apply(s, a.EndTurn())
     assert step.state.lab.in_transit == {}
-    fate = [n for n in step.events if n["key"] in ("grey.delivered", "grey.seized")]
-    assert len(fate) == 1 and fate[0]["params"]["chips"] == {"h100": 100}
-    seizure_chance = fate[0]["params"]["chance_pct"]
+    fate = [n for n in step.notes if n.key in ("grey.delivered", "grey.seized")]
+    assert len(fate) == 1 and fate[0].params["chips"] == {"h100": 100}
+    seizure_chance = fate[0].params["chance_pct"]
     assert 5 <= seizure_chance <= 25
 
 
@@ -115,7 +115,7 @@ def test_training_run_progresses_and_finishes_with_a_better_model() -> None:
     refused(g, s, a.StartTraining(chip="v100", gpu_hours=hours), err.NotAvailable)
     cash = s.lab.cash
     step = g.apply(s, a.EndTurn())
-    done = [n for n in step.events if n["key"] == "training.done"]
+    done = [n for n in step.notes if n.key == "training.done"]
     assert done and step.state.lab.run is None
     assert step.state.lab.ledger.spend["power"] == hours * 25 // 100
     assert step.state.lab.reported_training_cost == hours * 90 // 100
@@ -153,10 +153,10 @@ def test_research_takes_its_turns_then_raises_efficiency() -> None:
     assert "moe" not in s.lab.techs
     step = g.apply(s, a.EndTurn())
     assert "moe" in step.state.lab.techs
-    done = next(n for n in step.events if n["key"] == "research.done")
+    done = next(n for n in step.notes if n.key == "research.done")
     # Scarce compute (500 V100s) makes research pay more: +150% becomes more than that.
-    assert done["params"]["scarcity_bonus_pct"] > 0
-    assert step.state.lab.efficiency == 1000 * (100 + done["params"]["efficiency_gain_pct"]) // 100
+    assert done.params["scarcity_bonus_pct"] > 0
+    assert step.state.lab.efficiency == 1000 * (100 + done.params["efficiency_gain_pct"]) // 100
 
 
 def test_reasoning_needs_a_capable_model() -> None:
@@ -220,7 +220,8 @@ def test_event_card_must_be_answered_first() -> None:
     step = g.apply(s, legal[0])
     assert card not in step.state.pending
     assert next(f for f in reversed(step.state.fired) if f.event == event.id).choice == choice.id
-    assert {"key": "event.chosen"}.items() <= step.events[-1].items()
+    chosen = step.notes[-1]
+    assert chosen.key == "event.chosen" and chosen.private_to == card.side  # the answer is the seat's own
 
 
 def test_malformed_action_json_is_refused() -> None:

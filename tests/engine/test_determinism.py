@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize("scenario", ["cn_lab", "us_lab", "head_to_head"])
 def test_same_seed_same_actions_same_hash(scenario: str) -> None:
     first = played(scenario, seed=21, policy="random")
-    again = game(scenario).replay(21, [r["action"] for r in first.actions])
+    again = game(scenario).replay(21, [r.action for r in first.log])
     assert state_hash(again) == state_hash(first.state)
     assert again.series == first.state.series
 
@@ -59,7 +59,7 @@ def test_canonical_form_round_trips_exactly() -> None:
 def test_loaded_state_continues_identically() -> None:
     g = game("cn_lab")
     whole = played("cn_lab", seed=8, policy="random")
-    actions = [r["action"] for r in whole.actions]
+    actions = [r.action for r in whole.log]
     half = len(actions) // 2
     state = g.replay(8, actions[:half])
     state = state_from_json(json.loads(canonical_json(state_to_json(state))))
@@ -73,7 +73,7 @@ import json, sys
 from game.content.loader import load_content
 from game.engine.game import Game
 from game.engine.canonical import state_hash
-from game.play import play_game
+from game.match import play_game
 out = {}
 for scenario in ("cn_lab", "head_to_head"):
     g = Game(load_content(), scenario)

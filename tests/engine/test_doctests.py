@@ -15,7 +15,8 @@ PACKAGED = sorted(
     name for package in (game.engine, game.content)
     for _, name, _ in pkgutil.iter_modules(package.__path__, package.__name__ + ".")
 )
-MODULES = [*PACKAGED, "game.messages", "game.classcode", "game.i18n", "game.play", "game.policies"]
+MODULES = [*PACKAGED, "game.messages", "game.classcode", "game.i18n", "game.play", "game.match",
+           "game.policies"]
 
 
 @pytest.mark.parametrize("name", MODULES)

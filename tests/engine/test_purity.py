@@ -17,7 +17,7 @@ sys.modules["pygame"] = None        # any import of pygame now fails
 sys.modules["pygame_gui"] = None
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 g = Game(load_content(), "us_lab")
 p = play_game(g, 2, {"us": "cautious"})
 assert p.state.over

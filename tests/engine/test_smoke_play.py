@@ -4,7 +4,7 @@ import pytest
 
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from game.policies import POLICIES
 
 

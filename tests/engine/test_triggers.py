@@ -21,7 +21,7 @@ from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.state import GameState, Lab
 from game.engine.triggers import turn_plan
-from game.play import play_game
+from game.match import play_game
 from tests.engine.test_verbs import CONDITION_CASES
 
 COND = TypeAdapter(Condition)

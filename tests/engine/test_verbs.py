@@ -195,7 +195,7 @@ def test_rival_release() -> None:
     google = next(r for r in a.rivals if r.id == "google")
     assert (openai.capability, openai.price_cents) == (8000, 100)
     assert google.capability == google_before.capability + 150 and google.open_weights
-    assert [n["key"] for n in ctx.out].count("rival.release") == 2
+    assert [n.key for n in ctx.out].count("rival.release") == 2
 
 
 def test_tech_done() -> None:

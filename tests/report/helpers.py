@@ -9,7 +9,7 @@ from typing import Any
 
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from game.results import build_result
 
 #: (scenario, seed, policy, turn limit, nickname): one class code (cn_lab-3-t14), four kinds of player.
@@ -27,7 +27,7 @@ OTHER_SEEDS = (("cn_lab", 4, "random", 14, "Grace"), ("cn_lab", 5, "efficient", 
 def _result(scenario: str, seed: int, policy: str, turn_limit: int, nickname: str | None, lang: str) -> str:
     game = Game(load_content(), scenario, {"turn_limit": turn_limit})
     played = play_game(game, seed, dict.fromkeys(game.scenario.sides, policy))
-    result = build_result(game, played.state, played.actions, played.policies, lang=lang, nickname=nickname)
+    result = build_result(game, played.state, played.log, played.policies, lang=lang, nickname=nickname)
     return json.dumps(result, ensure_ascii=False)
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from game.classcode import ClassCodeError, class_code_or_none, make_class_code, parse_class_code
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 
 
 @given(seed=st.integers(0, 2**63 - 1), turns=st.none() | st.integers(1, 200), history=st.none() | st.booleans(),

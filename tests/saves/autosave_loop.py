@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.content.loader import load_content
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.policies import make_policy
 from game.saves import save_game
 
@@ -26,10 +27,10 @@ def main(folder: Path) -> None:
         game = Game(content, ("cn_lab", "head_to_head")[seed % 2])
         state = game.new_game(seed)
         players = {side: make_policy("aggressive", seed) for side in state.seats}
-        log: list[dict] = []
+        log: list[LogEntry] = []
         while not state.over:
             action = players[state.active].choose(game, state, game.legal_actions(state))
-            log.append({"turn": state.turn, "side": state.active, "action": action.to_json()})
+            log.append(LogEntry.taken(state, action))
             game.apply_in_place(state, action)
             save_game(path, game, state, log, meta={"seed": seed, "actions": len(log)})
             if not announced:

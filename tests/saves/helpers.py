@@ -8,24 +8,25 @@ from typing import Any
 
 from game.content.loader import load_content
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.engine.state import GameState
-from game.play import play_game
+from game.match import play_game
 from game.saves.document import checksum
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saves"
 
 
 def sample(scenario: str = "cn_lab", seed: int = 7, policy: str = "efficient",
-           turns: int = 3) -> tuple[Game, GameState, list[dict[str, Any]]]:
+           turns: int = 3) -> tuple[Game, GameState, list[LogEntry]]:
     """A game played by ``policy`` and stopped when turn ``turns`` begins (not concluded)."""
     game = Game(load_content(), scenario)
     full = play_game(game, seed, dict.fromkeys(game.scenario.sides, policy))
     state = game.new_game(seed)
     log = []
-    for entry in full.actions:
+    for entry in full.log:
         if state.turn >= turns or state.over:
             break
-        game.apply_in_place(state, entry["action"])
+        game.apply_in_place(state, entry.action)
         log.append(entry)
     return game, state, log
 

@@ -18,6 +18,7 @@ from game.content.loader import load_content
 from game.engine.actions import EndTurn
 from game.engine.canonical import state_from_json, state_hash, state_to_json
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.saves import load_save, save_game
 from tests.engine.test_conformance import check_invariants
 
@@ -38,10 +39,10 @@ class SaveLoadMachine(RuleBasedStateMachine):
         self.state = self.game.new_game(seed)
         self.shadow_game = self.game
         self.shadow = self.state.model_copy(deep=True)
-        self.log: list[dict] = []
+        self.log: list[LogEntry] = []
 
     def _play(self, action) -> None:
-        self.log.append({"turn": self.state.turn, "side": self.state.active, "action": action.to_json()})
+        self.log.append(LogEntry.taken(self.state, action))
         self.game.apply_in_place(self.state, action)
         self.shadow_game.apply_in_place(self.shadow, action)
 

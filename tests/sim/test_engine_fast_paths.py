@@ -15,7 +15,7 @@ from game.engine.market import market_step
 from game.engine.rng import NO_DRAWS, generator, new_rng_state
 from game.engine.state import Fired
 from game.engine.training import training_cost
-from game.play import play_game
+from game.match import play_game
 
 
 def states(scenario: str, policy: str, seed: int) -> list:
@@ -87,8 +87,8 @@ def test_same_game_with_apply_and_apply_in_place() -> None:
     game = Game(load_content(), "head_to_head", {"turn_limit": 6})
     played = play_game(game, 8, {"us": "random", "cn": "efficient"})
     state = game.new_game(8)
-    for record in played.actions:
-        state = game.apply(state, record["action"]).state
+    for entry in played.log:
+        state = game.apply(state, entry.action).state
     assert state.model_dump() == played.state.model_dump()
 
 

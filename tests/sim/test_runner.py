@@ -6,7 +6,7 @@ from game.content.loader import load_content
 from game.engine.actions import Action
 from game.engine.game import Game
 from game.engine.state import GameState
-from game.play import play_game
+from game.match import play_game
 from game.sim.runner import SimSpec, chunks, run_simulation
 
 

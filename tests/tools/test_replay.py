@@ -12,11 +12,13 @@ import pytest
 
 from game.cli import main
 from game.content.loader import load_content
+from game.engine.actions import EndTurn, parse_action
 from game.engine.canonical import state_hash
 from game.engine.errors import IllegalAction
 from game.engine.game import Game
+from game.engine.notes import LogEntry
 from game.engine.state import GameState
-from game.play import play_game
+from game.match import play_game
 from game.saves import save_game, write_crash_report
 from game.saves.document import checksum
 from tests.engine.golden import CASES, GOLDEN_DIR, read_actions, render
@@ -36,12 +38,12 @@ def replay(capsys, path: Path, *extra: str) -> tuple[int, str]:
     return code, (out.out + out.err).strip()
 
 
-def logged(game: Game, seed: int, actions: list[dict]) -> tuple[GameState, list[dict]]:
+def logged(game: Game, seed: int, actions: list[dict]) -> tuple[GameState, list[LogEntry]]:
     """Replay bare actions, building the log with each action's turn and side."""
     state = game.new_game(seed)
     log = []
     for action in actions:
-        log.append({"turn": state.turn, "side": state.active, "action": action})
+        log.append(LogEntry.taken(state, parse_action(action)))
         game.apply_in_place(state, action)
     return state, log
 
@@ -75,7 +77,7 @@ def test_played_games_replay_exactly(tmp_path: Path, capsys, scenario: str) -> N
     game = Game(load_content(), scenario, {"turn_limit": 10})
     played = play_game(game, 12, dict.fromkeys(game.scenario.sides, "random"), max_turns=6)  # ends by conclude
     path = tmp_path / "played.json"
-    save_game(path, game, played.state, played.actions)
+    save_game(path, game, played.state, played.log)
     code, out = replay(capsys, path, "--lang", "fr")
     assert code == 0, out
     assert "le rejeu reproduit" in out
@@ -94,7 +96,7 @@ def test_a_changed_log_names_the_first_turn_that_differs(tmp_path: Path, capsys)
     path = tmp_path / "slot.json"
     save_game(path, game, state, log)
     # Turn 3 (index 2): its first action becomes an end of turn: the game differs from turn 3 on.
-    index = next(i for i, e in enumerate(log) if e["turn"] == 2 and e["action"]["type"] != "end_turn")
+    index = next(i for i, e in enumerate(log) if e.turn == 2 and not isinstance(e.action, EndTurn))
     _tamper(path, index, {"type": "end_turn"})
     code, out = replay(capsys, path)
     assert code == 1

@@ -57,6 +57,6 @@ def test_first_game_in_french_from_menu_to_end(app):
     for idea in ("puces", "interdi", "heures-GPU × prix", "million de jetons", "premier tour"):
         assert idea in tour, idea
     session = app.session
-    buys = [x for x in session.actions if x["action"]["type"] == "buy_chips"]
-    assert buys and BuyChips.model_validate(buys[0]["action"]).count == 25
+    buys = [x.action for x in session.actions if isinstance(x.action, BuyChips)]
+    assert buys and buys[0].count == 25
     assert any("Exporter les résultats" in t for t in texts(app))

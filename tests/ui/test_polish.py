@@ -10,6 +10,7 @@ import pytest
 from pygame_gui.elements import UIButton, UILabel
 
 from game.engine.actions import BuyChips, Choose, EndTurn
+from game.engine.notes import Note
 from game.ui.session import Session
 from tests.ui.helpers import click, find_button, key, settle, texts, type_text
 
@@ -169,8 +170,8 @@ def test_sound_files_exist_and_crash_detection():
 
     for name in sound.NAMES:
         assert (sound.SOUND_DIR / f"{name}.wav").stat().st_size > 1000
-    assert sound.is_crash([{"key": "market.move", "params": {"stock": "nvda", "bp": -1700}}])
-    assert not sound.is_crash([{"key": "market.move", "params": {"stock": "nvda", "bp": -200}}])
+    assert sound.is_crash([Note.of("market.move", 4, None, {"stock": "nvda", "bp": -1700})])
+    assert not sound.is_crash([Note.of("market.move", 4, None, {"stock": "nvda", "bp": -200})])
 
 
 def test_french_choice_lines_use_a_narrow_space_before_the_colon(app):

@@ -71,9 +71,10 @@ class SummaryScene(Scene):
             session.state.date, self.lang)), "#title")
         self.rows = deltas(session, side, self.lang, self.t)
         # why: what you did and chose (your own moves explain most changes), then what the world did
-        notes = [n for n in session.visible_notes() if seen_turn <= n["turn"] < session.state.turn]
-        yours = [n for n in notes if n["key"].startswith("action.") or n["key"] == "event.chosen"]
-        world = [n for n in notes if not n["key"].startswith(("action.", "event.", "turn.", "accounts"))]
+        # only what this seat may read (the engine marks the other lab's moves and answers private)
+        notes = [n for n in session.visible_notes(side=side) if seen_turn <= n.turn < session.state.turn]
+        yours = [n for n in notes if n.key.startswith("action.") or n.key == "event.chosen"]
+        world = [n for n in notes if not n.key.startswith(("action.", "event.", "turn.", "accounts"))]
         parts = []
         money = money_moves(session, side, self.lang, self.t)
         if money:
