@@ -3,7 +3,10 @@
 Layout of the package:
 
 - ``app.py``      the window, the event loop (waits on events when idle), the crash safety net
-- ``scene.py``    the base class of screens; ``focus.py`` keyboard focus (Tab / arrows / Enter)
+- ``flow.py``     what screen comes next (hand-off, summary, cards, tutorial, end); the player's actions
+- ``content_service.py``  the content the app plays: loading, mods switched on, reload (F5)
+- ``scene.py``    the base class of screens (a scene answers its opener by callback: ``close(result)``);
+  ``focus.py`` keyboard focus (Tab / arrows / Enter)
 - ``session.py``  the only door to the engine: ``Session.submit(action)``
 - ``persist.py``  saves, crash reports, result export; ``settings.py`` remembered settings
 - ``scenes/``     the screens; ``scenes/__init__.py`` has the registry the main menu reads

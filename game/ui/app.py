@@ -1,5 +1,8 @@
 """The window: a stack of scenes, the event loop, and the safety net around them.
 
+The app owns the content (:class:`ContentService`) and the flow between screens (:class:`Flow`);
+scenes reach both through it (``app.content``, ``app.flow``).
+
 The loop waits on events (``pygame.event.wait`` with a timeout) and draws only when something
 changed: an input event, a scene that says it is animating, or a short "warm" period after input
 while pygame_gui fades hover states and tooltips in. An idle dashboard therefore costs almost nothing.
@@ -21,15 +24,20 @@ import contextlib
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pygame
 import pygame_gui
 
+from game.content.loader import Content
 from game.i18n import Strings, strings
 from game.ui import theme
+from game.ui.content_service import ContentService
+from game.ui.flow import Flow
+from game.ui.persist import crash_report
 from game.ui.scene import Scene
+from game.ui.scenes.menu import MenuScene
 from game.ui.session import Session
 from game.ui.settings import Settings, save_settings
 
@@ -46,7 +54,7 @@ NAP_MS = 25
 class App:
     """The game window and its scene stack."""
 
-    def __init__(self, settings: Settings, headless: bool = False, content: Any = None):
+    def __init__(self, settings: Settings, headless: bool = False, content: Content | None = None):
         self.settings = settings
         # The dummy video driver has no renderer to scale with: draw at 1280x720 as is.
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
@@ -57,7 +65,8 @@ class App:
         self.manager = self._make_manager()
         self.stack: list[Scene] = []
         self.session: Session | None = None
-        self._content = content
+        self.content_service = ContentService(content)
+        self.flow = Flow(self)
         self.running = False
         #: False for the demo and tests: settings changes then last for this run only.
         self.persist_settings = True
@@ -93,12 +102,9 @@ class App:
         return strings(self.settings.language)
 
     @property
-    def content(self) -> Any:
-        if self._content is None:
-            from game.ui.scenes.mods import startup_content  # shipped content + the mods switched on
-
-            self._content = startup_content()
-        return self._content
+    def content(self) -> Content:
+        """The content in play: shipped content + the mods switched on (loaded on first use)."""
+        return self.content_service.content
 
     # --- the stack -----------------------------------------------------------------------------
     @property
@@ -195,16 +201,12 @@ class App:
 
     def toggle_fullscreen(self) -> None:
         """F11: full screen on or off (remembered like the setting)."""
-        from dataclasses import replace
-
         self.apply_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
 
     # --- the loop ------------------------------------------------------------------------------
     def start(self, scene: Scene | None = None) -> None:
         """Show the first scene (the main menu unless told otherwise)."""
         if scene is None:
-            from game.ui.scenes.menu import MenuScene
-
             scene = MenuScene(self)
         self.running = True
         self.push(scene)
@@ -277,9 +279,7 @@ class App:
         if scene is None:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:  # modders: reload content from disk
-            from game.ui.scenes.mods import reload_and_tell
-
-            reload_and_tell(self)
+            self.flow.reload_content()
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
@@ -287,9 +287,7 @@ class App:
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.VIDEOEXPOSE):
             self.touch()  # SDL scales the canvas; the picture must be drawn again
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and scene.screen_id != "help":
-            from game.ui.scenes.help import HelpScene
-
-            self.push(HelpScene(self))
+            self.flow.help()
             return
         scene.handle_event(event)
 
@@ -309,17 +307,11 @@ class App:
     # --- errors --------------------------------------------------------------------------------
     def crash(self, exc: BaseException) -> None:
         """Write a report and show the crash dialog over the menu."""
-        from game.ui.persist import crash_report
-        from game.ui.scenes.crash import CrashScene
-        from game.ui.scenes.menu import MenuScene
-
         try:
             path: Path | None = crash_report(self.session, exc)
         except Exception:
             path = None
-        self.session = None
-        self.stack_safe_reset(MenuScene(self))
-        self.push(CrashScene(self, path))
+        self.flow.crashed(path)
 
     def stack_safe_reset(self, scene: Scene) -> None:
         for old in self.stack:

@@ -17,6 +17,7 @@ from typing import Any
 from game.engine import actions as a
 from game.policies import make_policy
 from game.ui.focus import press
+from game.ui.view import action_groups
 
 
 class DemoDriver:
@@ -56,9 +57,7 @@ class DemoDriver:
             if self.finished:
                 app.quit()
                 return
-            from game.ui.scenes.newgame import NewGameScene
-
-            app.push(NewGameScene(app))
+            scene.new_game()
         elif sid == "new_game":
             scene.scenario = self.scenario
             scene.players = 2 if len(app.content.scenarios[self.scenario].sides) > 1 else 1
@@ -100,7 +99,7 @@ class DemoDriver:
 
     def play(self, app: Any, scene: Any) -> None:
         session = app.session
-        if scene.route():  # a card or a summary comes first
+        if app.flow.route():  # a card or a summary comes first
             return
         if not self.shown_help and session.state.turn == 1:
             self.shown_help = True
@@ -114,11 +113,8 @@ class DemoDriver:
             end = next(b for b in scene.callbacks if scene.callbacks[b] == scene.end_turn)
             press(end)
             return
-        from game.ui.scenes.picker import PickerScene
-        from game.ui.view import action_groups
-
         group = next(g for g in action_groups(session, app.settings.language) if isinstance(action, g.kind))
         if group.kind in (a.RaiseMoney, a.Lobby):
             press(scene.group_buttons[group.id])
             return
-        app.push(PickerScene(app, group, preset=action))
+        scene.open_group(group, preset=action)

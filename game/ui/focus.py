@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
+import pygame_gui
+
 FOCUS_WIDTH = 3
 
 
@@ -62,9 +65,6 @@ class FocusRing:
 
     def handle_key(self, event: Any) -> bool:
         """Tab/arrows move, Enter/Space press. True when the key was used."""
-        import pygame
-        import pygame_gui
-
         key = event.key
         if key == pygame.K_TAB:
             return self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
@@ -80,8 +80,6 @@ class FocusRing:
         return False
 
     def draw(self, surface: Any) -> None:
-        import pygame
-
         item = self.current
         if item is not None and item.alive() and item.visible:
             pygame.draw.rect(surface, (0, 0, 0), item.rect.inflate(8, 8), FOCUS_WIDTH, border_radius=8)
@@ -120,8 +118,5 @@ def scroll_into_view(item: Any) -> bool:
 
 def press(button: Any) -> None:
     """Post the event a mouse click on ``button`` posts."""
-    import pygame
-    import pygame_gui
-
     pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, {
         "ui_element": button, "ui_object_id": button.most_specific_combined_id, "mouse_button": 1}))

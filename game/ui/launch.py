@@ -21,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The command line imports every command's module to build its parser: the window's modules
+    # (pygame, the scenes) load here, only when the window opens.
     from game.ui.settings import load_settings, save_settings
 
     settings = load_settings()

@@ -18,7 +18,11 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from game import saves
+from game.i18n import strings
+from game.results import build_result
 from game.ui.session import Session
 
 
@@ -94,15 +98,11 @@ def results_dir() -> Path:
     override = os.environ.get("CHIP_RACE_RESULTS_DIR")
     if override:
         return Path(override)
-    import platformdirs
-
     return Path(platformdirs.user_documents_dir()) / "Chip Race results"
 
 
 def export_result(session: Session, lang: str) -> Path:
     """Write the result document (same format as ``run --json``) and return its path."""
-    from game.results import build_result
-
     result = build_result(session.game, session.state, session.actions, session.policies, lang,
                           nickname=session.nickname or None)
     folder = results_dir()
@@ -123,8 +123,8 @@ def export_debrief(session: Session, result_path: Path, lang: str) -> Path:
         >>> export_debrief(session, Path("chip-race-cn_lab-7.json"), "fr")   # doctest: +SKIP
         PosixPath('chip-race-cn_lab-7.html')
     """
+    # The report package takes about a second to import and only this rarely used button needs it.
     from game.report.debrief import write_debrief
-    from game.results import build_result
 
     result = build_result(session.game, session.state, session.actions, session.policies, lang,
                           nickname=session.nickname or None)
@@ -134,8 +134,6 @@ def export_debrief(session: Session, result_path: Path, lang: str) -> Path:
     except OSError as exc:
         raise PersistError(f"could not write {path.name}: {exc.strerror}") from None
     except ValueError as exc:  # the report's ResultError (a document it cannot read): keyed text
-        from game.i18n import strings
-
         key = getattr(exc, "key", None)
         message = strings(lang).t(key, **getattr(exc, "params", {})) if key else str(exc)
         raise PersistError(message) from None

@@ -5,6 +5,11 @@ the stack, so it always shows the current state) and they are removed when anoth
 Buttons get a callback; a click or Enter on the focused button posts ``UI_BUTTON_PRESSED`` and the
 scene runs the callback. Scenes never change the game: they submit actions to ``app.session``.
 
+A scene opened for an answer (the picker, an event card, the save or load dialog, a yes/no question)
+takes an ``on_close`` callback and ends with :meth:`Scene.close`, which hands its result to the
+callback; it never reaches into the scene below it. Scenes with nothing to answer (help,
+settings, mods) close the same way, with no result.
+
 Example (a scene with one button)::
 
     class Hello(Scene):
@@ -16,17 +21,15 @@ Example (a scene with one button)::
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.ui import sound, theme
+from game.ui.charts import fit_text
 from game.ui.focus import FocusRing
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 Rect = tuple[int, int, int, int] | pygame.Rect
 
@@ -39,8 +42,12 @@ class Scene:
     #: Overlays draw over a dimmed picture of the scene below instead of a plain background.
     overlay = False
 
-    def __init__(self, app: App):
+    def __init__(self, app: Any, on_close: Callable[[Any], None] | None = None):
+        # ``app`` is the game.ui.app.App; not imported even for type hints: the app imports the
+        # flow, which imports every scene, so the name would close an import cycle.
         self.app = app
+        #: Who opened this scene and wants its result (see :meth:`close`).
+        self.on_close = on_close
         self.focus = FocusRing()
         self.elements: list[Any] = []
         self.callbacks: dict[Any, Callable[[], None]] = {}
@@ -91,8 +98,6 @@ class Scene:
     def fit(self, text: str, width: int, style: str = "body", bold: bool = False) -> str:
         """``text`` shortened with "…" to fit ``width`` pixels at the current text size (a widget
         that shortens its text should carry the whole text in its tooltip)."""
-        from game.ui.charts import fit_text
-
         return fit_text(theme.font(theme.font_sizes(self.scale)[style], bold=bold), text, width)
 
     def add(self, element: Any, focus: bool = False) -> Any:
@@ -123,9 +128,21 @@ class Scene:
     def build(self) -> None:
         """Create the widgets (override)."""
 
+    def close(self, result: Any = None) -> None:
+        """Leave this screen and hand ``result`` to whoever opened it (``None``: nothing chosen).
+
+        The result is handed over first, while this scene still covers the one below: the pop then
+        builds that one once, with the state the result led to. A callback that replaces the whole
+        stack (a loaded game) leaves nothing to pop.
+        """
+        if self.on_close is not None:
+            self.on_close(result)
+        if self.app.top is self:
+            self.app.pop()
+
     def back(self) -> None:
-        """Esc: leave this screen (override where Esc means something else)."""
-        self.app.pop()
+        """Esc: leave this screen with no result (override where Esc means something else)."""
+        self.close()
 
     # --- loop ----------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:

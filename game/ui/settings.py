@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from game.i18n import LANGUAGES
 
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080))
@@ -28,8 +30,6 @@ def config_dir() -> Path:
     override = os.environ.get("CHIP_RACE_CONFIG_DIR")
     if override:
         return Path(override)
-    import platformdirs
-
     return Path(platformdirs.user_config_dir("chip-race", appauthor=False))
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pygame
+
 from game.engine.notes import Note
 from game.ui.theme import ASSETS
 
@@ -36,8 +38,6 @@ class SoundBank:
         self.played: list[str] = []
 
     def _start(self) -> bool:
-        import pygame
-
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=22050, size=-16, channels=1, buffer=512)

@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pygame
+
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "assets"
 FONT_REGULAR = ASSETS / "fonts" / "DejaVuSans.ttf"
@@ -74,6 +76,4 @@ def theme_dict(scale: float) -> dict[str, Any]:
 @cache
 def font(size: int, bold: bool = False):
     """A pygame font of the bundled face (cached: opening a TTF costs a few milliseconds)."""
-    import pygame
-
     return pygame.font.Font(str(FONT_BOLD if bold else FONT_REGULAR), size)

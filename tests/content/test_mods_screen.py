@@ -13,11 +13,11 @@ from game.engine.state import Fired
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    import game.ui.scenes.mods as screen
+    import game.ui.content_service as service
     from game.ui.app import App
     from game.ui.settings import Settings
 
-    monkeypatch.setattr(screen, "config_dir", lambda: tmp_path / "config")
+    monkeypatch.setattr(service, "config_dir", lambda: tmp_path / "config")
     window = App(Settings(), headless=True)
     window.persist_settings = False
     yield window
@@ -35,7 +35,8 @@ def test_reload_refused_when_an_event_of_the_game_is_gone():
 
 
 def test_mods_screen_lists_switches_on_and_reloads(app):
-    from game.ui.scenes.mods import ModsScene, load_enabled, reload_and_tell
+    from game.ui.content_service import load_enabled
+    from game.ui.scenes.mods import ModsScene
 
     assert [(m.id, m.enabled, m.switched_off) for m in app.content.mods] == [("example", False, True)]
     scene = ModsScene(app)
@@ -49,12 +50,12 @@ def test_mods_screen_lists_switches_on_and_reloads(app):
 
     app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F5, mod=0, unicode=""))
     assert app.top is scene and scene.status  # F5 on the screen: a status line, no pop-up
-    reload_and_tell(app)
+    app.flow.reload_content()
     app.draw()
 
 
 def test_f5_during_a_game_refuses_a_breaking_change(app, monkeypatch):
-    from game.ui.scenes.mods import reload_content, save_enabled
+    from game.ui.content_service import save_enabled
     from game.ui.session import Session
 
     app.session = Session.new(app.content, "cn_lab", seed=2, humans=["cn"], options={"turn_limit": 40})
@@ -69,9 +70,9 @@ def test_f5_during_a_game_refuses_a_breaking_change(app, monkeypatch):
         app.session.submit(EndTurn())
     assert any(f.event == "chips_act" for f in app.session.state.fired)
     save_enabled({"example"})
-    ok, message = reload_content(app)
+    ok, message = app.content_service.reload(app.strings, app.session)
     assert not ok and "the event 'chips_act' the running game refers to is gone" in message
     assert "example_no_bans" not in app.content.scenarios
     save_enabled(set())
-    ok, message = reload_content(app)
+    ok, message = app.content_service.reload(app.strings, app.session)
     assert ok and message == "Content reloaded: 0 mod(s) loaded."

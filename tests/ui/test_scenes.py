@@ -91,10 +91,11 @@ def test_banned_chip_shows_export_ban_in_picker(app):
     app.session = session
     session.shown_cards = {(f.turn, f.event, f.side) for f in session.state.fired}
     session.seen["cn"] = session.snapshot("cn")
-    app.push(DashboardScene(app))
+    dash = DashboardScene(app)
+    app.push(dash)
     buy = next(g for g in action_groups(session, "en") if g.id == "buy")
     assert buy.options, buy.reason
-    app.push(PickerScene(app, buy))
+    app.push(PickerScene(app, buy, dash.submit))
     settle(app)
     reasons = [t for t in texts(app) if "export-banned" in t]
     assert reasons and "H100" in " ".join(reasons)
@@ -113,7 +114,13 @@ def test_event_choice_changes_state_as_the_option_says(app):
     event = session.game.rules.events_by_id["highflyer_stockpile"]
     first = event.choices[0]
     expected = session.game.apply(before, Choose(event=event.id, choice=first.id)).state
-    app.push(CardScene(app, ("highflyer_stockpile", "cn", True)))
+    chosen: list[str | None] = []
+    app.push(CardScene(app, ("highflyer_stockpile", "cn", True), chosen.append))
+    settle(app)
+    click(app, find_button(app, first.label["en"]))
+    assert chosen == [first.id] and app.top.screen_id == "menu"  # the card answers its opener, then closes
+    assert state_hash(session.state) == state_hash(before)  # the card itself changes nothing
+    assert app.flow.open_card() and app.top.screen_id == "event_card"  # opened by the flow, it is played
     settle(app)
     click(app, find_button(app, first.label["en"]))
     assert state_hash(session.state) == state_hash(expected)  # exactly what the option does

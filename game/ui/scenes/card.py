@@ -1,8 +1,10 @@
 """Event cards: headline, date, icon, text, the choices with their hints, and the Source line
-(which article, and what the record says where it differs)."""
+(which article, and what the record says where it differs). The card hands the choice made (or
+``None`` for news read) to its ``on_close`` callback; the flow submits it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -19,8 +21,11 @@ BOX = pygame.Rect(190, 40, 900, 640)
 ICONS = {"ban": "⛔", "chip": "▦", "money": "$", "market": "↗", "model": "◆", "news": "✉", "law": "§",
          "warning": "⚠", "rocket": "▲", "lock": "✕", "people": "☺"}
 
+#: A card to show: (event id, side it is for or None for everyone, waiting for a choice).
+Card = tuple[str, str | None, bool]
 
-def next_card(session: Session) -> tuple[str, str | None, bool] | None:
+
+def next_card(session: Session) -> Card | None:
     """The next card the viewer should see this turn: (event id, side, waiting for a choice)."""
     state, viewer = session.state, session.viewer
     pending = next((p for p in state.pending if p.side == viewer and p.side == state.active), None)
@@ -39,8 +44,8 @@ class CardScene(Scene):
     screen_id = "event_card"
     overlay = True
 
-    def __init__(self, app: Any, card: tuple[str, str | None, bool]):
-        super().__init__(app)
+    def __init__(self, app: Any, card: Card, on_close: Callable[[str | None], None] | None = None):
+        super().__init__(app, on_close)
         self.event_id, self.side, self.choosing = card
         self.announced = False
 
@@ -91,14 +96,12 @@ class CardScene(Scene):
                         self.t("ui.key_tip", k="Enter"), "#primary")
 
     def choose(self, choice: str) -> None:
-        session: Session = self.app.session
-        session.submit(a.Choose(event=self.event_id, choice=choice))
-        self.done()
+        """Take ``choice`` (the flow submits it)."""
+        self.close(choice)
 
     def done(self) -> None:
-        session: Session = self.app.session
-        session.shown_cards.add((session.state.turn, self.event_id, self.side))
-        self.app.pop()
+        """News read: continue."""
+        self.close(None)
 
     def back(self) -> None:
         if not self.choosing:  # a decision cannot be skipped; news can

@@ -1,4 +1,5 @@
-"""Dialogs: the crash dialog (a report was written; back to the menu), a message, a yes/no question."""
+"""Dialogs: the crash dialog (a report was written; back to the menu), a message, a yes/no question
+(the answer goes to its ``on_close`` callback: True for yes, False or None for no)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,14 @@ class MessageScene(Scene):
     screen_id = "message"
     overlay = True
 
-    def __init__(self, app: Any, title: str, text: str):
-        super().__init__(app)
+    def __init__(self, app: Any, title: str, text: str, on_close: Callable[[Any], None] | None = None):
+        super().__init__(app, on_close)
         self.title, self.text = title, text
 
     def build(self) -> None:
         self.label((BOX.x + 24, BOX.y + 20, BOX.w - 48, 36), self.title, "#heading")
         self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, 170), self.text)
-        self.button((BOX.right - 224, BOX.bottom - 64, 200, 44), self.t("ui.ok"), self.app.pop, None, "#primary")
+        self.button((BOX.right - 224, BOX.bottom - 64, 200, 44), self.t("ui.ok"), self.close, None, "#primary")
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -49,13 +50,13 @@ class CrashScene(MessageScene):
 class ConfirmScene(MessageScene):
     screen_id = "confirm"
 
-    def __init__(self, app: Any, title: str, text: str, on_yes: Callable[[], None]):
-        super().__init__(app, title, text)
-        self.on_yes = on_yes
+    def __init__(self, app: Any, title: str, text: str, on_close: Callable[[bool | None], None]):
+        super().__init__(app, title, text, on_close)
 
     def build(self) -> None:
         self.label((BOX.x + 24, BOX.y + 20, BOX.w - 48, 36), self.title, "#heading")
         self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, 170), self.text)
-        self.button((BOX.x + 24, BOX.bottom - 64, 200, 44), self.t("ui.no"), self.app.pop,
+        self.button((BOX.x + 24, BOX.bottom - 64, 200, 44), self.t("ui.no"), lambda: self.close(False),
                     self.t("ui.key_tip", k="Esc"))
-        self.button((BOX.right - 224, BOX.bottom - 64, 200, 44), self.t("ui.yes"), self.on_yes, None, "#primary")
+        self.button((BOX.right - 224, BOX.bottom - 64, 200, 44), self.t("ui.yes"), lambda: self.close(True), None,
+                    "#primary")

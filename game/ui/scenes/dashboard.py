@@ -1,7 +1,8 @@
 """The lab dashboard: the screen of the game. Figures on the left (each opens its glossary entry),
 rivals and the market in the middle, the actions on the right (cost, shortcut, and why disabled),
-the news feed at the bottom. It also routes the game's flow: pass-the-laptop, turn summary, event
-cards, end screen."""
+the news feed at the bottom. It builds and draws; what comes between actions (pass-the-laptop,
+turn summary, event cards, end screen) is the flow's (:mod:`game.ui.flow`), and actions go to the
+session through the flow."""
 
 from __future__ import annotations
 
@@ -12,19 +13,17 @@ import pygame
 from game import messages as m
 from game.engine import actions as a
 from game.engine.training import monthly_compute
-from game.ui import charts, sound, theme
+from game.ui import charts, persist, theme
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
+from game.ui.scenes.crash import ConfirmScene
+from game.ui.scenes.help import glossary_tip
+from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.save import SaveScene
 from game.ui.session import Session
-from game.ui.view import action_groups, hours, month_year, note_lines, people, start_prices
+from game.ui.view import Group, action_groups, hours, month_year, note_lines, people, start_prices
 
 STOCK_LINES = ("nvda", "msft", "googl", "tsm", "baba")
-
-
-def start_session(app: Any, session: Session) -> None:
-    """Show a new or loaded game: the dashboard, which then routes to summaries and cards."""
-    app.session = session
-    app.reset(DashboardScene(app))
 
 
 class DashboardScene(Scene):
@@ -162,116 +161,67 @@ class DashboardScene(Scene):
 
     def figure(self, where: Column | tuple[int, int, int, int], text: str, term: str) -> Any:
         """A figure that opens its glossary entry; in a column it wraps on to more lines when long."""
-        from game.ui.scenes.help import glossary_tip
-
         tip = glossary_tip(self.app.strings, term)
         if isinstance(where, Column):
             return where.buttons(text, lambda: self.help(term), tip, "#figure")[0]
         return self.button(where, self.fit(text, where[2] - 16), lambda: self.help(term), tip, "#figure", focus=True)
 
     # --- actions -------------------------------------------------------------------------------
-    def open_group(self, group: Any) -> None:
-        from game.ui.scenes.picker import PickerScene
-
+    def open_group(self, group: Group, preset: a.Action | None = None) -> None:
+        """An action button: the picker for its parameters (``preset`` chosen), or at once when it has none."""
         if not group.enabled:
             return
         if group.kind in (a.RaiseMoney, a.Lobby):
             self.submit(group.options[0])
             return
-        self.app.push(PickerScene(self.app, group))
+        self.app.push(PickerScene(self.app, group, self.submit, preset))
 
     def open_card(self) -> None:
         """Show the event card that waits for a decision (the banner's button)."""
-        from game.ui.scenes.card import CardScene, next_card
+        self.app.flow.open_card()
 
-        card = next_card(self.session)
-        if card is not None:
-            self.app.push(CardScene(self.app, card))
+    def submit(self, action: a.Action | None) -> None:
+        """Play ``action`` (``None``: the picker was cancelled) and show the lab after it."""
+        if action is None:
+            return
+        self.status = self.app.flow.play(action)
+        self.refresh()
 
-    def submit(self, action: a.Action) -> None:
-        from game.engine.errors import IllegalAction
-        from game.ui.view import reason_text
-
-        try:
-            self.session.submit(action)
-            self.status = ""
-        except IllegalAction as exc:
-            self.status = reason_text(self.session, exc, self.lang)
-        self.app.rebuild()
+    def refresh(self) -> None:
+        """Build again to show a change; when a dialog still covers this screen, closing it will."""
+        if self.app.top is self:
+            self.app.rebuild()
 
     def end_turn(self) -> None:
-        from game.ui import persist
-
-        before = len(self.session.notes)
-        turn = self.session.state.turn
         self.submit(a.EndTurn())
-        if self.session.state.turn != turn or self.session.state.over:
-            sound.play(self.app, "crash" if sound.is_crash(self.session.notes[before:]) else "end_turn")
-        try:
-            persist.autosave(self.session)
-        except Exception:
-            self.status = self.t("ui.dash.autosave_failed")
 
     def save(self) -> None:
         """Ask for a name (filled in with the scenario and date), then save to that slot."""
-        from game.ui.scenes.save import SaveScene
-
         state = self.session.state
         self.app.push(SaveScene(self.app, f"{state.scenario} {state.date[:7]}", self.save_as))
 
-    def save_as(self, name: str) -> None:
-        from game.ui import persist
-
+    def save_as(self, name: str | None) -> None:
+        if name is None:
+            return
         try:
             path = persist.save_to(self.session, name)
             self.status = self.t("ui.dash.saved", path=str(path))
         except Exception as exc:
             self.status = self.t("ui.dash.save_failed", reason=str(exc))
-        self.app.rebuild()
+        self.refresh()
 
     def help(self, term: str | None = None) -> None:
-        from game.ui.scenes.help import HelpScene
-
-        self.app.push(HelpScene(self.app, term))
+        self.app.flow.help(term)
 
     def back(self) -> None:
-        from game.ui.scenes.crash import ConfirmScene
-        from game.ui.scenes.menu import MenuScene
+        self.app.push(ConfirmScene(self.app, self.t("ui.dash.leave_title"), self.t("ui.dash.leave_text"), self._leave))
 
-        self.app.push(ConfirmScene(self.app, self.t("ui.dash.leave_title"), self.t("ui.dash.leave_text"),
-                                   lambda: self.app.reset(MenuScene(self.app))))
-
-    # --- routing -------------------------------------------------------------------------------
-    def route(self) -> bool:
-        """Push whatever must come before play continues; True when something was pushed."""
-        from game.ui.scenes.card import CardScene, next_card
-        from game.ui.scenes.end import EndScene
-        from game.ui.scenes.summary import HandoffScene, SummaryScene
-
-        session = self.session
-        if session.state.over:
-            self.app.replace(EndScene(self.app))
-            return True
-        viewer = session.viewer
-        if session.two_players and getattr(session, "shown_to", None) != viewer:
-            self.app.push(HandoffScene(self.app, viewer))
-            return True
-        if session.seen[viewer]["turn"] < session.state.turn:
-            self.app.push(SummaryScene(self.app))
-            return True
-        card = next_card(session)
-        if card is not None:
-            self.app.push(CardScene(self.app, card))
-            return True
-        if not self.app.settings.tutorial_done:
-            from game.ui.scenes.help import TutorialScene
-
-            self.app.push(TutorialScene(self.app))
-            return True
-        return False
+    def _leave(self, yes: bool | None) -> None:
+        if yes:
+            self.app.flow.menu()
 
     def update(self, dt: float) -> bool:
-        if self.drawn and self.route():
+        if self.drawn and self.app.flow.route():  # a card or a summary comes before play continues
             return True
         if self.anim < 1.0:
             self.anim = min(1.0, self.anim + dt / 0.8)

@@ -11,6 +11,7 @@ from typing import Any
 import pygame
 
 from game import messages as m
+from game.results import build_result
 from game.ui import charts, persist, theme
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
@@ -53,8 +54,6 @@ class EndScene(Scene):
         return self.app.session
 
     def build(self) -> None:
-        from game.results import build_result
-
         session, lang = self.session, self.lang
         state = session.state
         result = build_result(session.game, state, session.actions, session.policies, lang)
@@ -121,10 +120,7 @@ class EndScene(Scene):
             self.app.rebuild()
 
     def back(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-
-        self.app.session = None
-        self.app.reset(MenuScene(self.app))
+        self.app.flow.menu()
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BG)

@@ -1,8 +1,9 @@
-"""Help: the glossary (reached from F1 and from every figure's tooltip) and the first-game tutorial."""
+"""Help: the glossary (reached from F1 and from every figure's tooltip) and the first-game tutorial
+(its ``on_close`` callback hears when it is finished or skipped)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -27,8 +28,8 @@ def glossary_tip(s: Strings, term: str) -> str:
 class HelpScene(Scene):
     screen_id = "help"
 
-    def __init__(self, app: Any, term: str | None = None):
-        super().__init__(app)
+    def __init__(self, app: Any, term: str | None = None, on_close: Callable[[None], None] | None = None):
+        super().__init__(app, on_close)
         self.term = term if term in TERMS else TERMS[0]
 
     def build(self) -> None:
@@ -47,7 +48,7 @@ class HelpScene(Scene):
         if self.app.strings.has(long_key):
             text += "<br><br>" + self.t(long_key)
         self.textbox((380, 90, 876, 420), text, "#card_text")
-        self.button((1056, 660, 200, 44), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
+        self.button((1056, 660, 200, 44), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _show(self, term: str) -> None:
         keep = self.focus.index
@@ -75,8 +76,8 @@ class TutorialScene(Scene):
     screen_id = "tutorial"
     overlay = True
 
-    def __init__(self, app: Any):
-        super().__init__(app)
+    def __init__(self, app: Any, on_close: Callable[[None], None] | None = None):
+        super().__init__(app, on_close)
         self.step = 0
 
     def build(self) -> None:
@@ -107,8 +108,7 @@ class TutorialScene(Scene):
         self.app.rebuild()
 
     def finish(self) -> None:
-        self.app.apply_settings(replace(self.app.settings, tutorial_done=True))
-        self.app.pop()
+        self.close()
 
     def back(self) -> None:
         self.finish()

@@ -1,33 +1,37 @@
-"""The main menu: new game, continue, load, settings, help, extras (mods), quit."""
+"""The main menu: new game, continue, load, settings, help, extras (mods), quit. A game started
+or loaded from its screens comes back by callback and goes to the flow."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pygame
 
 from game.ui import persist, theme
 from game.ui.scene import Scene
 from game.ui.scenes import MENU_EXTRAS, load_extra
+from game.ui.scenes.crash import MessageScene
+from game.ui.scenes.help import HelpScene
+from game.ui.scenes.load import LoadScene
+from game.ui.scenes.newgame import NewGameScene
+from game.ui.scenes.settings import SettingsScene
+from game.ui.session import Session
 
 
 class MenuScene(Scene):
     screen_id = "menu"
 
     def build(self) -> None:
-        from game.ui.scenes.help import HelpScene
-        from game.ui.scenes.load import LoadScene
-        from game.ui.scenes.newgame import NewGameScene
-        from game.ui.scenes.settings import SettingsScene
-
         x, w, y = 490, 300, 250
         self.label((0, 120, 1280, 50), self.t("app.title"), "#title_center")
-        first = self.button((x, y, w, 48), self.t("ui.menu.new"), lambda: self.app.push(NewGameScene(self.app)),
+        first = self.button((x, y, w, 48), self.t("ui.menu.new"), self.new_game,
                             self.t("ui.menu.new_tip"), "#primary")
         y += 60
         autosave = persist.latest_autosave()
         cont_tip = self.t("ui.menu.continue_tip") if autosave else self.t("ui.menu.no_autosave")
         self.button((x, y, w, 42), self.t("ui.menu.continue"), self._continue, cont_tip, enabled=autosave is not None)
         y += 52
-        self.button((x, y, w, 42), self.t("ui.menu.load"), lambda: self.app.push(LoadScene(self.app)),
+        self.button((x, y, w, 42), self.t("ui.menu.load"), lambda: self.app.push(LoadScene(self.app, self._play)),
                     self.t("ui.menu.load_tip"))
         y += 52
         self.button((x, y, w, 42), self.t("ui.menu.settings"), lambda: self.app.push(SettingsScene(self.app)))
@@ -45,27 +49,29 @@ class MenuScene(Scene):
         self.button((1100, 660, 160, 40), self.t(f"ui.lang.switch_to_{other}"), lambda: self._language(other),
                     self.t("ui.key_tip", k="L"))
         self.key(pygame.K_l, lambda: self._language(other))
-        self.key(pygame.K_n, lambda: self.app.push(NewGameScene(self.app)))
+        self.key(pygame.K_n, self.new_game)
         self.focus.focus(first)
 
-    def _language(self, lang: str) -> None:
-        from dataclasses import replace
+    def new_game(self) -> None:
+        self.app.push(NewGameScene(self.app, self._play))
 
+    def _play(self, session: Session | None) -> None:
+        """A game came back from the new-game or load screen: the flow shows it."""
+        self.app.flow.start_game(session)
+
+    def _language(self, lang: str) -> None:
         self.app.apply_settings(replace(self.app.settings, language=lang))
 
     def _continue(self) -> None:
         path = persist.latest_autosave()
         if path is None:
             return
-        from game.ui.scenes.crash import MessageScene
-        from game.ui.scenes.dashboard import start_session
-
         try:
             session = persist.load_from(path)
         except persist.PersistError as exc:
             self.app.push(MessageScene(self.app, self.t("ui.load.failed"), str(exc)))
             return
-        start_session(self.app, session)
+        self._play(session)
 
     def back(self) -> None:
         self.app.quit()

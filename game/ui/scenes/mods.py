@@ -1,99 +1,28 @@
 """The Mods screen: installed mods, switched on or off, loaded or disabled with their problems; F5 reload.
 
-Mods are opt-in: a mod in ``mods/`` is loaded only once the player switches it on here (the choice
-is kept in the user config folder), so that a class plays the shipped history unless the teacher
-decides otherwise. F5, on this screen or during a game, reloads the content from disk: modders
-see their edits at once. During a game the reload is refused, with the reasons, when the new
-content lacks something the game refers to (:func:`game.content.reload.reload_blockers`).
+Loading, switching and reloading are the app's content service (:mod:`game.ui.content_service`);
+this screen shows the mods and says what a switch or a reload did, in its status line.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
 import pygame
 
-from game.content.loader import Content, ContentError, load_content
-from game.content.mods import MODS_DIR, ModInfo, installed_mods, load_content_with_mods
-from game.content.reload import Reason, reload_blockers
+from game.content.mods import ModInfo
 from game.ui import theme
+from game.ui.content_service import load_enabled
 from game.ui.scene import Scene, panel
-from game.ui.settings import config_dir
-
-PREFS_FILE = "mods.json"
-
-
-def load_enabled() -> set[str]:
-    """The mods the player switched on (none when the file is missing or unreadable)."""
-    try:
-        data = json.loads((config_dir() / PREFS_FILE).read_text(encoding="utf-8"))
-        return {str(x) for x in data.get("enabled", [])}
-    except (OSError, ValueError, AttributeError):
-        return set()
-
-
-def save_enabled(enabled: set[str]) -> None:
-    try:
-        config_dir().mkdir(parents=True, exist_ok=True)
-        (config_dir() / PREFS_FILE).write_text(json.dumps({"enabled": sorted(enabled)}), encoding="utf-8")
-    except OSError:
-        pass  # a read-only profile: the choice lasts for this run only
-
-
-def startup_content() -> Content:
-    """The content the window plays: shipped content plus the mods the player switched on."""
-    enabled = load_enabled()
-    if not enabled:  # the usual case: the cached shipped content, with the list of installed mods
-        return dataclasses.replace(load_content(), mods=installed_mods(MODS_DIR))
-    return load_content_with_mods(MODS_DIR, enabled=enabled)
-
-
-def _reason_text(app: Any, reason: Reason) -> str:
-    key, params = reason
-    t = app.strings.t
-    return t(key, **{k: t(v[1:]) if v.startswith("@") else v for k, v in params.items()})
-
-
-def reload_content(app: Any) -> tuple[bool, str]:
-    """Reload content from disk for the window (and the running game, when nothing it uses is gone)."""
-    t = app.strings.t
-    try:
-        content = load_content_with_mods(MODS_DIR, enabled=load_enabled())
-    except ContentError:
-        return False, t("mods.screen.reload_refused", reason=t("mods.screen.reload_broken"))
-    session = getattr(app, "session", None)
-    if session is not None:
-        reasons = reload_blockers(content, session.state)
-        if reasons:
-            return False, t("mods.screen.reload_refused", reason="; ".join(_reason_text(app, r) for r in reasons))
-        from game.engine.game import Game
-
-        session.game = Game.for_state(content, session.state)
-    app._content = content
-    return True, t("mods.screen.reloaded", mods=sum(1 for m in content.mods if m.enabled))
-
-
-def reload_and_tell(app: Any) -> None:
-    """F5 anywhere: reload, then say what happened (on the Mods screen, in its status line)."""
-    _ok, message = reload_content(app)
-    top = app.top
-    if isinstance(top, ModsScene):
-        top.status = message
-        app.rebuild()
-        return
-    from game.ui.scenes.crash import MessageScene
-
-    app.push(MessageScene(app, app.strings.t("mods.screen.title"), escape(message)))
 
 
 class ModsScene(Scene):
     screen_id = "mods"
 
-    def __init__(self, app: Any):
-        super().__init__(app)
+    def __init__(self, app: Any, on_close: Callable[[None], None] | None = None):
+        super().__init__(app, on_close)
         self.selected: str | None = None
         self.status = ""
 
@@ -123,12 +52,12 @@ class ModsScene(Scene):
             self.button((x, 580, 240, 48), self.t("mods.screen.switch_off" if on else "mods.screen.switch_on"),
                         lambda: self._toggle(chosen.id))
             x += 255
-        self.button((x, 580, 240, 48), self.t("mods.screen.reload"), lambda: reload_and_tell(self.app),
+        self.button((x, 580, 240, 48), self.t("mods.screen.reload"), self.app.flow.reload_content,
                     self.t("ui.key_tip", k="F5"))
-        self.button((40, 640, 200, 48), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
+        self.button((40, 640, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
         if self.status:
             self.label((260, 650, 980, 30), self.status, "#small")
-        self.key(pygame.K_F5, lambda: reload_and_tell(self.app))
+        self.key(pygame.K_F5, self.app.flow.reload_content)
 
     def _state_word(self, info: ModInfo) -> str:
         if info.enabled:
@@ -159,13 +88,7 @@ class ModsScene(Scene):
         self.app.rebuild()
 
     def _toggle(self, ident: str) -> None:
-        enabled = load_enabled()
-        enabled ^= {ident}
-        save_enabled(enabled)
-        ok, message = reload_content(self.app)
-        self.status = message
-        if not ok:  # the running game cannot take the change: undo the choice
-            save_enabled(enabled ^ {ident})
+        _ok, self.status = self.app.content_service.switch_mod(self.app.strings, self.app.session, ident)
         self.app.rebuild()
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -1,9 +1,11 @@
 """New game: scenario (with its description and length), players, side, difficulty, length,
 history on or off, language, an optional class code from the teacher, and a nickname for the exported
-results."""
+results. The new game goes to the ``on_close`` callback as a session (``None`` when the player goes
+back)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -32,8 +34,8 @@ class UnknownScenario(Exception):
 class NewGameScene(Scene):
     screen_id = "new_game"
 
-    def __init__(self, app: Any):
-        super().__init__(app)
+    def __init__(self, app: Any, on_close: Callable[[Session | None], None] | None = None):
+        super().__init__(app, on_close)
         self.scenarios = sorted(app.content.scenarios)
         self.scenario = "cn_lab" if "cn_lab" in self.scenarios else self.scenarios[0]
         self.players = 1
@@ -92,7 +94,7 @@ class NewGameScene(Scene):
         self.nick_entry, y = self._entry(y, "ui.new.nickname", self.t("ui.new.nickname_hint"), self.nickname)
         self.error_label = self.textbox((x, y, 580, 690 - 50 - y), self.error, ObjectID(class_id="@wrapped",
                                                                                         object_id="#reason"))
-        self.button((40, 650, 200, 48), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
+        self.button((40, 650, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
         start = self.button((1040, 650, 200, 48), self.t("ui.new.start"), self.start, self.t("ui.key_tip", k="Enter"),
                             "#primary")
         self.key(pygame.K_F5, self.start)
@@ -157,8 +159,6 @@ class NewGameScene(Scene):
         return self.scenario, self.seed, options
 
     def start(self) -> None:
-        from game.ui.scenes.dashboard import start_session
-
         try:
             scenario, seed, options = self.options()
         except UnknownScenario as exc:
@@ -175,7 +175,7 @@ class NewGameScene(Scene):
         session = Session.new(self.app.content, scenario, seed, humans, options, nickname=self.nickname)
         settings = self.app.settings
         self.app.apply_settings(replace(settings, games_started=settings.games_started + 1))
-        start_session(self.app, session)
+        self.close(session)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BG)

@@ -1,9 +1,11 @@
 """The picker for actions with parameters: what (chip, technique, openness) and how much (chips,
 GPU-hours, price), from the engine's presets. Targets that cannot be chosen stay visible, disabled,
-with the engine's reason ("Nvidia H100: export-banned for Chinese buyers since October 2022")."""
+with the engine's reason ("Nvidia H100: export-banned for Chinese buyers since October 2022").
+The action confirmed goes to the ``on_close`` callback (``None`` when cancelled)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -14,7 +16,7 @@ from game import messages as msg
 from game.engine import actions as a
 from game.ui import theme
 from game.ui.scene import Scene, panel
-from game.ui.view import Group, cash_effect, hours, reason_text
+from game.ui.view import Group, cash_effect, describe_action, hours, reason_text
 
 BOX = pygame.Rect(200, 50, 880, 620)
 
@@ -72,8 +74,9 @@ class PickerScene(Scene):
     screen_id = "picker"
     overlay = True
 
-    def __init__(self, app: Any, group: Group, preset: a.Action | None = None):
-        super().__init__(app)
+    def __init__(self, app: Any, group: Group, on_close: Callable[[a.Action | None], None] | None = None,
+                 preset: a.Action | None = None):
+        super().__init__(app, on_close)
         self.group = group
         self.screen_id = f"picker_{group.id}"
         first = preset or group.options[0]
@@ -211,7 +214,7 @@ class PickerScene(Scene):
             self._typed_row(y)
         self.cost_label = self.label((BOX.x + 20, BOX.bottom - 110, BOX.w - 40, 26), "", "#heading")
         self.summary_label = self.label((BOX.x + 20, BOX.bottom - 84, BOX.w - 40, 24), "", "#small")
-        self.button((BOX.x + 20, BOX.bottom - 56, 200, 44), self.t("ui.cancel"), self.app.pop,
+        self.button((BOX.x + 20, BOX.bottom - 56, 200, 44), self.t("ui.cancel"), self.close,
                     self.t("ui.key_tip", k="Esc"))
         self.ok = self.button((BOX.right - 260, BOX.bottom - 56, 240, 44), self.t("ui.pick.confirm"), self.confirm,
                               self.t("ui.key_tip", k="F5"), "#primary")
@@ -284,8 +287,6 @@ class PickerScene(Scene):
         return super().handle_event(event)
 
     def _summary(self, action: a.Action) -> str:
-        from game.ui.view import describe_action
-
         return describe_action(self.session, action, self.lang)
 
     def _pick(self, target: str | None = None, amount: int | None = None) -> None:
@@ -306,10 +307,7 @@ class PickerScene(Scene):
         action = self.chosen()
         if action is None or self.refusal(action) is not None:
             return
-        self.app.pop()
-        dashboard = self.app.top
-        if dashboard is not None and hasattr(dashboard, "submit"):
-            dashboard.submit(action)
+        self.close(action)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

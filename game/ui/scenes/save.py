@@ -1,7 +1,8 @@
 """Save under a name: a small dialog with the name field filled in (Enter saves, Esc cancels).
 
 Each name is its own slot in the saves folder, so a class can keep several games side by side
-(``cn_lab 2023-04``, ``try with open weights``…); the same name again overwrites that slot.
+(``cn_lab 2023-04``, ``try with open weights``…); the same name again overwrites that slot. The
+name chosen goes to the ``on_close`` callback (``None`` when cancelled).
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from game.ui.scenes.crash import BOX, MessageScene
 class SaveScene(MessageScene):
     screen_id = "save"
 
-    def __init__(self, app: Any, default_name: str, on_save: Callable[[str], None]):
-        super().__init__(app, app.strings.t("ui.save.title"), app.strings.t("ui.save.text"))
+    def __init__(self, app: Any, default_name: str, on_close: Callable[[str | None], None]):
+        super().__init__(app, app.strings.t("ui.save.title"), app.strings.t("ui.save.text"), on_close)
         self.default_name = default_name
-        self.on_save = on_save
         self.entry: UITextEntryLine | None = None
 
     def build(self) -> None:
@@ -32,7 +32,7 @@ class SaveScene(MessageScene):
                                               self.app.manager), focus=True)
         self.entry.set_text(self.default_name)
         self.entry.focus()
-        self.button((BOX.x + 24, BOX.bottom - 64, 200, 44), self.t("ui.cancel"), self.app.pop,
+        self.button((BOX.x + 24, BOX.bottom - 64, 200, 44), self.t("ui.cancel"), self.close,
                     self.t("ui.key_tip", k="Esc"))
         self.button((BOX.right - 224, BOX.bottom - 64, 200, 44), self.t("ui.save.do"), self.confirm,
                     self.t("ui.key_tip", k="Enter"), "#primary")
@@ -45,5 +45,4 @@ class SaveScene(MessageScene):
 
     def confirm(self) -> None:
         name = (self.entry.get_text() if self.entry else "").strip() or self.default_name
-        self.app.pop()
-        self.on_save(name)
+        self.close(name)

@@ -28,7 +28,7 @@ class SettingsScene(Scene):
                       st.text_size, "text_size")
         y = self._row(y, "ui.settings.sound", [(False, self.t("ui.off")), (True, self.t("ui.on"))], st.sound, "sound")
         self.label((340, y + 10, 600, 24), self.t("ui.settings.saved_note"), "#small")
-        self.button((340, 640, 200, 48), self.t("ui.back"), self.app.pop, self.t("ui.key_tip", k="Esc"))
+        self.button((340, 640, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _row(self, y: int, title: str, options: list[tuple[Any, str]], current: Any, field: str) -> int:
         self.label((340, y, 600, 26), self.t(title), "#heading")

@@ -1,8 +1,10 @@
 """Between turns: the turn summary (what changed and why) and, in hot-seat games, the "pass the
-laptop" screen that hides one lab's figures from the other player."""
+laptop" screen that hides one lab's figures from the other player. Both close through their
+``on_close`` callback: the flow remembers what each player has seen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -63,6 +65,9 @@ class SummaryScene(Scene):
     screen_id = "turn_summary"
     overlay = True
 
+    def __init__(self, app: Any, on_close: Callable[[None], None] | None = None):
+        super().__init__(app, on_close)
+
     def build(self) -> None:
         session: Session = self.app.session
         side = session.viewer
@@ -92,9 +97,7 @@ class SummaryScene(Scene):
                     self.t("ui.key_tip", k="Enter"), "#primary")
 
     def done(self) -> None:
-        session: Session = self.app.session
-        session.seen[session.viewer] = session.snapshot(session.viewer)
-        self.app.pop()
+        self.close()
 
     def back(self) -> None:
         self.done()
@@ -121,8 +124,8 @@ class HandoffScene(Scene):
 
     screen_id = "pass_laptop"
 
-    def __init__(self, app: Any, side: str):
-        super().__init__(app)
+    def __init__(self, app: Any, side: str, on_close: Callable[[None], None] | None = None):
+        super().__init__(app, on_close)
         self.side = side
 
     def build(self) -> None:
@@ -133,8 +136,7 @@ class HandoffScene(Scene):
                     "#primary")
 
     def done(self) -> None:
-        self.app.session.shown_to = self.side
-        self.app.pop()
+        self.close()
 
     def back(self) -> None:
         pass  # Esc must not reveal the dashboard to the wrong player
