@@ -115,7 +115,7 @@ def test_card_news_is_remembered_and_a_choice_is_played(app):
     assert card.choosing
     choice = next(x for x in session.game.legal_actions(session.state) if isinstance(x, Choose))
     card.choose(choice.choice)
-    assert session.actions[-1]["action"] == choice.to_json()
+    assert session.actions[-1].action == choice
     assert (session.state.turn, card.event_id, card.side) in session.shown_cards
 
 
