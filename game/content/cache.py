@@ -41,7 +41,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game import __version__
-from game.content.problems import Problem
+from game.textfiles.problems import Problem
 
 ENV = "CHIP_RACE_CACHE"
 #: Bumped when the layout of an entry changes.

@@ -6,7 +6,7 @@ mistyped keys and a "write it in quotes" when YAML 1.1 read text as a boolean or
 
 Example::
 
-    >>> from game.content.safeyaml import parse_text
+    >>> from game.textfiles.safeyaml import parse_text
     >>> doc = parse_text("id: world\\nchips: []\\ntechs: []\\nstocks: []\\nrivals: []\\ncolour: red\\n", "w.yaml")
     >>> model, problems = check_file(doc, "world")
     >>> [p.format() for p in problems]
@@ -22,8 +22,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from game.content.models import Deck, Scenario, World
-from game.content.problems import Problem, did_you_mean, problem
-from game.content.safeyaml import Document
+from game.textfiles.problems import Problem, did_you_mean, problem
+from game.textfiles.safeyaml import Document
 
 Kind = Literal["world", "deck", "scenario", "mod"]
 LANG_KEY = re.compile(r"^[a-z]{2}$")
@@ -210,7 +210,7 @@ def _lacks_translation(data: Any, languages: tuple[str, ...]) -> bool:
 def check_translations(doc: Document, languages: tuple[str, ...]) -> list[Problem]:
     """Warn about every text (``{en: ..., fr: ...}``) that lacks one of the declared languages.
 
-    >>> from game.content.safeyaml import parse_text
+    >>> from game.textfiles.safeyaml import parse_text
     >>> [p.format() for p in check_translations(parse_text("title: {en: Hi}\\n", "d.yaml"), ("en", "fr"))]
     ['d.yaml:1:8: warning: title: no text in fr, a language this content declares']
     """

@@ -6,7 +6,7 @@ Layout of a content folder::
     decks/*.yaml        event decks
     *.yaml              scenarios
 
-Every file goes through the safe reader (:mod:`game.content.safeyaml`), its schema
+Every file goes through the safe reader (:mod:`game.textfiles.safeyaml`), its schema
 (:mod:`game.content.filecheck`), then the whole set through the cross-reference checks
 (:mod:`game.content.xref`). Any error raises :class:`ContentError` listing every problem at once;
 warnings stay available in ``Content.problems``. Mods: :func:`game.content.mods.load_content_with_mods`.
@@ -34,9 +34,9 @@ from game.content import cache as content_cache
 from game.content import parallel
 from game.content.filecheck import check_file, model_for
 from game.content.models import Deck, Event, Scenario, World
-from game.content.problems import Problem, has_errors, problem, sort_problems
-from game.content.safeyaml import Document, YamlRefused, decode, parse_text, read_raw, schema_comment
 from game.content.xref import Bundle, cross_check
+from game.textfiles.problems import Problem, has_errors, problem, sort_problems
+from game.textfiles.safeyaml import Document, YamlRefused, decode, parse_text, read_raw, schema_comment
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"

@@ -44,9 +44,9 @@ from game.content.loader import (
     read_many,
 )
 from game.content.manifest import Manifest
-from game.content.problems import Problem, has_errors, problem, sort_problems
-from game.content.safeyaml import Document
 from game.content.xref import Bundle, EventAt, cross_check
+from game.textfiles.problems import Problem, has_errors, problem, sort_problems
+from game.textfiles.safeyaml import Document
 
 MODS_DIR = ROOT / "mods"
 

@@ -23,9 +23,9 @@ from typing import Any
 from game.content import conditions as c
 from game.content import effects as fx
 from game.content.models import Deck, Event, Scenario, World
-from game.content.problems import Problem, did_you_mean, problem
-from game.content.safeyaml import Document
 from game.content.verbs import Verb
+from game.textfiles.problems import Problem, did_you_mean, problem
+from game.textfiles.safeyaml import Document
 
 Path_ = tuple[Any, ...]
 _STEP = {"month": 1, "quarter": 3}

@@ -32,7 +32,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
-from game.content.problems import Problem, problem
+from game.textfiles.problems import Problem, problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
