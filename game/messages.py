@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.content.loader import Content
+from game.content.models import Content
 from game.i18n import strings
 
 

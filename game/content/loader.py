@@ -25,7 +25,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from typing import Any
 from game.content import cache as content_cache
 from game.content import parallel
 from game.content.filecheck import check_file, model_for
-from game.content.models import Deck, Event, Scenario, World
+from game.content.models import Content, Deck, Event
 from game.content.xref import Bundle, cross_check
 from game.textfiles.problems import Problem, has_errors, problem, sort_problems
 from game.textfiles.safeyaml import Document, YamlRefused, decode, parse_text, read_raw, schema_comment
@@ -52,39 +52,6 @@ class ContentError(Exception):
         super().__init__("\n".join(map(str, problems)))
         self.problems: list[str] = [str(p) for p in problems]
         self.details: list[Problem] = [p for p in problems if isinstance(p, Problem)]
-
-
-@dataclass(frozen=True)
-class Content:
-    """Everything loaded from a content folder: one world, its decks, its scenarios.
-
-    ``mods`` is the report of the mods considered (loaded or not, see :mod:`game.content.mods`),
-    ``problems`` the warnings found while loading.
-    """
-
-    world: World
-    decks: dict[str, Deck]
-    scenarios: dict[str, Scenario]
-    digest: str = field(default="", compare=False)
-    mods: tuple[Any, ...] = field(default=(), compare=False)
-    problems: tuple[Problem, ...] = field(default=(), compare=False)
-
-    def scenario(self, scenario_id: str) -> Scenario:
-        """The scenario with this id; ``KeyError`` naming the known ones otherwise."""
-        try:
-            return self.scenarios[scenario_id]
-        except KeyError:
-            known = ", ".join(sorted(self.scenarios))
-            raise KeyError(f"unknown scenario '{scenario_id}' (known: {known})") from None
-
-    def events_of(self, scenario: Scenario) -> list[Event]:
-        """The events a scenario plays with: its decks, less the removed ones."""
-        removed = set(scenario.remove_events)
-        return [e for deck_id in scenario.decks for e in self.decks[deck_id].events if e.id not in removed]
-
-    @property
-    def event_ids(self) -> set[str]:
-        return {e.id for deck in self.decks.values() for e in deck.events}
 
 
 def display_name(path: Path) -> str:

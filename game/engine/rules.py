@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from game.content.loader import Content
-from game.content.models import DIFFICULTY, Chip, Event, GameOptions, Rival, Scenario, Stock, Tech
+from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
 from game.engine.calendar import date_key, turn_dates, turn_months
 
 #: GPU-hours one chip gives in a month (730 hours, at full use).
