@@ -178,18 +178,3 @@ def test_positions_are_read_only_when_needed():
     doc = parse_text(TRICKY, "f.yaml")
     assert doc._values is None  # valid content never pays for them
     assert doc.where(("list", 2, "d")) == (4, 33) and doc._values is not None
-
-
-def test_documents_copy_and_pickle_with_their_positions():
-    import copy
-    import pickle
-
-    from game.textfiles.safeyaml import Document
-
-    for doc in (parse_text(TRICKY, "f.yaml"), Document.deferred("f.yaml", TRICKY)):
-        for clone in (copy.deepcopy(doc), pickle.loads(pickle.dumps(doc))):
-            assert clone.data == parse_text(TRICKY, "f.yaml").data
-            assert clone.where(("list", 2, "d")) == (4, 33)
-    dup = parse_text("a: 1\na: 2\n", "d.yaml")
-    clone = pickle.loads(pickle.dumps(dup))
-    assert clone.data == {"a": 1} and clone.where(("a",), key=True) == (1, 1) and len(clone.problems) == 1
