@@ -87,15 +87,15 @@ class _Checker:
     def __init__(self, bundle: Bundle):
         self.b = bundle
         self.out: list[Problem] = []
-        self._sets: dict[int, set[str]] = {}  # by id() of the lists below, which live as long as the checker
-        self.worlds = [bundle.world.id] if bundle.world else []
+        # The known ids of each kind, as sets: thousands of events are checked against thousands of ids.
+        self.worlds = {bundle.world.id} if bundle.world else set()
         world = bundle.world
-        self.chips = [x.id for x in world.chips] if world else []
-        self.techs = [x.id for x in world.techs] if world else []
-        self.stocks = [x.id for x in world.stocks] if world else []
-        self.rivals = [x.id for x in world.rivals] if world else []
-        self.event_ids = [e.event.id for e in bundle.events] + sorted(bundle.disabled)
-        self.deck_ids = list(bundle.decks)
+        self.chips = {x.id for x in world.chips} if world else set()
+        self.techs = {x.id for x in world.techs} if world else set()
+        self.stocks = {x.id for x in world.stocks} if world else set()
+        self.rivals = {x.id for x in world.rivals} if world else set()
+        self.event_ids = {e.event.id for e in bundle.events} | bundle.disabled
+        self.deck_ids = set(bundle.decks)
         self.flags_set: set[str] = set()
         self.flags_tested: dict[str, tuple[Document, Path_]] = {}
         self.banned: set[str] = set()
@@ -124,11 +124,8 @@ class _Checker:
 
     # --- helpers ---------------------------------------------------------------------------------
 
-    def unknown(self, doc: Document, path: Path_, kind: str, value: str, known: list[str]) -> None:
-        as_set = self._sets.get(id(known))
-        if as_set is None:  # membership by set: thousands of events are checked against thousands of ids
-            as_set = self._sets[id(known)] = set(known)
-        if value not in as_set:
+    def unknown(self, doc: Document, path: Path_, kind: str, value: str, known: set[str]) -> None:
+        if value not in known:
             self.out.append(problem(doc.file, doc.where(doc.resolve(path)), "error", "unknown_id",
                                     f"xref.unknown_{kind}", did_you_mean(value, known), id=value))
 
