@@ -38,17 +38,17 @@ def _is_type_checking(node: ast.If) -> bool:
 
 
 def _import_nodes(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
-    """Every import statement, at any depth (functions, methods, branches), except type-checking ones."""
+    """Every import statement below ``tree``, at any depth (functions, methods, branches), except those
+    of an ``if TYPE_CHECKING:`` body."""
     for node in ast.iter_child_nodes(tree):
         if isinstance(node, ast.If) and _is_type_checking(node):
-            yield from (n for child in node.orelse for n in _import_nodes_of(child))
-            continue
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            yield node
-        yield from _import_nodes(node)
+            for other in node.orelse:  # only the else branch runs
+                yield from _import_nodes_at(other)
+        else:
+            yield from _import_nodes_at(node)
 
 
-def _import_nodes_of(node: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+def _import_nodes_at(node: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
     if isinstance(node, ast.Import | ast.ImportFrom):
         yield node
     yield from _import_nodes(node)
@@ -160,12 +160,22 @@ def test_graph_sees_every_kind_of_import() -> None:
     assert "game.engine.training" in graph["game.engine.effects"]  # inside a function
 
 
+def test_graph_resolves_relative_imports_and_skips_type_checking(tmp_path: Path) -> None:
+    source = tmp_path / "mod.py"
+    source.write_text("from typing import TYPE_CHECKING\nfrom . import b\nfrom .. import top\nfrom .c import x\n"
+                      "if TYPE_CHECKING:\n    import pkg.sub.d\nelse:\n    import pkg.sub.e\n"
+                      "def f():\n    from pkg.sub.c import y\n", encoding="utf-8")
+    known = {"pkg", "pkg.top", "pkg.sub", "pkg.sub.b", "pkg.sub.c", "pkg.sub.d", "pkg.sub.e", "pkg.sub.mod"}
+    assert imports_of("pkg.sub.mod", source, known) == {"pkg.sub.b", "pkg.top", "pkg.sub.c", "pkg.sub.e"}
+
+
 def test_no_import_cycle_outside_the_ui() -> None:
     found = cycles(through_ui=False)
     assert found == [], "import cycles:\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(strict=True, reason="the UI's scenes and App import each other: being untangled apart")
+@pytest.mark.xfail(strict=True, reason="game/ui's scenes import each other (dashboard, end, load, menu, newgame): "
+                                        "being untangled by the UI-flow work; drop this mark once it is merged")
 def test_no_import_cycle_through_the_ui() -> None:
     found = cycles(through_ui=True)
     assert found == [], "import cycles:\n" + "\n".join(found)
