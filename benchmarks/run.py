@@ -135,39 +135,30 @@ print(json.dumps([time.perf_counter() - start, sum(len(m.problems) for m in cont
 
 
 def content_rows(mod_events: int) -> list[Row]:
-    """Each load runs in a fresh process with an empty content cache (cold: every file parsed and
-    validated), then again with that cache filled (warm: what a second start-up costs)."""
+    """Each load runs in a fresh process (cold: every file parsed and validated)."""
     shipped = Row("load + validate shipped content", "s", 0.5)
     mod = Row(f"load + validate a {mod_events}-event mod", "s", 1.0)  # the modding issue's target, cold
+    shipped.value = _in_subprocess(_LOAD_SHIPPED, 120)
+    if shipped.value is not None:
+        shipped.note = "fresh process"
+    from benchmarks.content_load import generated_mod
+
     with tempfile.TemporaryDirectory() as tmp:
-        env = {"CHIP_RACE_CACHE": str(Path(tmp) / "cache")}
-        cold, warm = (_in_subprocess(_LOAD_SHIPPED, 120, env) for _ in range(2))
-        if cold is not None:
-            shipped.value = cold
-            shipped.note = "fresh process, empty content cache" + (f"; {warm:.3f} s cached" if warm else "")
-        try:
-            from game.content.bench import generated_mod
-        except ImportError:
-            mod.note = "not available"
-            return [shipped, mod]
         folder = generated_mod(Path(tmp) / "mods", mod_events)
-        env = {"CHIP_RACE_CACHE": str(Path(tmp) / "cache-mod")}  # cold: not even the shipped files cached
-        cold, warm = (_in_subprocess(_LOAD_MOD.format(folder=str(folder)), 300, env) for _ in range(2))
-        if cold is not None:
-            mod.value = cold[0]
-            mod.note = ("with the shipped content, fresh process, empty content cache"
-                        + (f"; {warm[0]:.3f} s cached" if warm else "")
-                        + (f"; {cold[1]} problem(s) reported" if cold[1] else ""))
-    if mod.value is None:
-        mod.note = "not available"
+        cold = _in_subprocess(_LOAD_MOD.format(folder=str(folder)), 300)
+    if cold is not None:
+        mod.value = cold[0]
+        mod.note = "with the shipped content, fresh process" + (f"; {cold[1]} problem(s) reported" if cold[1] else "")
+    for row in (shipped, mod):
+        if row.value is None:
+            row.note = "not available"
     return [shipped, mod]
 
 
 # --- UI (each in a fresh process) ------------------------------------------------------------------------
-def _in_subprocess(code: str, timeout: float, extra_env: dict[str, str] | None = None) -> Any:
+def _in_subprocess(code: str, timeout: float) -> Any:
     """Run ``code`` (which prints one JSON value last) in a fresh headless interpreter; None on failure."""
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYTHONPATH": str(ROOT),
-           **(extra_env or {})}
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYTHONPATH": str(ROOT)}
     try:
         proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=timeout)
@@ -185,7 +176,7 @@ def _ui_available() -> bool:
     import importlib.util
 
     try:
-        return importlib.util.find_spec("game.ui.bench") is not None
+        return importlib.util.find_spec("pygame") is not None and importlib.util.find_spec("game.ui") is not None
     except ModuleNotFoundError:
         return False
 
@@ -200,21 +191,22 @@ def ui_rows(frames: int, idle_seconds: float) -> list[Row]:
         for row in rows:
             row.note = "not available"
         return rows
-    times = _in_subprocess(f"import json; from game.ui.bench import frame_times; "
+    times = _in_subprocess(f"import json; from benchmarks.ui_frames import frame_times; "
                            f"print(json.dumps(frame_times({frames})))", timeout=120)
     if times:
         rows[0].value, rows[1].value = statistics.median(times) * 1000, p99(times) * 1000
         rows[0].note = rows[1].note = f"{len(times)} frames, after the first ones (row below)"
-    first = _in_subprocess("import json; from game.ui.bench import first_frames; print(json.dumps(first_frames()))",
+    first = _in_subprocess("import json; from benchmarks.ui_frames import first_frames; "
+                           "print(json.dumps(first_frames()))",
                            timeout=120)
     if first:
         rows[2].value = max(first) * 1000
         rows[2].note = f"slowest of the first {len(first)} frames: texts are rendered and cached"
-    idle = _in_subprocess(f"import json; from game.ui.bench import idle_cpu; "
+    idle = _in_subprocess(f"import json; from benchmarks.ui_frames import idle_cpu; "
                           f"print(json.dumps(idle_cpu({idle_seconds})))", timeout=60 + idle_seconds)
     if idle is not None:
         rows[3].value = idle * 100
-    startup = _in_subprocess("import json; from game.ui.bench import startup_seconds; "
+    startup = _in_subprocess("import json; from benchmarks.ui_frames import startup_seconds; "
                              "print(json.dumps(startup_seconds()))", timeout=60)
     if startup is not None:
         rows[4].value = startup

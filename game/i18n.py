@@ -16,10 +16,36 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from game.content.safeyaml import read_document
+import yaml
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets" / "strings"
 LANGUAGES = ("en", "fr")
+
+
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (no Python objects can be built) that refuses a key written twice in a
+    mapping, which it would otherwise let the second one win silently."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise ValueError(f"{key_node.start_mark.name}:{key_node.start_mark.line + 1}: the key {key!r} "
+                                 f"appears twice in this mapping (first on line {seen[key] + 1})")
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_table(path: Path) -> dict[str, str]:
+    """One string-table file, flattened to dotted keys.
+
+    The tables are the game's own files (a mod brings no text tables), so they are read with PyYAML's
+    safe loader rather than the hardened reader for files from strangers
+    (:mod:`game.textfiles.safeyaml`), which reports its refusals with texts from these very tables.
+    """
+    with path.open(encoding="utf-8") as handle:
+        return _flatten(yaml.load(handle, Loader=_StrictLoader) or {})
 
 
 class _Params(dict):
@@ -72,6 +98,5 @@ def strings(lang: str = "en") -> Strings:
         raise ValueError(f"unknown language '{lang}' (available: {', '.join(LANGUAGES)})")
     table: dict[str, str] = {}
     for path in sorted((ASSETS / lang).glob("*.yaml")):
-        # The same hardened reader as mods: duplicate keys, tags and the like are refused with the line.
-        table.update(_flatten(read_document(path).data or {}))
+        table.update(read_table(path))
     return Strings(lang, table, None if lang == "en" else strings("en"))

@@ -8,7 +8,7 @@ Example::
 
 from __future__ import annotations
 
-from game.content.loader import Content
+from game.content.models import Content
 from game.engine.notes import Note
 from game.i18n import strings
 

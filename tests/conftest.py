@@ -9,11 +9,11 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-# The suite never writes to the real user folders: settings, saves, results and the content cache go
+# The suite never writes to the real user folders: settings, saves and results go
 # to one temporary folder per run (a developer may point them elsewhere by setting them first).
 _SANDBOX = tempfile.mkdtemp(prefix="chip-race-tests-")
 for _name, _sub in (("CHIP_RACE_CONFIG_DIR", "config"), ("CHIP_RACE_DATA", "data"),
-                    ("CHIP_RACE_RESULTS_DIR", "results"), ("CHIP_RACE_CACHE", "cache")):
+                    ("CHIP_RACE_RESULTS_DIR", "results")):
     os.environ.setdefault(_name, os.path.join(_SANDBOX, _sub))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.i18n import ASSETS, LANGUAGES, _flatten, strings
+from game.i18n import ASSETS, LANGUAGES, _flatten, read_table, strings
 
 
 def table(lang: str, name: str) -> dict[str, str]:
@@ -69,3 +69,12 @@ def test_french_tables_follow_french_typography() -> None:
 
     for key, text in strings("fr").table.items():
         assert french(text) == text, f"{key}: run scripts/fr_typography.py assets/strings/fr/*.yaml"
+
+
+def test_a_key_written_twice_is_refused_with_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "ui.yaml"
+    path.write_text("ui:\n  yes_: Yes\n  end_turn: End\n  end_turn: Finish\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"ui\.yaml:4: the key 'end_turn' appears twice .*first on line 3"):
+        read_table(path)
+    path.write_text("ui:\n  end_turn: End\n  nested: {a: b}\n", encoding="utf-8")
+    assert read_table(path) == {"ui.end_turn": "End", "ui.nested.a": "b"}

@@ -6,7 +6,7 @@ mistyped keys and a "write it in quotes" when YAML 1.1 read text as a boolean or
 
 Example::
 
-    >>> from game.content.safeyaml import parse_text
+    >>> from game.textfiles.safeyaml import parse_text
     >>> doc = parse_text("id: world\\nchips: []\\ntechs: []\\nstocks: []\\nrivals: []\\ncolour: red\\n", "w.yaml")
     >>> model, problems = check_file(doc, "world")
     >>> [p.format() for p in problems]
@@ -16,14 +16,31 @@ Example::
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from game.content.models import Deck, Scenario, World
-from game.content.problems import Problem, did_you_mean, problem
-from game.content.safeyaml import Document
+from game.content.conditions import CONDITIONS
+from game.content.effects import EFFECTS
+from game.content.manifest import Manifest
+from game.content.models import (
+    CalendarSegment,
+    Chip,
+    Choice,
+    Deck,
+    Event,
+    Goal,
+    LabStart,
+    Rival,
+    RivalPick,
+    Scenario,
+    Source,
+    Stock,
+    Tech,
+    World,
+)
+from game.textfiles.problems import Problem, did_you_mean, problem
+from game.textfiles.safeyaml import Document
 
 Kind = Literal["world", "deck", "scenario", "mod"]
 LANG_KEY = re.compile(r"^[a-z]{2}$")
@@ -31,8 +48,6 @@ LANG_KEY = re.compile(r"^[a-z]{2}$")
 
 def model_for(kind: str) -> type[BaseModel]:
     """The pydantic model of a kind of file."""
-    from game.content.manifest import Manifest  # the manifest module imports this one
-
     return {"world": World, "deck": Deck, "scenario": Scenario, "mod": Manifest}[kind]
 
 
@@ -66,32 +81,18 @@ def field_path(path: tuple[Any, ...]) -> str:
     return out or "the file"
 
 
-@cache
-def _all_field_names() -> tuple[str, ...]:
+def _field_names() -> tuple[str, ...]:
     """Every key a content file may use, for "did you mean" on unknown keys."""
-    from game.content.conditions import CONDITIONS
-    from game.content.effects import EFFECTS
-    from game.content.manifest import Manifest
-    from game.content.models import (
-        CalendarSegment,
-        Chip,
-        Choice,
-        Event,
-        Goal,
-        LabStart,
-        Rival,
-        RivalPick,
-        Source,
-        Stock,
-        Tech,
-    )
-
     names: set[str] = set()
     for model in (World, Deck, Scenario, Manifest, Chip, Tech, Stock, Rival, Event, Choice, Source,
                   CalendarSegment, LabStart, Goal, RivalPick, *CONDITIONS.values(), *EFFECTS.values()):
         names.update(model.model_fields)
     names.discard("verb")
     return tuple(sorted(names))
+
+
+#: Every key a content file may use.
+FIELD_NAMES = _field_names()
 
 
 def _pattern_key(pattern: str) -> str:
@@ -127,7 +128,7 @@ def _problem_for(doc: Document, err: dict[str, Any]) -> Problem:
             return problem(file, where, "error", "schema", "schema.missing_top", name=last)
         return problem(file, where, "error", "schema", "schema.missing", field=field_path(path), name=last)
     if kind == "extra_forbidden":
-        return problem(file, where, "error", "schema", "schema.extra", did_you_mean(last, _all_field_names()),
+        return problem(file, where, "error", "schema", "schema.extra", did_you_mean(last, FIELD_NAMES),
                        name=last, field=field_path(path[:-1]))
     if kind == "literal_error":
         expected = ctx.get("expected", "")
@@ -153,9 +154,6 @@ def _problem_for(doc: Document, err: dict[str, Any]) -> Problem:
     suggestion = None
     unknown = re.match(r"unknown (condition|effect) '([^']+)'", message)
     if unknown:
-        from game.content.conditions import CONDITIONS
-        from game.content.effects import EFFECTS
-
         # The verb parser's own message is English; say it from the string tables instead.
         verb_kind, verb = unknown.groups()
         known = CONDITIONS if verb_kind == "condition" else EFFECTS
@@ -210,7 +208,7 @@ def _lacks_translation(data: Any, languages: tuple[str, ...]) -> bool:
 def check_translations(doc: Document, languages: tuple[str, ...]) -> list[Problem]:
     """Warn about every text (``{en: ..., fr: ...}``) that lacks one of the declared languages.
 
-    >>> from game.content.safeyaml import parse_text
+    >>> from game.textfiles.safeyaml import parse_text
     >>> [p.format() for p in check_translations(parse_text("title: {en: Hi}\\n", "d.yaml"), ("en", "fr"))]
     ['d.yaml:1:8: warning: title: no text in fr, a language this content declares']
     """

@@ -1,5 +1,8 @@
 """Typed content: the world catalogue, event decks and scenarios, as loaded from YAML.
 
+:class:`Content` gathers one loaded content set (world, decks, scenarios): the engine takes it from
+here, without the loader (:mod:`game.content.loader`) and its YAML reader.
+
 Every model is frozen and forbids unknown keys, so a typo in a mod is an error with its line, not a
 silently ignored field. Money is in whole dollars, prices per GPU-hour and per million tokens in cents,
 capability in hundredths of an index point (7000 = 70.00), efficiency as a per-mille multiplier.
@@ -7,13 +10,17 @@ capability in hundredths of an index point (7000 = 70.00), efficiency as a per-m
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from game.content.conditions import Condition, Side
 from game.content.effects import Effect
 from game.content.verbs import DateText, Id
+
+if TYPE_CHECKING:
+    from game.textfiles.problems import Problem
 
 
 class Model(BaseModel):
@@ -263,3 +270,38 @@ class Scenario(Model):
         if missing:
             raise ValueError(f"sides {missing} have no starting position under 'labs'")
         return self
+
+
+# --- A loaded content set --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from a content folder: one world, its decks, its scenarios.
+
+    ``mods`` is the report of the mods considered (loaded or not, see :mod:`game.content.mods`),
+    ``problems`` the warnings found while loading.
+    """
+
+    world: World
+    decks: dict[str, Deck]
+    scenarios: dict[str, Scenario]
+    digest: str = field(default="", compare=False)
+    mods: tuple[Any, ...] = field(default=(), compare=False)
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        """The scenario with this id; ``KeyError`` naming the known ones otherwise."""
+        try:
+            return self.scenarios[scenario_id]
+        except KeyError:
+            known = ", ".join(sorted(self.scenarios))
+            raise KeyError(f"unknown scenario '{scenario_id}' (known: {known})") from None
+
+    def events_of(self, scenario: Scenario) -> list[Event]:
+        """The events a scenario plays with: its decks, less the removed ones."""
+        removed = set(scenario.remove_events)
+        return [e for deck_id in scenario.decks for e in self.decks[deck_id].events if e.id not in removed]
+
+    @property
+    def event_ids(self) -> set[str]:
+        return {e.id for deck in self.decks.values() for e in deck.events}

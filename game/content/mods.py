@@ -38,15 +38,13 @@ from game.content.loader import (
     content_from_bundle,
     digest_files,
     display_name,
-    folder_requests,
     load_bundle,
     read_checked,
-    read_many,
 )
 from game.content.manifest import Manifest
-from game.content.problems import Problem, has_errors, problem, sort_problems
-from game.content.safeyaml import Document
 from game.content.xref import Bundle, EventAt, cross_check
+from game.textfiles.problems import Problem, has_errors, problem, sort_problems
+from game.textfiles.safeyaml import Document
 
 MODS_DIR = ROOT / "mods"
 
@@ -246,10 +244,7 @@ def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | Non
     off = [c for c in found if enabled is not None and c.id not in enabled]
     cands = [c for c in found if c not in off]
     ordered = _order(cands, order)
-    # Every file to load, shipped and modded, is read at once: over several cores when there are many.
-    shipped, modded = folder_requests(content_dir), [_requests(cand) for cand in ordered]
-    reads = iter(read_many([*shipped, *(r for requests in modded for r in requests)]))
-    base, base_problems = load_bundle(content_dir, files=[(r, next(reads)) for r in shipped])
+    base, base_problems = load_bundle(content_dir)
     if not has_errors(base_problems):
         base_problems += cross_check(base)
     if has_errors(base_problems) or base.world is None:
@@ -259,8 +254,8 @@ def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | Non
     touched: dict[str, str] = {}
     infos: list[ModInfo] = []
     loaded: list[_Candidate] = []
-    for cand, requests in zip(ordered, modded, strict=True):
-        bundle_after = _apply(cand, bundle, touched, [(r, next(reads)) for r in requests])
+    for cand in ordered:
+        bundle_after = _apply(cand, bundle, touched, [(r, read_checked(*r)) for r in _requests(cand)])
         silenced = set(cand.manifest.silence) if cand.manifest else set()
         cand.problems = [p for p in cand.problems if (p.file, p.line, p.col, p.key) not in seen
                          and not (p.severity == "warning" and p.check in silenced)]

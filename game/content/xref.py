@@ -23,12 +23,12 @@ from typing import Any
 from game.content import conditions as c
 from game.content import effects as fx
 from game.content.models import Deck, Event, Scenario, World
-from game.content.problems import Problem, did_you_mean, problem
-from game.content.safeyaml import Document
 from game.content.verbs import Verb
+from game.engine.calendar import calendar_span, date_key
+from game.textfiles.problems import Problem, did_you_mean, problem
+from game.textfiles.safeyaml import Document
 
 Path_ = tuple[Any, ...]
-_STEP = {"month": 1, "quarter": 3}
 # Tuples, not ``A | B`` unions, which would build a new object at every isinstance call.
 _GROUPS = (c.AllOf, c.AnyOf)
 _CHIP_LISTS = (fx.BanChips, fx.AllowChips)
@@ -69,25 +69,6 @@ class Bundle:
         self.events.extend(EventAt(e, doc, ("events", i), deck.id) for i, e in enumerate(deck.events))
 
 
-def _key(date: str) -> str:
-    return date if len(date) == 10 else f"{date}-01"
-
-
-def _add_months(date: str, months: int) -> str:
-    year, month = int(date[:4]), int(date[5:7]) + months
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return f"{year:04d}-{month:02d}-01"
-
-
-def _span(scenario: Scenario) -> tuple[str, str, int]:
-    """First turn date, the first date after the last turn (exclusive), number of turns (roughly)."""
-    first = min(_key(s.start) for s in scenario.calendar)
-    last = max(scenario.calendar, key=lambda s: _key(s.end))
-    turns = sum(1 + ((int(s.end[:4]) - int(s.start[:4])) * 12 + int(s.end[5:7]) - int(s.start[5:7]))
-                // _STEP[s.step] for s in scenario.calendar)
-    return first, _add_months(_key(last.end), _STEP[last.step]), turns
-
-
 def walk(verb: Verb | None, path: Path_, positive: bool = True) -> Iterator[tuple[Verb, Path_, bool]]:
     """Every condition in a tree with its YAML path and whether it counts positively (not under ``not``)."""
     if verb is None:
@@ -106,15 +87,15 @@ class _Checker:
     def __init__(self, bundle: Bundle):
         self.b = bundle
         self.out: list[Problem] = []
-        self._sets: dict[int, set[str]] = {}  # by id() of the lists below, which live as long as the checker
-        self.worlds = [bundle.world.id] if bundle.world else []
+        # The known ids of each kind, as sets: thousands of events are checked against thousands of ids.
+        self.worlds = {bundle.world.id} if bundle.world else set()
         world = bundle.world
-        self.chips = [x.id for x in world.chips] if world else []
-        self.techs = [x.id for x in world.techs] if world else []
-        self.stocks = [x.id for x in world.stocks] if world else []
-        self.rivals = [x.id for x in world.rivals] if world else []
-        self.event_ids = [e.event.id for e in bundle.events] + sorted(bundle.disabled)
-        self.deck_ids = list(bundle.decks)
+        self.chips = {x.id for x in world.chips} if world else set()
+        self.techs = {x.id for x in world.techs} if world else set()
+        self.stocks = {x.id for x in world.stocks} if world else set()
+        self.rivals = {x.id for x in world.rivals} if world else set()
+        self.event_ids = {e.event.id for e in bundle.events} | bundle.disabled
+        self.deck_ids = set(bundle.decks)
         self.flags_set: set[str] = set()
         self.flags_tested: dict[str, tuple[Document, Path_]] = {}
         self.banned: set[str] = set()
@@ -133,7 +114,7 @@ class _Checker:
         self.spans: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
         for scenario, _doc in bundle.scenarios:
             for deck in scenario.decks:
-                self.spans[deck].append(_span(scenario))
+                self.spans[deck].append(calendar_span(scenario.calendar))
 
     @staticmethod
     def _effects(event: Event) -> Iterator[Verb]:
@@ -143,11 +124,8 @@ class _Checker:
 
     # --- helpers ---------------------------------------------------------------------------------
 
-    def unknown(self, doc: Document, path: Path_, kind: str, value: str, known: list[str]) -> None:
-        as_set = self._sets.get(id(known))
-        if as_set is None:  # membership by set: thousands of events are checked against thousands of ids
-            as_set = self._sets[id(known)] = set(known)
-        if value not in as_set:
+    def unknown(self, doc: Document, path: Path_, kind: str, value: str, known: set[str]) -> None:
+        if value not in known:
             self.out.append(problem(doc.file, doc.where(doc.resolve(path)), "error", "unknown_id",
                                     f"xref.unknown_{kind}", did_you_mean(value, known), id=value))
 
@@ -213,10 +191,10 @@ class _Checker:
     def event(self, item: EventAt) -> None:
         e, doc, path = item.event, item.doc, item.path
         spans = self.spans.get(item.deck, [])
-        if e.date and spans and all(_key(e.date) >= end for _start, end, _n in spans):
+        if e.date and spans and all(date_key(e.date) >= end for _start, end, _n in spans):
             self.warn(doc, (*path, "date"), "never_true", "date_after_end", date=e.date,
                       end=max(end for _s, end, _n in spans)[:7])
-        if e.date and e.until and _key(e.until) < _key(e.date):
+        if e.date and e.until and date_key(e.until) < date_key(e.date):
             self.warn(doc, (*path, "until"), "never_true", "until_before_date", date=e.date, until=e.until)
         if not (e.date or e.trigger or e.weight) and e.id not in self.followed:
             self.warn(doc, (*path, "id"), "never_true", "never_fires", id=e.id)
@@ -252,11 +230,11 @@ class _Checker:
             if positive:  # under `not`, a flag nobody sets makes the condition always true: harmless
                 self.flags_tested.setdefault(verb.name, (doc, path))
         elif positive and isinstance(verb, c.DateFrom) and spans:
-            if all(_key(verb.date) >= end for _start, end, _n in spans):
+            if all(date_key(verb.date) >= end for _start, end, _n in spans):
                 self.warn(doc, path, "never_true", "date_from_after_end", date=verb.date,
                           end=max(end for _s, end, _n in spans)[:7])
         elif positive and isinstance(verb, c.DateBefore) and spans:
-            if all(_key(verb.date) <= start for start, _end, _n in spans):
+            if all(date_key(verb.date) <= start for start, _end, _n in spans):
                 self.warn(doc, path, "never_true", "date_before_start", date=verb.date,
                           start=min(start for start, _e, _n in spans)[:7])
         elif positive and isinstance(verb, c.TurnAtLeast) and spans:

@@ -19,8 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from game.content.loader import Content
-from game.content.models import GameOptions
+from game.content.models import Content, GameOptions
 from game.engine import actions as a
 from game.engine import errors as err
 from game.engine.calendar import date_key

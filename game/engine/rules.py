@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from game.content.loader import Content
-from game.content.models import DIFFICULTY, Chip, Event, GameOptions, Rival, Scenario, Stock, Tech
-from game.engine.calendar import date_key, turn_dates, turn_months
+from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
+from game.engine.calendar import date_key, period_end, turn_dates, turn_months
 
 #: GPU-hours one chip gives in a month (730 hours, at full use).
 HOURS_PER_MONTH = 730
@@ -168,19 +167,9 @@ class Rules:
         return self._turn_end(turn)
 
     def _turn_end(self, turn: int) -> str:
-        dates = self.dates
-        if turn + 1 < len(dates):
-            return dates[turn + 1]
-        year, month = map(int, dates[turn].split("-")[:2])
-        month += 3 if len(dates) < 2 else _months(dates[-2], dates[-1])
-        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-        return f"{year:04d}-{month:02d}-01"
+        return period_end(self.dates, turn)
 
     def chip_price(self, chip_id: str, level_pct: int) -> int:
         """Price of one chip at the current price level (percent of list)."""
         return self.chips[chip_id].price * level_pct // 100
 
-
-def _months(a: str, b: str) -> int:
-    (y0, m0), (y1, m1) = (tuple(map(int, d.split("-")[:2])) for d in (a, b))
-    return (y1 - y0) * 12 + (m1 - m0)

@@ -37,7 +37,8 @@ import platformdirs
 from pydantic import ValidationError
 
 from game import __version__
-from game.content.loader import Content, load_content
+from game.content.loader import load_content
+from game.content.models import Content
 from game.engine.actions import Action, parse_action
 from game.engine.canonical import canonical_json, state_hash, state_to_json
 from game.engine.game import Game

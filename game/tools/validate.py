@@ -31,10 +31,10 @@ from game.content.loader import (
     load_bundle,
 )
 from game.content.mods import load_content_with_mods
-from game.content.problems import Problem, problem, sort_problems
-from game.content.safeyaml import YamlRefused, read_document
 from game.content.xref import cross_check
 from game.i18n import LANGUAGES, strings
+from game.textfiles.problems import Problem, problem, sort_problems
+from game.textfiles.safeyaml import YamlRefused, read_document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.content.loader import Content
+from game.content.models import Content
 from game.i18n import Strings, strings
 from game.ui import theme
 from game.ui.content_service import ContentService

@@ -21,7 +21,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from game.content.loader import Content, ContentError, load_content
+from game.content.loader import ContentError, load_content
+from game.content.models import Content
 from game.content.mods import MODS_DIR, installed_mods, load_content_with_mods
 from game.content.reload import Reason, reload_blockers
 from game.engine.game import Game

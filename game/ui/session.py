@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from game.content.loader import Content
+from game.content.models import Content
 from game.engine import actions as a
 from game.engine.errors import IllegalAction
 from game.engine.game import Game

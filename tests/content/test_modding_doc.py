@@ -11,7 +11,7 @@ from game.content.effects import Effect
 from game.content.filecheck import check_file, guess_kind
 from game.content.mods import load_content_with_mods
 from game.content.reference import DOC, updated_document
-from game.content.safeyaml import parse_text
+from game.textfiles.safeyaml import parse_text
 
 TEXT = DOC.read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", TEXT, flags=re.S)

@@ -1,22 +1,15 @@
-"""Mods: load order, replace and disable, dependencies, a broken mod disabled with its reasons, the same
-result whether files are read in one process or several."""
+"""Mods: load order, replace and disable, dependencies, a broken mod disabled with its reasons."""
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import os
 from pathlib import Path
 
-import pytest
-
-from game.content import cache as content_cache
-from game.content import loader, parallel
-from game.content.bench import generated_mod
-from game.content.loader import Content, load_content
+from benchmarks.content_load import generated_mod
+from game.content.loader import load_content
+from game.content.models import Content
 from game.content.mods import MODS_DIR, load_content_with_mods, mod_report
 from game.engine.game import Game
 from game.match import play_game
-from tests.content import helpers
 from tests.content.helpers import copy_example, event, make_mod
 
 
@@ -129,50 +122,12 @@ def outcome(content: Content) -> tuple:
             [p.format() for m in content.mods for p in m.problems])
 
 
-@pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked: Linux only")
-@pytest.mark.parametrize("cache", ["off", "cold"])
-def test_workers_and_one_process_load_the_same(cache, tmp_path, monkeypatch):
+def test_mods_with_mistakes_are_disabled_with_every_reason_and_load_the_same_twice(tmp_path):
     mods_dir = mods_with_mistakes(tmp_path / "mods")
-    monkeypatch.setenv(content_cache.ENV, "off")
-    monkeypatch.setenv(parallel.ENV, "1")
-    serial = outcome(load_content_with_mods(mods_dir))
-    assert [(m.id, m.enabled, len(m.problems)) for m in serial[0].mods] == [
+    first = outcome(load_content_with_mods(mods_dir))
+    assert [(m.id, m.enabled, len(m.problems)) for m in first[0].mods] == [
         ("generated", True, 0), ("badrefs", False, 3), ("broken", False, 11)]
-    monkeypatch.setenv(content_cache.ENV, "off" if cache == "off" else str(tmp_path / "cache"))
-    helpers.read_in_workers(monkeypatch, tmp_path / "worker-started")
-    assert outcome(load_content_with_mods(mods_dir)) == serial
-    assert parallel.last.processes == 2 and parallel.last.in_workers >= 1 and parallel.last.fallback is None
-    assert outcome(load_content_with_mods(mods_dir, enabled={"broken"})) == outcome(
-        _serially(monkeypatch, mods_dir, enabled={"broken"}))
-
-
-def _serially(monkeypatch: pytest.MonkeyPatch, mods_dir: Path, **options: object) -> Content:
-    with monkeypatch.context() as patch:
-        patch.setenv(parallel.ENV, "1")
-        patch.setenv(content_cache.ENV, "off")
-        return load_content_with_mods(mods_dir, **options)
-
-
-def refuse_to_fork(*args: object, **kwargs: object) -> None:
-    raise OSError("fork refused")
-
-
-@pytest.mark.parametrize("failure", ["the pool cannot start", "a worker dies"])
-def test_a_failing_pool_loads_the_same(failure, tmp_path, monkeypatch):
-    if failure == "a worker dies" and not parallel.can_fork():
-        pytest.skip("workers are forked: Linux only")
-    mods_dir = mods_with_mistakes(tmp_path / "mods")
-    serial = outcome(_serially(monkeypatch, mods_dir))
-    monkeypatch.setenv(content_cache.ENV, "off")
-    if failure == "the pool cannot start":
-        monkeypatch.setenv(parallel.ENV, "2")
-        monkeypatch.setattr(parallel, "MIN_WORK", 0)
-        monkeypatch.setattr(parallel, "can_fork", lambda: True)
-        monkeypatch.setattr(cf, "ProcessPoolExecutor", refuse_to_fork)
-    else:
-        parent, read = os.getpid(), loader._read_light
-        monkeypatch.setattr(loader, "_read_light", lambda fresh: read(fresh) if os.getpid() == parent else os._exit(1))
-        helpers.read_in_workers(monkeypatch, tmp_path / "worker-started")
-    assert outcome(load_content_with_mods(mods_dir)) == serial
-    assert (parallel.last.fallback or "").startswith(
-        "OSError: fork refused" if failure == "the pool cannot start" else "BrokenProcessPool")
+    assert outcome(load_content_with_mods(mods_dir)) == first
+    only_broken = {m.id: (m.enabled, m.switched_off, len(m.problems))
+                   for m in load_content_with_mods(mods_dir, enabled={"broken"}).mods}
+    assert only_broken == {"broken": (False, False, 11), "badrefs": (False, True, 0), "generated": (False, True, 0)}

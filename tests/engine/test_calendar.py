@@ -1,7 +1,15 @@
 """Turn dates from scenario calendars, quarters then months."""
 
 from game.content.models import CalendarSegment as Seg
-from game.engine.calendar import date_key, months_between, turn_dates, turn_months
+from game.engine.calendar import (
+    add_months,
+    calendar_span,
+    date_key,
+    months_between,
+    period_end,
+    turn_dates,
+    turn_months,
+)
 from tests.engine.helpers import game
 
 
@@ -30,3 +38,16 @@ def test_shipped_scenarios_step_by_month_around_the_shock() -> None:
 def test_turn_limit_cuts_the_calendar() -> None:
     g = game("cn_lab", turn_limit=5)
     assert len(g.rules.dates) == 5 and g.rules.cut_short
+
+
+def test_period_end_after_the_last_turn_repeats_its_length() -> None:
+    dates = ["2024-07-01", "2024-10-01", "2024-11-01"]
+    assert [period_end(dates, t) for t in range(3)] == ["2024-10-01", "2024-11-01", "2024-12-01"]
+    assert period_end(["2024-11-01"], 0) == "2025-02-01"  # one turn: a quarter
+    assert add_months("2024-12", 1) == "2025-01-01" and add_months("2025-01-31", -1) == "2024-12-01"
+
+
+def test_calendar_span_reads_the_segments_as_written() -> None:
+    segments = [Seg(start="2024-10", end="2025-01", step="month"), Seg(start="2024-01", end="2024-07", step="quarter")]
+    assert calendar_span(segments) == ("2024-01-01", "2025-02-01", 7)
+    assert calendar_span([Seg(start="2024-01", end="2024-05", step="quarter")]) == ("2024-01-01", "2024-08-01", 2)

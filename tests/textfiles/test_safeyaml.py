@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.content.filecheck import check_file
-from game.content.safeyaml import MAX_BYTES, YamlRefused, parse_text, read_document
+from game.textfiles.safeyaml import MAX_BYTES, YamlRefused, parse_text, read_document
 
 WORLD_HEAD = "id: world\nchips: []\ntechs: []\nstocks: []\nrivals: []\n"
 
@@ -152,7 +152,7 @@ nested: [[[deep, [deeper]]]]
 
 
 def _read_both(text: str) -> tuple[object, object]:
-    from game.content.safeyaml import MAX_DEPTH, MAX_NODES, _build, _Positions
+    from game.textfiles.safeyaml import MAX_DEPTH, MAX_NODES, _build, _Positions
 
     return _build(text, "f.yaml", MAX_NODES, MAX_DEPTH, None), _build(text, "f.yaml", MAX_NODES, MAX_DEPTH,
                                                                       _Positions())
@@ -178,18 +178,3 @@ def test_positions_are_read_only_when_needed():
     doc = parse_text(TRICKY, "f.yaml")
     assert doc._values is None  # valid content never pays for them
     assert doc.where(("list", 2, "d")) == (4, 33) and doc._values is not None
-
-
-def test_documents_copy_and_pickle_with_their_positions():
-    import copy
-    import pickle
-
-    from game.content.safeyaml import Document
-
-    for doc in (parse_text(TRICKY, "f.yaml"), Document.deferred("f.yaml", TRICKY)):
-        for clone in (copy.deepcopy(doc), pickle.loads(pickle.dumps(doc))):
-            assert clone.data == parse_text(TRICKY, "f.yaml").data
-            assert clone.where(("list", 2, "d")) == (4, 33)
-    dup = parse_text("a: 1\na: 2\n", "d.yaml")
-    clone = pickle.loads(pickle.dumps(dup))
-    assert clone.data == {"a": 1} and clone.where(("a",), key=True) == (1, 1) and len(clone.problems) == 1

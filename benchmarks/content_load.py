@@ -3,12 +3,9 @@
 The events are varied (dated, triggered, weighted; choices, follow-ups, flags, chip and stock
 references) so that every check has work to do, and they are valid: the mod loads with no problem.
 
-``python -m game.content.bench [--events 2000] [--runs 5]`` measures loading the shipped content
-plus such a mod, each run in a fresh interpreter (imports not counted): with the content cache off,
-cold (empty cache, its writes included) and warm (the cache filled by the cold run), and prints the
-medians of wall and CPU seconds with the cold time split by stage. Files may be read by worker
-processes (:mod:`game.content.parallel`): the CPU figure is this process's, the workers' is given
-apart, and the stages add up both.
+``python -m benchmarks.content_load [--events 2000] [--runs 5]`` measures loading the shipped content
+plus such a mod, each run in a fresh interpreter (imports not counted, nothing read before: the cold
+path), and prints the medians of wall and CPU seconds, the CPU time split by stage.
 
 Example::
 
@@ -103,11 +100,11 @@ def generated_mod(tmp_dir: Path, n_events: int = 2000, mod_id: str = "generated"
 def timed_load(mods_dir: Path, split: bool = False) -> dict[str, Any]:
     """Load the shipped content and the mods of ``mods_dir`` once: wall and CPU seconds, problems.
 
-    With ``split`` the CPU seconds are also given by stage (parse, schema, cache, cross-references),
-    by wrapping the loader's functions for this process; forked workers inherit the wrappers and report
-    their share (:data:`game.content.parallel.probe`), added in. ``worker_cpu``: the workers' CPU seconds.
+    With ``split`` the CPU seconds are also given by stage (YAML reading, schema, cross-references),
+    by wrapping the loader's functions for this process.
     """
-    from game.content import loader, mods, parallel
+    from game.content import loader, mods
+    from game.textfiles import safeyaml
 
     stages: dict[str, float] = {}
     if split:
@@ -122,58 +119,36 @@ def timed_load(mods_dir: Path, split: bool = False) -> dict[str, Any]:
                     stages[stage] = stages.get(stage, 0.0) + time.process_time() - start
             setattr(module, name, timed)
 
-        for module, name, stage in [(loader, "parse_text", "parse"), (loader, "check_file", "schema"),
-                                    (loader.content_cache, "load", "cache read"),
-                                    (loader.content_cache, "store", "cache write"),
+        for module, name, stage in [(safeyaml, "parse_text", "parse"), (loader, "check_file", "schema"),
                                     (loader, "cross_check", "xref"), (mods, "cross_check", "xref")]:
             wrap(module, name, stage)
-        parallel.probe = lambda: dict(stages)
     cpu, wall = time.process_time(), time.perf_counter()
     content = mods.load_content_with_mods(Path(mods_dir))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    parallel.probe = None
-    for stage, seconds in parallel.last.probes.items():
-        stages[stage] = stages.get(stage, 0.0) + seconds
     problems = sum(len(m.problems) for m in content.mods)
-    return {"wall": wall, "cpu": cpu, "problems": problems, "stages": stages,
-            "worker_cpu": parallel.last.worker_cpu, "processes": parallel.last.processes}
+    return {"wall": wall, "cpu": cpu, "problems": problems, "stages": stages}
 
 
-def fresh_load(mods_dir: Path, cache: str, split: bool = False) -> dict[str, Any]:
-    """:func:`timed_load` in a fresh interpreter with ``CHIP_RACE_CACHE=cache`` (a folder, or ``off``).
-
-    A fresh interpreter is the real cold path: nothing parsed or validated before in the process.
-    """
-    root = Path(__file__).resolve().parents[2]
-    code = (f"import json; from game.content.bench import timed_load; "
+def fresh_load(mods_dir: Path, split: bool = False) -> dict[str, Any]:
+    """:func:`timed_load` in a fresh interpreter: the real cold path, nothing parsed or validated before."""
+    root = Path(__file__).resolve().parents[1]
+    code = (f"import json; from benchmarks.content_load import timed_load; "
             f"print(json.dumps(timed_load({str(mods_dir)!r}, {split})))")
-    env = {**os.environ, "CHIP_RACE_CACHE": cache, "PYTHONPATH": str(root)}
+    env = {**os.environ, "PYTHONPATH": str(root)}
     proc = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
                           timeout=300, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(events: int = 2000, runs: int = 5) -> dict[str, dict[str, Any]]:
-    """Medians over ``runs`` fresh interpreters: cache off, cold (empty cache) and warm."""
-    found: dict[str, list[dict[str, Any]]] = {"off": [], "cold": [], "warm": []}
+def measure(events: int = 2000, runs: int = 5) -> dict[str, Any]:
+    """Medians over ``runs`` fresh interpreters."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = generated_mod(Path(tmp) / "mods", events)
-        for run in range(runs):
-            cache = str(Path(tmp) / f"cache{run}")
-            found["off"].append(fresh_load(folder.parent, "off", False))
-            found["cold"].append(fresh_load(folder.parent, cache, True))
-            found["warm"].append(fresh_load(folder.parent, cache, False))
-    summary = {}
-    for mode, rows in found.items():
-        stages = {name: statistics.median(r["stages"].get(name, 0.0) for r in rows) for name in rows[0]["stages"]}
-        summary[mode] = {"wall": statistics.median(r["wall"] for r in rows),
-                         "cpu": statistics.median(r["cpu"] for r in rows),
-                         "wall_runs": [round(r["wall"], 3) for r in rows],
-                         "cpu_runs": [round(r["cpu"], 3) for r in rows],
-                         "worker_cpu": statistics.median(r["worker_cpu"] for r in rows),
-                         "processes": max(r["processes"] for r in rows),
-                         "problems": max(r["problems"] for r in rows), "stages": stages}
-    return summary
+        rows = [fresh_load(folder.parent, True) for _run in range(runs)]
+    return {"wall": statistics.median(r["wall"] for r in rows), "cpu": statistics.median(r["cpu"] for r in rows),
+            "wall_runs": [round(r["wall"], 3) for r in rows], "cpu_runs": [round(r["cpu"], 3) for r in rows],
+            "problems": max(r["problems"] for r in rows),
+            "stages": {name: statistics.median(r["stages"].get(name, 0.0) for r in rows) for name in rows[0]["stages"]}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,16 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    summary = measure(args.events, args.runs)
+    row = measure(args.events, args.runs)
+    stages = ", ".join(f"{k} {v:.3f}" for k, v in row["stages"].items())
     print(f"shipped content + a {args.events}-event mod, median of {args.runs} fresh processes (seconds):")
-    for mode, row in summary.items():
-        stages = ", ".join(f"{k} {v:.3f}" for k, v in row["stages"].items())
-        workers = (f" + {row['worker_cpu']:.3f} in {row['processes'] - 1} worker(s)"
-                   if row["processes"] > 1 else "")
-        print(f"  {mode:5s} wall {row['wall']:.3f}  cpu {row['cpu']:.3f}{workers}")
-        print(f"        wall runs {row['wall_runs']}  cpu runs {row['cpu_runs']}"
-              + (f"\n        cpu by stage, all processes: {stages}" if stages else "")
-              + (f"  {row['problems']} problem(s)!" if row["problems"] else ""))
+    print(f"  cold  wall {row['wall']:.3f}  cpu {row['cpu']:.3f}")
+    print(f"        wall runs {row['wall_runs']}  cpu runs {row['cpu_runs']}")
+    print(f"        cpu by stage: {stages}" + (f"  {row['problems']} problem(s)!" if row["problems"] else ""))
     return 0
 
 

@@ -32,7 +32,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
-from game.content.problems import Problem, problem
+from game.textfiles.problems import Problem, problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -46,10 +46,6 @@ MAX_DEPTH = 40
 Path_ = tuple[Any, ...]
 _STD = "tag:yaml.org,2002:"
 _SCHEMA_COMMENT = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
-
-
-#: Marks the data of a :meth:`Document.deferred` document, not read yet.
-_UNREAD: Any = type("Unread", (), {"__repr__": lambda self: "<unread>"})()
 
 
 class YamlRefused(Exception):
@@ -68,15 +64,15 @@ class Document:
     of a large mod would cost more than the parse itself.
     """
 
-    __slots__ = ("_data", "_keys", "_plain", "_values", "file", "max_depth", "max_nodes", "problems", "schema",
-                 "text")
+    __slots__ = ("_keys", "_plain", "_values", "data", "file", "max_depth", "max_nodes", "problems", "schema", "text")
 
     def __init__(self, file: str, data: Any, values: dict[Path_, Any] | None = None,
                  keys: dict[Path_, Any] | None = None, plain: dict[Path_, str] | None = None,
                  schema: str | None = None, problems: list[Problem] | None = None, text: str | None = None,
                  max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH):
         self.file = file
-        self._data = data
+        #: The plain data of the file (dicts, lists, str, int, float, bool, None, dates).
+        self.data = data
         self.schema = schema
         self.problems: list[Problem] = problems if problems is not None else []
         #: The text the positions are read from when first needed (None: positions were given).
@@ -85,26 +81,6 @@ class Document:
         self._values, self._keys, self._plain = values, keys, plain
         if text is None:
             self._values, self._keys, self._plain = values or {}, keys or {}, plain or {}
-
-    @classmethod
-    def deferred(cls, file: str, text: str, schema: str | None = None) -> Document:
-        """A document of text already known to be safe (the content cache checked its bytes): it is
-        parsed only if its data or positions are asked for."""
-        return cls(file, _UNREAD, schema=schema, text=text)
-
-    @property
-    def data(self) -> Any:
-        """The plain data of the file (dicts, lists, str, int, float, bool, None, dates)."""
-        if self._data is _UNREAD:
-            parsed = parse_text(self.text or "", self.file, self.max_nodes, self.max_depth)
-            self._data = parsed._data
-            if parsed.text is None:  # it had duplicate keys: its positions came with it
-                self._values, self._keys, self._plain = parsed._values, parsed._keys, parsed._plain
-        return self._data
-
-    @data.setter
-    def data(self, value: Any) -> None:
-        self._data = value
 
     def _positions(self) -> None:
         if self._values is None:
@@ -132,19 +108,6 @@ class Document:
         self._positions()
         assert self._plain is not None
         return self._plain
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Pickled (content cache): without positions, which are found again from the text if needed.
-        state = {name: getattr(self, name) for name in self.__slots__ if not name.startswith("_")}
-        state["_data"] = self.data
-        if self.text is None:
-            state.update(_values=self._values, _keys=self._keys, _plain=self._plain)
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._values = self._keys = self._plain = None
-        for name, value in state.items():
-            setattr(self, name, value)
 
     def __repr__(self) -> str:
         return f"Document(file={self.file!r})"
@@ -225,11 +188,11 @@ _BUILDERS = {
 }
 _ALLOWED_TAGS = {None, "!", _STD + "str", _STD + "seq", _STD + "map", *_BUILDERS}
 _HASHABLE = (str, int, float, bool, type(None))
-#: Plain (unquoted, untagged) scalar text -> (value, is text). Plain scalars repeat (ids, language keys,
-#: numbers), and resolving them through PyYAML's regular expressions is the slow part of reading a scalar.
-#: The values are immutable (str, int, float, bool, None, dates), so sharing them is safe.
-_PLAIN: dict[str, tuple[Any, bool]] = {}
-_PLAIN_LIMIT = 50_000
+#: What one file's plain (unquoted, untagged) scalars resolved to: text -> (value, is text). Plain scalars
+#: repeat within a file (ids, language keys, numbers), and resolving them through PyYAML's regular
+#: expressions is the slow part of reading a scalar. The values are immutable (str, int, float, bool,
+#: None, dates), so sharing them within the file is safe.
+_Resolved = dict[str, tuple[Any, bool]]
 
 
 def _construct(tag: str, value: str, mark: Any, file: str) -> Any:
@@ -242,27 +205,26 @@ def _construct(tag: str, value: str, mark: Any, file: str) -> Any:
         raise _fail(file, mark, "yaml_syntax", "bad_scalar", value=value, tag=tag) from None
 
 
-def _plain_scalar(value: str, mark: Any, file: str) -> tuple[Any, bool]:
+def _plain_scalar(value: str, mark: Any, file: str, resolved: _Resolved) -> tuple[Any, bool]:
     """The value of an unquoted, untagged scalar (YAML 1.1 rules) and whether it is text."""
-    found = _PLAIN.get(value)
+    found = resolved.get(value)
     if found is None:
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
         if tag == _STD + "merge":
             raise _fail(file, mark, "unsafe_tag", "merge_key")
         is_text = tag in (_STD + "str", _STD + "value")
         found = (value, True) if is_text else (_construct(tag, value, mark, file), False)
-        if len(_PLAIN) < _PLAIN_LIMIT:
-            _PLAIN[value] = found
+        resolved[value] = found
     return found
 
 
-def _scalar(event: yaml.ScalarEvent, file: str) -> tuple[Any, bool]:
+def _scalar(event: yaml.ScalarEvent, file: str, resolved: _Resolved) -> tuple[Any, bool]:
     """The value of a scalar event and whether it is unquoted text YAML read as something else."""
     tag = event.tag
     if tag in (None, "!"):
         if not event.implicit[0] or tag == "!":  # quoted, or the non-specific tag: text
             return event.value, False
-        value, is_text = _plain_scalar(event.value, event.start_mark, file)
+        value, is_text = _plain_scalar(event.value, event.start_mark, file, resolved)
         return value, not is_text
     if tag in (_STD + "str", _STD + "value"):
         return event.value, False
@@ -320,7 +282,8 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
     path: Path_ = ()
     mark: Any = None
     # Locals are faster than globals in a loop that runs once per node.
-    plain_cache, plain_scalar, scalar_kind, hashable = _PLAIN, _plain_scalar, _SCALAR, _HASHABLE
+    resolved: _Resolved = {}
+    plain_scalar, scalar_kind, hashable = _plain_scalar, _SCALAR, _HASHABLE
     map_start, seq_start, map_end, seq_end, alias_kind = _MAP_START, _SEQ_START, _MAP_END, _SEQ_END, _ALIAS
     loader = _Loader(text)
     get_event = loader.get_event
@@ -335,14 +298,14 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
                 tag = event.tag
                 if tag is None:
                     if event.implicit[0]:  # unquoted: YAML 1.1 decides what it is
-                        found = plain_cache.get(value)
+                        found = resolved.get(value)
                         if found is None:
-                            found = plain_scalar(value, event.start_mark, file)
+                            found = plain_scalar(value, event.start_mark, file, resolved)
                         if not found[1]:
                             plain_text = value
                             value = found[0]
                 else:
-                    value, plain = _scalar(event, file)
+                    value, plain = _scalar(event, file, resolved)
                     plain_text = event.value if plain and not isinstance(value, str) else None
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
