@@ -13,12 +13,12 @@ Example::
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from game import paths
 from game.content.safeyaml import read_document
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets" / "strings"
+ASSETS = paths.ASSETS / "strings"
 LANGUAGES = ("en", "fr")
 
 

@@ -37,8 +37,8 @@ from game.content.models import Deck, Event, Scenario, World
 from game.content.problems import Problem, has_errors, problem, sort_problems
 from game.content.safeyaml import Document, YamlRefused, decode, parse_text, read_raw, schema_comment
 from game.content.xref import Bundle, cross_check
+from game.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"
 #: Languages every shipped text provides.
 SHIPPED_LANGUAGES = ("en", "fr")
