@@ -131,9 +131,25 @@ def build(dist: Path, work: Path, archive: bool = False, quiet: bool = False) ->
     app = dist / NAME
     prune(app / "_internal")
     if archive:
-        zip_base = dist / f"{NAME}-{__version__}-{platform_tag()}"
-        shutil.make_archive(str(zip_base), "zip", root_dir=dist, base_dir=NAME)
+        write_archive(dist, f"{NAME}-{__version__}-{platform_tag()}.zip")
     return app
+
+
+def write_archive(dist: Path, name: str) -> Path:
+    """Zip the app for handing out: the folder, or on macOS the ``.app`` bundle that ``--windowed`` also
+    makes (zipped by ``ditto``, which keeps the bundle's symbolic links and signature)."""
+    target = dist / name
+    bundle = dist / f"{NAME}.app"
+    if sys.platform == "darwin" and bundle.is_dir():
+        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(bundle), str(target)], check=True)
+    else:
+        shutil.make_archive(str(target.with_suffix("")), "zip", root_dir=dist, base_dir=NAME)
+    return target
+
+
+def executable(app: Path) -> Path:
+    """The program in the app folder: ``chip-race``, or ``chip-race.exe`` on Windows."""
+    return app / (NAME + (".exe" if sys.platform == "win32" else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     app = build(args.dist.resolve(), args.work.resolve(), args.archive, args.quiet)
-    exe = app / (NAME + (".exe" if sys.platform == "win32" else ""))
+    exe = executable(app)
     print(f"built {exe} in {time.perf_counter() - start:.0f} s; the folder holds "
           f"{folder_size(app) / 1e6:.0f} MB")
     for zipped in sorted(args.dist.glob(f"{NAME}-*.zip")):
