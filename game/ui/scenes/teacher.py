@@ -152,7 +152,6 @@ class TeacherScene(Scene):
 
         self.button((20, 654, 200, 48), self.t("ui.back"), self.back, self.t("ui.key_tip", k="Esc"))
         self.button((240, 654, 300, 48), self.t("teacher.where"), self.show_where)
-        self.key(pygame.K_F5, self.show_large)
         self.focus.focus(large)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
