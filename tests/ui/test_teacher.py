@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.resultfiles import export_result
 from game.ui.scenes.teacher import ProjectorScene, TeacherScene, class_folder
@@ -118,3 +119,23 @@ def test_the_folder_buttons_open_the_picker_and_its_choice_comes_back(app, tmp_p
     assert app.top.screen_id == "first_start"
     key(app, pygame.K_RETURN)
     assert app.top.screen_id == "teacher"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_large_text_needs_no_scrolling(app, lang) -> None:
+    """At the large text size the explanations fit their boxes and the row titles their width."""
+    from dataclasses import replace
+
+    from pygame_gui.elements import UILabel, UITextBox
+
+    from game.ui import theme
+
+    app.apply_settings(replace(app.settings, text_size="large", language=lang))
+    app.push(TeacherScene(app))
+    settle(app)
+    boxes = [e for e in app.top.elements if isinstance(e, UITextBox) and e.html_text]
+    assert len(boxes) == 3 and all(box.scroll_bar is None for box in boxes)
+    size = theme.font_sizes(theme.TEXT_SCALES["large"])["body"]
+    for label in (e for e in app.top.elements if isinstance(e, UILabel) and "#heading" not in e.get_object_ids()):
+        if "#title" not in label.get_object_ids():
+            assert theme.font(size).size(label.text)[0] <= label.rect.w, label.text

@@ -116,39 +116,47 @@ class TeacherScene(Scene):
         s = self.app.strings
         self.label((20, 14, 1240, 44), self.t("teacher.title"), "#title")
         self.label((40, 80, 570, 30), self.t("teacher.code_heading"), "#heading")
-        self.textbox((40, 112, 570, 62), self.t("teacher.code_text"), "#small")
+        # large text needs taller boxes: everything below moves down by ``more``
+        more = 0 if self.scale == 1.0 else 12
+        self.textbox((40, 112, 570, 62 + more), self.t("teacher.code_text"), "#small")
         sc = self.app.content.scenarios[self.scenario]
-        self._row(184, "teacher.scenario", s.pick(sc.title), self._next_scenario)
+        self._row(184 + more, "teacher.scenario", s.pick(sc.title), self._next_scenario)
         length = self.t("ui.new.length_full") if self.length is None else self.t("ui.new.length_turns",
                                                                                    turns=self.length)
-        self._row(230, "teacher.length", length, lambda: self._cycle("length", LENGTHS))
+        self._row(230 + more, "teacher.length", length, lambda: self._cycle("length", LENGTHS))
         history = {None: self.t("teacher.history_default"), True: self.t("ui.new.history_on"),
                    False: self.t("ui.new.history_off")}[self.history]
-        self._row(276, "teacher.history", history, lambda: self._cycle("history", HISTORY))
-        self._row(322, "teacher.difficulty", self.t(f"ui.new.difficulty_{self.difficulty}"),
+        self._row(276 + more, "teacher.history", history, lambda: self._cycle("history", HISTORY))
+        self._row(322 + more, "teacher.difficulty", self.t(f"ui.new.difficulty_{self.difficulty}"),
                   lambda: self._cycle("difficulty", DIFFICULTIES))
-        self.label((40, 368, 190, 40), self.t("teacher.seed"))
-        self.seed_entry = self.add(UITextEntryLine(pygame.Rect(240, 370, 170, 36), self.app.manager), focus=True)
+        self.label((40, 368 + more, 190, 40), self.t("teacher.seed"))
+        self.seed_entry = self.add(UITextEntryLine(pygame.Rect(240, 370 + more, 170, 36), self.app.manager), focus=True)
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(len(str(MAX_SEED)))
         self.seed_entry.set_text(self.seed_text)
-        self.button((420, 368, 190, 40), self.fit(self.t("teacher.another"), 175), self.another_number)
+        self.button((420, 368 + more, 190, 40), self.fit(self.t("teacher.another"), 175), self.another_number)
         large = self.button((40, 566, 300, 50), self.t("teacher.show_large"), self.show_large,
                             self.t("teacher.show_large_tip"), "#primary", enabled=self.code() is not None)
 
+        # The explanations name folders, whose length is the user's: their boxes grow to fit (height -1).
         x = RIGHT.x + 20
         self.label((x, 80, 570, 30), self.t("teacher.report_heading"), "#heading")
-        self.textbox((x, 112, 570, 70), self.t("teacher.report_text", folder=str(results_dir())), "#small")
-        self.button((x, 188, 340, 44), self.fit(self.t("teacher.choose_report"), 320, "big", bold=True),
+        box = self.textbox((x, 112, 570, -1), self.t("teacher.report_text", folder=str(results_dir())), "#small")
+        y = box.rect.bottom + 6
+        self.button((x, y, 340, 44), self.fit(self.t("teacher.choose_report"), 320, "big", bold=True),
                     self.choose_report, self.t("teacher.choose_report"), "#primary")
-        self.button((x + 350, 188, 220, 44), self.t("teacher.open_report"), self.open_report,
+        self.button((x + 350, y, 220, 44), self.t("teacher.open_report"), self.open_report,
                     str(self.report) if self.report else None, enabled=self.report is not None)
-        self.label((x, 250, 570, 30), self.t("teacher.collect_heading"), "#heading")
-        self.textbox((x, 282, 570, 70), self.t("teacher.collect_text", folder=str(class_folder())), "#small")
-        self.button((x, 358, 340, 44), self.fit(self.t("teacher.collect"), 320), self.choose_stick,
+        y += 62
+        self.label((x, y, 570, 30), self.t("teacher.collect_heading"), "#heading")
+        box = self.textbox((x, y + 32, 570, -1), self.t("teacher.collect_text", folder=str(class_folder())),
+                           "#small")
+        y = box.rect.bottom + 6
+        self.button((x, y, 340, 44), self.fit(self.t("teacher.collect"), 320), self.choose_stick,
                     self.t("teacher.collect"))
-        self.status_box = self.textbox((x, 416, 570, 205), self.status, ObjectID(class_id="@wrapped",
-                                                                                  object_id="#reason"))
+        y += 58
+        self.status_box = self.textbox((x, y, 570, max(60, RIGHT.bottom - 14 - y)), self.status,
+                                       ObjectID(class_id="@wrapped", object_id="#reason"))
 
         self.button((20, 654, 200, 48), self.t("ui.back"), self.back, self.t("ui.key_tip", k="Esc"))
         self.button((240, 654, 300, 48), self.t("teacher.where"), self.show_where)
