@@ -4,6 +4,7 @@ runs from anywhere (its data found inside the package, not in a clone)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,9 +18,17 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # A copy of what the wheel is built from: setuptools writes build/ and *.egg-info beside the sources.
+    source = out / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "game", "assets", "scenarios", "mods"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, source / name)
     # As `pip install .` does: setuptools fetched into an isolated build environment.
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
-                    "--wheel-dir", str(out), str(ROOT)], check=True, timeout=300,
+                    "--wheel-dir", str(out), str(source)], check=True, timeout=300,
                    env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
     (found,) = out.glob("chip_race-*.whl")
     return found
