@@ -75,7 +75,9 @@ def _available() -> dict[str, tuple[str, str]]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python main.py", description="Chip Race: the US–China AI race, 2019–2025.")
+    # `chip-race` when installed (pip) or built (the app), `python main.py` from a clone
+    prog = "python main.py" if os.path.basename(sys.argv[0]) == "main.py" else "chip-race"
+    parser = _Parser(prog=prog, description="Chip Race: the US–China AI race, 2019–2025.")
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the game and content versions")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in _available().items():
