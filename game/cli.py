@@ -40,6 +40,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def version_text() -> str:
+    """The game's version and the digest of its shipped scenarios: the two figures a result document
+    records as ``versions.game`` and ``versions.content``.
+
+    Example::
+
+        >>> version_text()  # doctest: +ELLIPSIS
+        'Chip Race 0.1.0 (content ...)'
+    """
+    from game.content.loader import SCENARIOS_DIR, digest_files
+
+    return f"Chip Race {__version__} (content {digest_files(SCENARIOS_DIR.rglob('*.yaml'), SCENARIOS_DIR)})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: like argparse's, but the content digest is read only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(version_text())  # on stdout, as argparse's own version action does
+        parser.exit(0)
+
+
 def _exists(module_name: str) -> bool:
     try:
         return importlib.util.find_spec(module_name) is not None
@@ -52,8 +75,10 @@ def _available() -> dict[str, tuple[str, str]]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python main.py", description="Chip Race: the US–China AI race, 2019–2025.")
-    parser.add_argument("--version", action="version", version=f"Chip Race {__version__}")
+    # `chip-race` when installed (pip) or built (the app), `python main.py` from a clone
+    prog = "python main.py" if os.path.basename(sys.argv[0]) == "main.py" else "chip-race"
+    parser = _Parser(prog=prog, description="Chip Race: the US–China AI race, 2019–2025.")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the game and content versions")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in _available().items():
         module = importlib.import_module(module_name)

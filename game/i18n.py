@@ -18,7 +18,9 @@ from typing import Any
 
 import yaml
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets" / "strings"
+from game import paths
+
+ASSETS = paths.ASSETS / "strings"
 LANGUAGES = ("en", "fr")
 
 

@@ -46,3 +46,13 @@ def test_help_lists_the_commands() -> None:
     assert proc.returncode == 0
     for command in ("run", "validate", "schema", "demo", "events", "simulate", "report", "replay"):
         assert command in proc.stdout
+
+
+def test_version_gives_the_game_and_the_content_a_result_records(capsys: pytest.CaptureFixture[str]) -> None:
+    from game import __version__
+    from game.content.loader import load_content
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"Chip Race {__version__} (content {load_content().digest})"

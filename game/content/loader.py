@@ -30,10 +30,10 @@ from typing import Any
 from game.content.filecheck import check_file
 from game.content.models import Content, Deck, Event
 from game.content.xref import Bundle, cross_check
+from game.paths import ROOT
 from game.textfiles.problems import Problem, has_errors, problem, sort_problems
 from game.textfiles.safeyaml import Document, YamlRefused, read_document
 
-ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS_DIR = ROOT / "scenarios"
 #: Languages every shipped text provides.
 SHIPPED_LANGUAGES = ("en", "fr")

@@ -23,8 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # The command line imports every command's module to build its parser: the window's modules
     # (pygame, the scenes) load here, only when the window opens.
+    from game.ui.scenes.firststart import WhereScene, is_first_start
     from game.ui.settings import load_settings, save_settings
 
+    first_start = is_first_start()  # before the settings below are written for the first time
     settings = load_settings()
     if args.lang:
         settings = replace(settings, language=args.lang)
@@ -42,6 +44,6 @@ def run(args: argparse.Namespace) -> int:
     except pygame.error as exc:  # no display, no video driver: say so plainly, exit like a usage error
         print(strings(settings.language).t("ui.no_window", reason=str(exc)), file=sys.stderr)
         return 2
-    app.run()
+    app.run(WhereScene(app, first_start=True) if first_start else None)
     pygame.quit()
     return 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ import platformdirs
 
 from game import saves
 from game.i18n import strings
+from game.resultfiles import FolderError, result_file_name, write_into
 from game.results import build_result
 from game.ui.session import Session
 
@@ -87,12 +87,6 @@ def crash_report(session: Session | None, exc: BaseException) -> Path:
     return path
 
 
-def result_file_name(result: dict[str, Any]) -> str:
-    nick = re.sub(r"[^a-z0-9]+", "-", str(result.get("nickname") or "").lower()).strip("-")
-    parts = ["chip-race", str(result["scenario"]), str(result["seed"])] + ([nick] if nick else [])
-    return "-".join(parts) + ".json"
-
-
 def results_dir() -> Path:
     """Where exported results go: ``CHIP_RACE_RESULTS_DIR`` or Documents/Chip Race results."""
     override = os.environ.get("CHIP_RACE_RESULTS_DIR")
@@ -105,14 +99,11 @@ def export_result(session: Session, lang: str) -> Path:
     """Write the result document (same format as ``run --json``) and return its path."""
     result = build_result(session.game, session.state, session.actions, session.policies, lang,
                           nickname=session.nickname or None)
-    folder = results_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / result_file_name(result)
-        path.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
-    except OSError as exc:
-        raise PersistError(f"could not write to {folder}: {exc.strerror}") from None
-    return path
+    try:  # atomic, and a read-only or full disk is said in the player's language
+        return write_into(results_dir(), result_file_name(result),
+                          json.dumps(result, indent=2, ensure_ascii=False).encode())
+    except FolderError as exc:
+        raise PersistError(exc.message(lang)) from None
 
 
 def export_debrief(session: Session, result_path: Path, lang: str) -> Path:

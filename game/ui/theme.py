@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "assets"
+from game.paths import ASSETS
+
 FONT_REGULAR = ASSETS / "fonts" / "DejaVuSans.ttf"
 FONT_BOLD = ASSETS / "fonts" / "DejaVuSans-Bold.ttf"
 FONT_ITALIC = ASSETS / "fonts" / "DejaVuSans-Oblique.ttf"

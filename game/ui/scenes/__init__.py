@@ -20,6 +20,7 @@ from typing import Any
 #: Extra main-menu entries: (label key, "module:Class"). The class takes the app as its only argument.
 MENU_EXTRAS: list[tuple[str, str]] = [
     ("ui.menu.mods", "game.ui.scenes.mods:ModsScene"),
+    ("teacher.menu", "game.ui.scenes.teacher:TeacherScene"),
 ]
 
 

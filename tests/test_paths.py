@@ -1,0 +1,30 @@
+"""game/paths.py: the game's own files are found in a clone, an installed package and the app alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game import paths
+
+
+def test_clone_layout_finds_the_top_level_folders() -> None:
+    top = Path(__file__).resolve().parents[1]
+    assert top == paths.ROOT
+    assert top / "assets" == paths.ASSETS and top / "scenarios" == paths.SCENARIOS and top / "mods" == paths.MODS
+
+
+def test_installed_layout_is_preferred_when_the_package_holds_the_assets(tmp_path: Path) -> None:
+    package = tmp_path / "site-packages" / "game"
+    (package / "assets").mkdir(parents=True)
+    assert paths.data_root(package) == package
+    assert paths.data_root(tmp_path / "clone" / "game") == tmp_path / "clone"
+
+
+def test_every_reader_uses_the_one_module() -> None:
+    from game import i18n
+    from game.content import loader, mods
+    from game.ui import sound, theme
+
+    assert i18n.ASSETS == paths.ASSETS / "strings"
+    assert theme.ASSETS == paths.ASSETS and sound.SOUND_DIR == paths.ASSETS / "sounds"
+    assert loader.SCENARIOS_DIR == paths.SCENARIOS and mods.MODS_DIR == paths.MODS
