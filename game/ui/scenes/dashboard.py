@@ -12,7 +12,7 @@ import pygame
 from game import messages as m
 from game.engine import actions as a
 from game.engine.training import monthly_compute
-from game.ui import charts, sound, theme
+from game.ui import charts, motion, sound, theme
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
@@ -148,6 +148,7 @@ class DashboardScene(Scene):
                           self.t("ui.dash.end_turn_tip"), "#primary")
         self.key(pygame.K_e, self.end_turn)
         self.key(pygame.K_s, self.save)
+        self.picture_buttons()
         if self.card_button is not None:
             self.focus.focus(self.card_button)
         elif not any(g.enabled for g in groups):
@@ -169,6 +170,16 @@ class DashboardScene(Scene):
             return where.buttons(text, lambda: self.help(term), tip, "#figure")[0]
         return self.button(where, self.fit(text, where[2] - 16), lambda: self.help(term), tip, "#figure", focus=True)
 
+    def picture_buttons(self) -> None:
+        """The chip map [W] and the race chart [V]: buttons in the share prices panel's title row."""
+        from game.ui.scenes.chipmap import MapScene
+        from game.ui.scenes.race import RaceScene
+
+        for i, (name, scene, k) in enumerate((("map", MapScene, pygame.K_w), ("race", RaceScene, pygame.K_v))):
+            self.button((650 + 112 * i, 325, 108, 26), self.t(f"ui.{name}.button"), lambda s=scene: self.app.push(
+                s(self.app)), self.t(f"ui.{name}.button_tip"), "#small", focus=False)
+            self.key(k, lambda s=scene: self.app.push(s(self.app)))
+
     # --- actions -------------------------------------------------------------------------------
     def open_group(self, group: Any) -> None:
         from game.ui.scenes.picker import PickerScene
@@ -182,11 +193,12 @@ class DashboardScene(Scene):
 
     def open_card(self) -> None:
         """Show the event card that waits for a decision (the banner's button)."""
-        from game.ui.scenes.card import CardScene, next_card
+        from game.ui.scenes.card import next_card
+        from game.ui.scenes.frontpage import card_scene
 
         card = next_card(self.session)
         if card is not None:
-            self.app.push(CardScene(self.app, card))
+            self.app.push(card_scene(self.app, card))
 
     def submit(self, action: a.Action) -> None:
         from game.engine.errors import IllegalAction
@@ -201,12 +213,14 @@ class DashboardScene(Scene):
 
     def end_turn(self) -> None:
         from game.ui import persist
+        from game.ui.scenes import market
 
         before = len(self.session.notes)
         turn = self.session.state.turn
         self.submit(a.EndTurn())
         if self.session.state.turn != turn or self.session.state.over:
             sound.play(self.app, "crash" if sound.is_crash(self.session.notes[before:]) else "end_turn")
+            market.open_if_shock(self.app, self.session.notes[before:])
         try:
             persist.autosave(self.session)
         except Exception:
@@ -244,8 +258,9 @@ class DashboardScene(Scene):
     # --- routing -------------------------------------------------------------------------------
     def route(self) -> bool:
         """Push whatever must come before play continues; True when something was pushed."""
-        from game.ui.scenes.card import CardScene, next_card
+        from game.ui.scenes.card import next_card
         from game.ui.scenes.end import EndScene
+        from game.ui.scenes.frontpage import card_scene
         from game.ui.scenes.summary import HandoffScene, SummaryScene
 
         session = self.session
@@ -261,7 +276,7 @@ class DashboardScene(Scene):
             return True
         card = next_card(session)
         if card is not None:
-            self.app.push(CardScene(self.app, card))
+            self.app.push(card_scene(self.app, card))
             return True
         if not self.app.settings.tutorial_done:
             from game.ui.scenes.help import TutorialScene
@@ -274,7 +289,7 @@ class DashboardScene(Scene):
         if self.drawn and self.route():
             return True
         if self.anim < 1.0:
-            self.anim = min(1.0, self.anim + dt / 0.8)
+            self.anim = min(1.0, self.anim + dt / motion.DURATION) if motion.motion_on(self.app) else 1.0
             return True
         return False
 
