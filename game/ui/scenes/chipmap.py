@@ -61,17 +61,20 @@ class MapScene(PictureScene):
         return self.point(reg.port) if reg else self.rect.center
 
     # --- the picture ---------------------------------------------------------------------------
-    def paint(self, surface: pygame.Surface, progress: float) -> None:
+    def paint_base(self, surface: pygame.Surface) -> None:
         session = self.app.session
         self.heading(surface, self.t("ui.map.subtitle", date=month_year(session.state.date, self.lang)))
-        view = self.view
+        self.current = self.view
         self.draw_board(surface)
-        homes = self.draw_markers(surface, view, progress)
-        self.draw_flows(surface, view, homes, progress)
-        self.draw_barriers(surface, view)
-        self.draw_grey(surface, view)
+        self.draw_barriers(surface, self.current)
+        self.draw_grey(surface, self.current)
         self.draw_legend(surface, pygame.Rect(16, 528, 880, 182))
-        self.draw_figures(surface, view)
+        self.draw_figures(surface, self.current)
+
+    def paint_moving(self, surface: pygame.Surface, progress: float) -> None:
+        """The labs' circles grow to their compute and the arrows run to them, counting what arrived."""
+        homes = self.draw_markers(surface, self.current, progress)
+        self.draw_flows(surface, self.current, homes, progress)
 
     def draw_board(self, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, SEA, self.rect, border_radius=8)

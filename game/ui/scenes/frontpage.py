@@ -85,7 +85,7 @@ class FrontPageScene(PictureScene):
         self.card = card
 
     def build(self) -> None:
-        self.static = None
+        self.static = self.base = None
         self.button((PAGE.right - 320, PAGE.bottom - 60, 300, 44), self.t("ui.front.go_on") + "  [Enter]", self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
         self.key(pygame.K_RETURN, self.done)
@@ -98,14 +98,26 @@ class FrontPageScene(PictureScene):
         session.front_pages.add((session.state.turn, session.viewer))
         self.app.replace(CardScene(self.app, self.card))
 
-    def paint(self, surface: pygame.Surface, progress: float) -> None:
+    def paint_base(self, surface: pygame.Surface) -> None:
+        surface.fill((60, 58, 54))
+        self.page = pygame.Surface(PAGE.size)
+        self.draw_page(self.page, PAGE.move(-PAGE.x, -PAGE.y))
+        self.page_tips = [(rect.move(PAGE.x, PAGE.y), text) for rect, text in self.tips]
+        self.tips = []
+
+    def paint_moving(self, surface: pygame.Surface, progress: float) -> None:
+        """The page slides up a little as it opens (a blit of the page painted once)."""
+        shift = round(30 * (1 - progress))
+        if shift:
+            pygame.draw.rect(surface, (60, 58, 54), PAGE.inflate(0, 60))
+        surface.blit(self.page, PAGE.move(0, shift))
+        self.tips += [(rect.move(0, shift), text) for rect, text in self.page_tips]
+
+    def draw_page(self, surface: pygame.Surface, page: pygame.Rect) -> None:
         s = self.app.strings
         rules = self.app.session.game.rules
         events = [rules.events_by_id[e] for e in front_page_events(self.app.session, self.card[0])]
         lead = events[0]
-        surface.fill((60, 58, 54))
-        # the page slides up a little as it opens (a transition under 300 ms)
-        page = PAGE.move(0, round(30 * (1 - progress)))
         pygame.draw.rect(surface, PAPER, page)
         pygame.draw.rect(surface, theme.INK, page, 1)
         x, w = page.x + 36, page.w - 72

@@ -50,5 +50,5 @@ class MapGlimpse:
             scene.tween.finish()
             self.picture = pygame.Surface(surface.get_size())
             self.picture.fill((247, 245, 240))
-            scene.paint(self.picture, 1.0)
+            scene.paint(self.picture)
         surface.blit(self.picture, (0, 0))

@@ -50,13 +50,16 @@ class MarketScene(PictureScene):
         return market_moment(session.state, session.game.content, session.game.rules.events_by_id,
                              session.notes, self.turn, start_prices(session))
 
-    def paint(self, surface: pygame.Surface, progress: float) -> None:
-        moment = self.moment
-        self.heading(surface, self.t("ui.market.subtitle", date=month_year(moment.date, self.lang)))
-        self.draw_ticker(surface, moment, progress)
-        self.draw_fall(surface, moment, progress)
-        self.draw_price(surface, moment)
-        self.draw_side(surface, moment)
+    def paint_base(self, surface: pygame.Surface) -> None:
+        self.current = self.moment
+        self.heading(surface, self.t("ui.market.subtitle", date=month_year(self.current.date, self.lang)))
+        self.draw_price(surface, self.current)
+        self.draw_side(surface, self.current)
+
+    def paint_moving(self, surface: pygame.Surface, progress: float) -> None:
+        """The ticker runs in, then the falls grow from the zero line."""
+        self.draw_ticker(surface, self.current, progress)
+        self.draw_fall(surface, self.current, progress)
 
     def pct(self, ticker: Ticker, total: bool = False) -> str:
         bp = (ticker.after - ticker.before) * 10000 // max(1, ticker.before) if total else ticker.shock_bp

@@ -2,12 +2,12 @@
 once into a surface (an idle frame is one blit), text that always fits (what had to be shortened is
 kept in ``cut``, for the tests), numbers on hover, and a short transition when the scene opens.
 
-Example (a picture with one line of text)::
+Example (a picture with one line of text, sliding in)::
 
     class Hello(PictureScene):
         screen_id = "hello"
-        def paint(self, surf, progress):
-            self.text(surf, "Hello", (20, 80), 16, width=200)
+        def paint_moving(self, surf, progress):
+            self.text(surf, "Hello", (20 + 40 * (1 - progress), 80), 16, width=200)
 """
 
 from __future__ import annotations
@@ -36,10 +36,12 @@ class PictureScene(Scene):
         self.hover: str | None = None
         self.tween = motion.Tween(motion.motion_on(app))
         self.static: pygame.Surface | None = None
+        self.base: pygame.Surface | None = None
+        self.base_tips: list[tuple[pygame.Rect, str]] = []
 
     # --- widgets -------------------------------------------------------------------------------
     def build(self) -> None:
-        self.static = None
+        self.static = self.base = None
         self.button((1120, 10, 144, 40), self.t("ui.back"), self.done, self.t("ui.key_tip", k="Esc"))
         self.key(pygame.K_RETURN, self.done)
         self.key(pygame.K_SPACE, self.done)
@@ -71,16 +73,23 @@ class PictureScene(Scene):
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        if self.tween.running:
+        """The still part is painted once into ``base``; during the opening transition only the moving
+        part is painted over it each frame, so a frame stays a blit plus a few shapes and texts."""
+        if self.base is None:
             self.tips = []
-            surface.fill(theme.BG)
-            self.paint(surface, self.tween.value)
+            self.base = pygame.Surface(theme.SIZE)
+            self.base.fill(theme.BG)
+            self.paint_base(self.base)
+            self.base_tips = list(self.tips)
+        if self.tween.running:
+            self.tips = list(self.base_tips)
+            surface.blit(self.base, (0, 0))
+            self.paint_moving(surface, self.tween.value)
             return
         if self.static is None:
-            self.tips = []
-            self.static = pygame.Surface(theme.SIZE)
-            self.static.fill(theme.BG)
-            self.paint(self.static, 1.0)
+            self.tips = list(self.base_tips)
+            self.static = self.base.copy()
+            self.paint_moving(self.static, 1.0)
         surface.blit(self.static, (0, 0))
 
     def draw_over(self, surface: pygame.Surface) -> None:
@@ -88,8 +97,16 @@ class PictureScene(Scene):
         if self.hover:
             self.tooltip(surface, self.hover, pygame.mouse.get_pos())
 
-    def paint(self, surface: pygame.Surface, progress: float) -> None:
-        """Draw the picture (override); ``progress`` goes 0 -> 1 during the opening transition."""
+    def paint(self, surface: pygame.Surface, progress: float = 1.0) -> None:
+        """The whole picture at ``progress`` (0 -> 1 during the opening transition)."""
+        self.paint_base(surface)
+        self.paint_moving(surface, progress)
+
+    def paint_base(self, surface: pygame.Surface) -> None:
+        """Draw what does not move during the opening transition (override)."""
+
+    def paint_moving(self, surface: pygame.Surface, progress: float) -> None:
+        """Draw what the opening transition moves, over the base (override)."""
 
     # --- drawing helpers -----------------------------------------------------------------------
     def text(self, surface: pygame.Surface, text: str, pos: tuple[float, float], size: int = 16,

@@ -52,14 +52,17 @@ class RaceScene(PictureScene):
     def name(self, line: Line) -> str:
         return self.t("ui.race.frontier") if line.kind == "frontier" else line.name
 
-    def paint(self, surface: pygame.Surface, progress: float) -> None:
+    def paint_base(self, surface: pygame.Surface) -> None:
         session = self.app.session
-        view = self.view()
+        self.current = self.view()
         self.heading(surface, self.t("ui.race.subtitle", date=month_year(session.state.date, self.lang)))
-        inner = panel(surface, CHART_RECT, None)
-        self.draw_chart(surface, inner, view, progress)
+        panel(surface, CHART_RECT, None)
         self.wrapped(surface, self.t("ui.race.legend"), pygame.Rect(16, 636, 880, 70), 13, colour=theme.MUTED)
-        self.draw_figures(surface, view)
+        self.draw_figures(surface, self.current)
+
+    def paint_moving(self, surface: pygame.Surface, progress: float) -> None:
+        """The chart, its lines' last step growing (where each lab got to this turn)."""
+        self.draw_chart(surface, CHART_RECT.inflate(-16, -12), self.current, progress)
 
     def draw_chart(self, surface: pygame.Surface, rect: pygame.Rect, view: RaceView, progress: float) -> None:
         lang = self.lang
