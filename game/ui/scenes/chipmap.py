@@ -65,6 +65,7 @@ class MapScene(PictureScene):
         session = self.app.session
         self.heading(surface, self.t("ui.map.subtitle", date=month_year(session.state.date, self.lang)))
         self.current = self.view
+        self.callouts_bottom = 0
         self.draw_board(surface)
         self.draw_barriers(surface, self.current)
         self.draw_grey(surface, self.current)
@@ -85,7 +86,7 @@ class MapScene(PictureScene):
             pygame.draw.polygon(surface, COAST, points, 2 if region.id == home else 1)
             x, y, anchor = region.label
             self.text(surface, self.t(f"ui.map.region.{region.id}"), self.point((x, y)), 13, bold=region.id == home,
-                      colour=theme.MUTED, anchor=anchor, width=170)
+                      colour=theme.MUTED, anchor=anchor, width=230)
 
     def draw_markers(self, surface: pygame.Surface, view: MapView, progress: float) -> dict[str, tuple[int, int]]:
         """Labs at home, one row each (a circle sized by compute, or open for a rival, its name on the
@@ -168,13 +169,15 @@ class MapScene(PictureScene):
     def callout(self, surface: pygame.Surface, lines: list[str], where: str, target: tuple[float, float]) -> None:
         """A box of text in the open sea (the board's callout point: its top right), a thin line to ``target``."""
         x, y = self.point(self.board.callouts[where])
-        box = pygame.Rect(0, 0, 250, 8 + 17 * len(lines))
-        box.topright = (int(x), int(y))
+        step = round(17 * self.scale)
+        box = pygame.Rect(0, 0, 250, 8 + step * len(lines))
+        box.topright = (int(x), int(max(y, self.callouts_bottom + 8)))  # under the one above when it is long
+        self.callouts_bottom = box.bottom
         pygame.draw.line(surface, theme.MUTED, (box.right, box.centery), target, 1)
         pygame.draw.rect(surface, theme.PANEL, box, border_radius=5)
         pygame.draw.rect(surface, theme.MUTED, box, 1, border_radius=5)
         for i, line in enumerate(lines):
-            rect = self.text(surface, line, (box.x + 8, box.y + 4 + 17 * i), 13, bold=i == 0, width=box.w - 14)
+            rect = self.text(surface, line, (box.x + 8, box.y + 4 + step * i), 13, bold=i == 0, width=box.w - 14)
             self.tip(rect, line)
 
     def draw_barriers(self, surface: pygame.Surface, view: MapView) -> None:
@@ -214,14 +217,14 @@ class MapScene(PictureScene):
         points = [self.port(r) for r in grey.path]
         for a, b in itertools.pairwise(points):
             dotted(surface, GREY_ROUTE, a, b, 4 if grey.in_transit else 2)
-        lines = [self.t("ui.map.grey_route")]
+        texts = [self.t("ui.map.grey_route")]
         if grey.chance_pct is not None:
-            lines.append(self.t("ui.map.seizure", pct=grey.chance_pct))
+            texts.append(self.t("ui.map.seizure", pct=grey.chance_pct))
         if grey.in_transit:
-            lines.append(self.t("ui.map.in_transit", n=m.number(sum(grey.in_transit.values()), self.lang)))
+            texts.append(self.t("ui.map.in_transit", n=m.number(sum(grey.in_transit.values()), self.lang)))
         if grey.seized:
-            lines.append(self.t("ui.map.seized", n=m.number(grey.seized, self.lang)))
-        self.callout(surface, lines, "grey", points[1])
+            texts.append(self.t("ui.map.seized", n=m.number(grey.seized, self.lang)))
+        self.callout(surface, [line for text in texts for line in self.split(text)], "grey", points[1])
 
     def draw_legend(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         inner = panel(surface, rect, None)

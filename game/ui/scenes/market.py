@@ -95,7 +95,7 @@ class MarketScene(PictureScene):
             return
         top = max(abs(t.shock_bp) for t in moved)
         row = min(44, (inner.h - 34) // len(moved))
-        zero = inner.x + inner.w - 110
+        zero = inner.x + inner.w - round(110 * self.scale)
         span = zero - inner.x - 130
         for i, t in enumerate(moved):
             y = inner.y + 34 + i * row
@@ -105,7 +105,7 @@ class MarketScene(PictureScene):
             label = t.name if self.text_width(t.name, "body", True) <= 120 else t.ticker
             name = self.text(surface, label, (inner.x, y + row // 2 - 3), 15, bold=True, anchor="midleft", width=120)
             value = self.text(surface, self.pct(t), (zero + 8, y + row // 2 - 3), 15, bold=i == 0, anchor="midleft",
-                              width=100)
+                              width=inner.right - zero - 10)
             self.tip(name.union(value).union(bar), self.before_after(t))
         pygame.draw.line(surface, theme.INK, (zero, inner.y + 30), (zero, inner.bottom), 2)
 
