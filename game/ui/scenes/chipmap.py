@@ -34,10 +34,11 @@ class MapScene(PictureScene):
     screen_id = "map"
     title_key = "ui.map.title"
 
-    def __init__(self, app: Any, rect: pygame.Rect = MAP_RECT):
+    def __init__(self, app: Any):
         super().__init__(app)
         self.board: Board = load_board()
-        self.rect = rect
+        # large text: a smaller board leaves the legend room for its longer lines
+        self.rect = MAP_RECT if self.scale == 1 else MAP_RECT.inflate(0, -60).move(0, -30)
 
     @property
     def view(self) -> MapView:
@@ -65,11 +66,12 @@ class MapScene(PictureScene):
         session = self.app.session
         self.heading(surface, self.t("ui.map.subtitle", date=month_year(session.state.date, self.lang)))
         self.current = self.view
-        self.callouts_bottom = 0
+        self.queued: list[tuple[list[str], str, tuple[float, float]]] = []
         self.draw_board(surface)
         self.draw_barriers(surface, self.current)
         self.draw_grey(surface, self.current)
-        self.draw_legend(surface, pygame.Rect(16, 528, 880, 182))
+        self.callouts(surface)
+        self.draw_legend(surface, pygame.Rect(16, self.rect.bottom + 8, 880, 710 - self.rect.bottom - 8))
         self.draw_figures(surface, self.current)
 
     def paint_moving(self, surface: pygame.Surface, progress: float) -> None:
@@ -157,7 +159,7 @@ class MapScene(PictureScene):
             parts = [self.t("ui.map.arrived", n=m.number(round(f.arrived * progress), self.lang),
                             chip=m.chip_name(content, f.chip)) for f in flows if f.arrived]
             rect = self.text(surface, ", ".join(parts[:2]) + (" …" if len(parts) > 2 else ""), (a[0] - 8, a[1]), 13,
-                             bold=True, anchor="midright", width=260)
+                             bold=True, anchor="midright", width=260, boxed=True)
             self.tip(rect, " · ".join(self.flow_line(f) for f in flows if f.arrived))
 
     def flow_line(self, flow: Any) -> str:
@@ -167,12 +169,28 @@ class MapScene(PictureScene):
                       arrived=m.number(flow.arrived, self.lang), owned=m.number(flow.owned, self.lang), route=route)
 
     def callout(self, surface: pygame.Surface, lines: list[str], where: str, target: tuple[float, float]) -> None:
-        """A box of text in the open sea (the board's callout point: its top right), a thin line to ``target``."""
-        x, y = self.point(self.board.callouts[where])
+        """Queue a box of text for the open sea, with a thin line to ``target`` (drawn by :meth:`callouts`)."""
+        self.queued.append((lines, where, target))
+
+    def callouts(self, surface: pygame.Surface) -> None:
+        """The queued boxes at the board's callout points (their top right), one under the other when long,
+        and raised together when the last would leave the map."""
         step = round(17 * self.scale)
-        box = pygame.Rect(0, 0, 250, 8 + step * len(lines))
-        box.topright = (int(x), int(max(y, self.callouts_bottom + 8)))  # under the one above when it is long
-        self.callouts_bottom = box.bottom
+        boxes = []
+        bottom = 0
+        for lines, where, target in self.queued:
+            x, y = self.point(self.board.callouts[where])
+            box = pygame.Rect(0, 0, 250, 8 + step * len(lines))
+            box.topright = (int(x), int(max(y, bottom + 8)))
+            bottom = box.bottom
+            boxes.append((box, lines, target))
+        rise = max(0, bottom - (self.rect.bottom - 6))
+        for box, lines, target in boxes:
+            self.draw_callout(surface, box.move(0, -rise), lines, target, step)
+        self.queued = []
+
+    def draw_callout(self, surface: pygame.Surface, box: pygame.Rect, lines: list[str], target: tuple[float, float],
+                     step: int) -> None:
         pygame.draw.line(surface, theme.MUTED, (box.right, box.centery), target, 1)
         pygame.draw.rect(surface, theme.PANEL, box, border_radius=5)
         pygame.draw.rect(surface, theme.MUTED, box, 1, border_radius=5)
@@ -233,10 +251,11 @@ class MapScene(PictureScene):
                  ("announced", "ui.map.key_announced"), ("grey", "ui.map.key_grey"), ("lab", "ui.map.key_lab"),
                  ("rival", "ui.map.key_rival")]
         col_w = inner.w // 2
+        row_h = (inner.h - 24) // 4
         for i, (kind, key) in enumerate(items):
-            x, y = inner.x + (i % 2) * col_w, inner.y + 24 + (i // 2) * 36
+            x, y = inner.x + (i % 2) * col_w, inner.y + 24 + (i // 2) * row_h
             symbol(surface, kind, pygame.Rect(x, y, 40, 22))
-            self.wrapped(surface, self.t(key), pygame.Rect(x + 48, y, col_w - 56, 36), 13)
+            self.wrapped(surface, self.t(key), pygame.Rect(x + 48, y, col_w - 56, row_h), 13)
 
     def draw_figures(self, surface: pygame.Surface, view: MapView) -> None:
         """The log: every number of the picture, in words."""
@@ -246,7 +265,9 @@ class MapScene(PictureScene):
         self.text(surface, self.t("ui.map.figures"), (inner.x, y), 16, bold=True, width=inner.w)
         y += 26
         rows: list[tuple[str, bool]] = [(self.t("ui.map.your_chips"), True)]
-        rows += [(self.flow_line(f), False) for f in view.flows] or [(self.t("ui.map.no_chips"), False)]
+        rows += [(self.t("ui.map.flow_short", chip=m.chip_name(content, f.chip), owned=m.number(f.owned, self.lang),
+                         arrived=m.number(f.arrived, self.lang)), False) for f in view.flows] or [
+            (self.t("ui.map.no_chips"), False)]
         rows.append((self.t("ui.map.bans"), True))
         bans = [(self.t("ui.map.ban_in_force", chips=", ".join(m.chip_name(content, c) for c in b.in_force)), False)
                 for b in view.barriers if b.in_force]
@@ -261,7 +282,11 @@ class MapScene(PictureScene):
                          False))
         rows.append((self.t("ui.map.labs"), True))
         for mk in view.markers:
-            rows.append((self.t("ui.map.lab_line", name=mk.name, figure=self.figure(mk)), False))
+            figure = self.figure(mk) if mk.compute is not None else self.t(
+                "ui.map.rival_short", capability=m.capability(mk.capability, self.lang))
+            rows.append((self.t("ui.map.lab_line", name=mk.name, figure=figure), False))
+        if any(mk.compute is None for mk in view.markers):
+            rows.append((self.t("ui.map.rivals_note"), False))
         for text, bold in rows:
             if bold:
                 y += 6

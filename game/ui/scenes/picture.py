@@ -111,8 +111,9 @@ class PictureScene(Scene):
     # --- drawing helpers -----------------------------------------------------------------------
     def text(self, surface: pygame.Surface, text: str, pos: tuple[float, float], size: int = 16,
              bold: bool = False, colour: tuple[int, int, int] = theme.INK, width: int | None = None,
-             anchor: str = "topleft") -> pygame.Rect:
-        """Draw ``text`` shortened to ``width`` (recorded in ``cut`` when it had to be); returns its rect."""
+             anchor: str = "topleft", boxed: bool = False) -> pygame.Rect:
+        """Draw ``text`` shortened to ``width`` (recorded in ``cut`` when it had to be), on a white box
+        when ``boxed`` (a label over busy shapes); returns its rect."""
         from game.ui.charts import fit_text
 
         size = round(size * self.scale)
@@ -125,6 +126,8 @@ class PictureScene(Scene):
                 self.cut.append(text)
         image = font.render(shown, True, colour)
         rect = image.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
+        if boxed:
+            pygame.draw.rect(surface, theme.PANEL, rect.inflate(8, 2), border_radius=4)
         surface.blit(image, rect)
         return rect
 
