@@ -52,12 +52,13 @@ def not_blank(surface, size):
     return len({small.get_at((x, y))[:3] for x in range(0, size[0], 16) for y in range(0, size[1], 16)}) > 8
 
 
+@pytest.mark.parametrize("size", ["normal", "large"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("name", ["map", "race", "market", "front_page"])
-def test_picture_renders_whole_in_both_languages(app, played, lang, name):
+def test_picture_renders_whole_in_both_languages(app, played, lang, name, size):
     from game.ui.scenes.picture import MIN_TEXT
 
-    app.apply_settings(replace(app.settings, language=lang))
+    app.apply_settings(replace(app.settings, language=lang, text_size=size))
     session_of(app, played, 24 if name == "front_page" else 25)
     scene = scenes(app)[name]()
     app.reset(scene)

@@ -86,6 +86,7 @@ class FrontPageScene(PictureScene):
 
     def build(self) -> None:
         self.static = self.base = None
+        self.rendered = {}
         self.button((PAGE.right - 320, PAGE.bottom - 60, 300, 44), self.t("ui.front.go_on") + "  [Enter]", self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
         self.key(pygame.K_RETURN, self.done)

@@ -123,7 +123,8 @@ class MarketScene(PictureScene):
         steps = steps_in_turn(session.notes, self.turn, lead.id, lead.before)
         values = history + [price for price, _ in steps] + [lead.after]
         self.text(surface, f"{lead.name} ({lead.ticker})", (inner.x, inner.y), 15, bold=True, width=inner.w)
-        plot = pygame.Rect(inner.x + 70, inner.y + 26, inner.w - 150, inner.h - 34)
+        label_w = round(90 * self.scale)  # room on the right for the fall's figure
+        plot = pygame.Rect(inner.x + 70, inner.y + 26, inner.w - 80 - label_w, inner.h - 34)
         if len(values) < 2:
             return
         lo, hi = min(values), max(values)
@@ -144,7 +145,7 @@ class MarketScene(PictureScene):
             pygame.draw.line(surface, DOWN, a, b, 6)
             pygame.draw.circle(surface, DOWN, (int(b[0]), int(b[1])), 6)
             label = self.text(surface, "▼ " + m.percent_bp(steps[worst][1], self.lang).lstrip("+−-"),
-                              (b[0] + 10, b[1]), 15, bold=True, anchor="midleft", width=80)
+                              (b[0] + 10, b[1]), 15, bold=True, anchor="midleft", width=label_w)
             self.tip(label, self.before_after(lead))
 
     def draw_side(self, surface: pygame.Surface, moment: MarketMoment) -> None:

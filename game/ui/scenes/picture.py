@@ -38,10 +38,13 @@ class PictureScene(Scene):
         self.static: pygame.Surface | None = None
         self.base: pygame.Surface | None = None
         self.base_tips: list[tuple[pygame.Rect, str]] = []
+        #: Texts rendered for this picture, by (text, size, bold, colour, width): a transition's frames reuse them.
+        self.rendered: dict[tuple[Any, ...], pygame.Surface] = {}
 
     # --- widgets -------------------------------------------------------------------------------
     def build(self) -> None:
         self.static = self.base = None
+        self.rendered = {}  # the language or the text size may have changed
         self.button((1120, 10, 144, 40), self.t("ui.back"), self.done, self.t("ui.key_tip", k="Esc"))
         self.key(pygame.K_RETURN, self.done)
         self.key(pygame.K_SPACE, self.done)
@@ -118,13 +121,14 @@ class PictureScene(Scene):
 
         size = round(size * self.scale)
         self.smallest = min(self.smallest, size)
-        font = theme.font(size, bold=bold)
-        shown = text
-        if width is not None:
-            shown = fit_text(font, text, width)
+        key = (text, size, bold, colour, width)
+        if key not in self.rendered:  # the transition's frames draw the same texts again: render each once
+            font = theme.font(size, bold=bold)
+            shown = fit_text(font, text, width) if width is not None else text
             if shown != text:
                 self.cut.append(text)
-        image = font.render(shown, True, colour)
+            self.rendered[key] = font.render(shown, True, colour)
+        image = self.rendered[key]
         rect = image.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
         if boxed:
             pygame.draw.rect(surface, theme.PANEL, rect.inflate(8, 2), border_radius=4)
