@@ -4,6 +4,8 @@ the scenario follows history (the chronology's events that fired in this game).
 
 Example::
 
+    >>> dict(HISTORIC_RELEASES)["deepseek_r1"]
+    'R1'
     >>> view = race_view(state, "cn", session.notes)      # doctest: +SKIP
     >>> [line.id for line in view.lines][:2]              # doctest: +SKIP
     ['frontier', 'lab:cn']
