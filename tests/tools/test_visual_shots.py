@@ -37,3 +37,16 @@ def test_picture_colours_stay_apart_for_deuteranopes():
     for i in range(len(colours)):
         for j in range(i + 1, len(colours)):
             assert np.abs(seen[i] - seen[j]).sum() >= 40, (colours[i], colours[j])
+
+
+def test_race_lines_stay_apart_for_deuteranopes():
+    """The viewer's, the other player's and the first four rivals' colours differ once simulated; the
+    colours that would not (pink, purple against green) are drawn with long dashes."""
+    from game.ui.scenes import race
+
+    shots = load()
+    solid = [theme.BLUE, theme.VERMILION, *(c for c, _ in race.OTHERS if c not in race.LONG_DASHES)]
+    seen = shots.simulate_deuteranopia(np.array([solid], dtype=np.uint8))[0].astype(int)
+    for i in range(len(solid)):
+        for j in range(i + 1, len(solid)):
+            assert np.abs(seen[i] - seen[j]).sum() >= 40, (solid[i], solid[j])

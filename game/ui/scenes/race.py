@@ -20,9 +20,12 @@ from game.ui.view import month_year
 CHART_RECT = pygame.Rect(16, 66, 880, 560)
 SIDE_RECT = pygame.Rect(908, 66, 360, 644)
 HISTORY = (150, 150, 150)
-#: Colours and shapes of the other lines (the viewer's is blue with circles, the other player's vermilion).
-OTHERS = tuple(zip((theme.GREEN, theme.PINK, theme.ORANGE, theme.SKY, theme.BLACK, (120, 94, 240)),
-                   ("square", "diamond", "triangle_open", "square_open", "cross", "circle_open"), strict=True))
+#: Colours and shapes of the other lines (the viewer's is blue with circles, the other player's vermilion),
+#: in an order that keeps the first ones apart under deuteranopia (green and pink look alike then).
+OTHERS = tuple(zip((theme.ORANGE, theme.SKY, theme.GREEN, theme.BLACK, theme.PINK, (120, 94, 240)),
+                   ("triangle_open", "square_open", "square", "cross", "diamond", "circle_open"), strict=True))
+#: Lines in these colours are drawn with long dashes, so they stay apart from the green one for deuteranopes.
+LONG_DASHES = (theme.PINK, (120, 94, 240))
 
 
 class RaceScene(PictureScene):
@@ -113,9 +116,9 @@ class RaceScene(PictureScene):
                 (x0, y0), (x1, y1) = pts[-2], pts[-1]
                 pts[-1] = (x0 + (x1 - x0) * progress, y0 + (y1 - y0) * progress)
             if len(pts) >= 2:
-                if line.kind == "frontier":
+                if line.kind == "frontier" or colour in LONG_DASHES:
                     for a, b in itertools.pairwise(pts):
-                        dashed(surface, colour, a, b, width, dash=5)
+                        dashed(surface, colour, a, b, width, dash=5 if line.kind == "frontier" else 12)
                 else:
                     pygame.draw.lines(surface, colour, False, pts, width)
             if pts:
