@@ -40,6 +40,7 @@ class PictureScene(Scene):
         self.base_tips: list[tuple[pygame.Rect, str]] = []
         #: Texts rendered for this picture, by (text, size, bold, colour, width): a transition's frames reuse them.
         self.rendered: dict[tuple[Any, ...], pygame.Surface] = {}
+        self.italics: dict[int, pygame.font.Font] = {}
 
     # --- widgets -------------------------------------------------------------------------------
     def build(self) -> None:
@@ -142,9 +143,7 @@ class PictureScene(Scene):
 
         size = round(size * self.scale)
         self.smallest = min(self.smallest, size)
-        font = theme.font(size, bold=bold)
-        if italic:
-            font = pygame.font.Font(str(theme.FONT_ITALIC), size)
+        font = self.italic(size) if italic else theme.font(size, bold=bold)
         y = rect.y
         for line in wrap_words(lambda s: font.size(s)[0], text, rect.w):
             if y + font.get_linesize() > rect.bottom:
@@ -153,6 +152,13 @@ class PictureScene(Scene):
             surface.blit(font.render(line, True, colour), (rect.x, y))
             y += font.get_linesize()
         return y
+
+    def italic(self, size: int) -> pygame.font.Font:
+        """The bundled italic face (a quote on the front page), opened once per size for this picture (a
+        font kept longer would die with the window when pygame is shut down)."""
+        if size not in self.italics:
+            self.italics[size] = pygame.font.Font(str(theme.FONT_ITALIC), size)
+        return self.italics[size]
 
     def tip(self, rect: pygame.Rect | tuple[int, int, int, int], text: str) -> None:
         """Show ``text`` when the mouse is over ``rect`` (the numbers behind a shape)."""
@@ -170,6 +176,6 @@ class PictureScene(Scene):
     def heading(self, surface: pygame.Surface, subtitle: str = "") -> None:
         """The title bar: the scene's title and a line under it."""
         pygame.draw.rect(surface, (232, 228, 218), (0, 0, theme.SIZE[0], 60))
-        self.text(surface, self.t(self.title_key), (16, 8), 24, bold=True, width=1090 if not subtitle else 700)
+        self.text(surface, self.t(self.title_key), (16, 8), 24, bold=True, width=1090)
         if subtitle:
             self.text(surface, subtitle, (16, 38), 14, colour=theme.MUTED, width=1090)
