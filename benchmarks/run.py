@@ -217,6 +217,38 @@ def ui_rows(frames: int, idle_seconds: float) -> list[Row]:
     return rows
 
 
+def picture_rows(frames: int, idle_seconds: float) -> list[Row]:
+    """A frame row per picture scene (chip map, race chart, front page, market moment: cn_lab at its crash),
+    each with its opening transition's frames in the note, and the idle CPU on the chip map."""
+    try:
+        from game.ui.bench import PICTURES
+    except ImportError:
+        return [Row("UI frame (pictures)", "ms", 8.0, note="not available")]
+    rows = []
+    for name in PICTURES:
+        row = Row(f"UI frame ({name} 1280x720), p99", "ms", 8.0)
+        times = _in_subprocess(f"import json; from game.ui.bench import picture_frame_times as f, "
+                               f"picture_transition_times as g; print(json.dumps([f({name!r}, {frames}), "
+                               f"g({name!r})]))", timeout=180)
+        if times:
+            steady, moving = times
+            row.value = p99(steady) * 1000
+            row.note = (f"{len(steady)} frames, median {statistics.median(steady) * 1000:.2f} ms; opening "
+                        f"transition: {len(moving)} frames, first (picture painted) {moving[0] * 1000:.0f} ms, "
+                        f"then at most {max(moving[1:], default=0) * 1000:.1f} ms" if moving else "")
+        else:
+            row.note = "not available"
+        rows.append(row)
+    idle = Row(f"idle CPU on the chip map over {idle_seconds:g} s", "% of a core", 2.0)
+    value = _in_subprocess(f"import json; from game.ui.bench import picture_idle_cpu; "
+                           f"print(json.dumps(picture_idle_cpu('map', {idle_seconds})))", timeout=120 + idle_seconds)
+    if value is not None:
+        idle.value = value * 100
+    else:
+        idle.note = "not available"
+    return [*rows, idle]
+
+
 # --- output ------------------------------------------------------------------------------------------------
 def measure(quick: bool) -> list[Row]:
     steps: list[tuple[str, Callable[[], list[Row]]]] = [
@@ -224,6 +256,7 @@ def measure(quick: bool) -> list[Row]:
         ("simulate", lambda: [simulate_row(8 if quick else 400)]),
         ("content", lambda: content_rows(100 if quick else 2000)),
         ("ui", lambda: ui_rows(10 if quick else 200, 1.0 if quick else 5.0)),
+        ("pictures", lambda: picture_rows(10 if quick else 200, 1.0 if quick else 5.0)),
     ]
     rows: list[Row] = []
     for _name, step in steps:

@@ -85,3 +85,75 @@ def startup_seconds() -> float:
     app.start()
     app.draw()
     return time.perf_counter() - start
+
+
+#: The picture scenes measured by the benchmarks (each shows a game of cn_lab at its crash turn).
+PICTURES = ("map", "race", "front_page", "market")
+
+
+def _picture_app(name: str):
+    """A headless window showing picture ``name`` of cn_lab (seed 1, the efficient policy) at the crash:
+    the front page at the start of turn 24, the other pictures at the start of turn 25."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.engine.game import Game
+    from game.play import play_game
+    from game.ui.app import App
+    from game.ui.scenes.card import next_card
+    from game.ui.scenes.chipmap import MapScene
+    from game.ui.scenes.frontpage import FrontPageScene
+    from game.ui.scenes.market import MarketScene
+    from game.ui.scenes.race import RaceScene
+    from game.ui.session import Session
+    from game.ui.settings import Settings
+
+    app = App(Settings(tutorial_done=True), headless=True)
+    app.persist_settings = False
+    game = Game(app.content, "cn_lab")
+    played = play_game(game, 1, {"cn": "efficient"}, max_turns=24 if name == "front_page" else 25)
+    app.session = Session(game, played.state, ["cn"])
+    app.session.notes = list(played.notes)
+    app.running = True
+    make = {"map": MapScene, "race": RaceScene, "market": MarketScene,
+            "front_page": lambda a: FrontPageScene(a, next_card(a.session))}[name]
+    app.push(make(app))
+    return app
+
+
+def picture_frame_times(name: str, n_frames: int) -> list[float]:
+    """Seconds per full redraw of picture ``name`` at 1280x720 once its opening transition is over
+    (the transition's frames redraw the picture: they are measured by :func:`picture_transition_times`)."""
+    app = _picture_app(name)
+    app.top.tween.finish()
+    _timed_frames(app, WARM_UP_FRAMES)
+    return _timed_frames(app, n_frames)
+
+
+def picture_transition_times(name: str) -> list[float]:
+    """Seconds for each frame of picture ``name``'s opening transition (the picture drawn afresh each frame)."""
+    app = _picture_app(name)
+    scene = app.top
+    times = []
+    while scene.animating:
+        start = time.perf_counter()
+        scene.update(1 / 30)
+        app.manager.update(1 / 30)
+        app.draw()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def picture_idle_cpu(name: str, seconds: float) -> float:
+    """Share of one core used by the loop while picture ``name`` sits idle for ``seconds``."""
+    import pygame
+
+    app = _picture_app(name)
+    app.top.tween.finish()
+    app.draw()
+    pygame.event.clear()
+    app.warm_until = 0.0
+    app.dirty = False
+    start_cpu, start = time.process_time(), time.monotonic()
+    while time.monotonic() - start < seconds:
+        app.frame()
+    return (time.process_time() - start_cpu) / (time.monotonic() - start)

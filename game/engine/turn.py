@@ -38,12 +38,26 @@ def begin_turn(ctx: Ctx) -> None:
     state.active = state.seats[0]
 
 
+def seizure_chance(lab: Lab) -> int:
+    """Chance (percent) that customs seize ``lab``'s grey-market shipment at the end of this turn.
+
+    Good government relations lower it, never under 5%.
+
+    Example::
+
+        >>> from types import SimpleNamespace
+        >>> seizure_chance(SimpleNamespace(gov_relations=50))
+        15
+    """
+    return max(5, GREY_SEIZURE_PCT - lab.gov_relations // 5)
+
+
 def deliver_grey_chips(ctx: Ctx, lab: Lab) -> None:
     """Smuggled chips arrive at the end of the turn, unless customs seize them."""
     roll = ctx.rng.draw_int(0, 100)  # drawn every turn for every lab
     if not lab.in_transit:
         return
-    chance = max(5, GREY_SEIZURE_PCT - lab.gov_relations // 5)
+    chance = seizure_chance(lab)
     shipment, lab.in_transit = lab.in_transit, {}
     if roll < chance:
         lab.reputation = max(0, lab.reputation - 5)

@@ -11,6 +11,10 @@ Layout of the package:
 - ``persist.py``  saves, crash reports, result export; ``settings.py`` remembered settings
 - ``scenes/``     the screens; ``scenes/__init__.py`` has the registry the main menu reads
 - ``charts.py``   small line and bar charts drawn with pygame
+- ``mapdata.py``, ``racedata.py``, ``marketdata.py``  what the pictures show (the chip map, the race
+  chart, the market moment), read from the state and the notes (``noteread.py``); the pictures are
+  ``scenes/chipmap.py``, ``race.py``, ``frontpage.py``, ``market.py`` on ``scenes/picture.py``
+- ``motion.py``   short transitions (under 300 ms), off with the "motion" setting
 - ``launch.py``   the ``play`` command; ``bench.py`` frame time, idle CPU, start-up time
 """
 

@@ -33,11 +33,12 @@ class DemoDriver:
         self.finished = False
         self.shown_help = False
         self.crashed = False
+        self.pictures_shown = 0
 
     def frame(self, app: Any) -> None:
         """After each drawn frame: a screenshot the first time a screen appears."""
         scene = app.top
-        if scene is None or self.shots is None or scene.screen_id in self.seen:
+        if scene is None or self.shots is None or scene.screen_id in self.seen or still_moving(scene):
             return
         self.seen.append(scene.screen_id)
         self.shots.mkdir(parents=True, exist_ok=True)
@@ -45,7 +46,11 @@ class DemoDriver:
 
     def tick(self, app: Any) -> None:
         now = time.monotonic()
-        if now < self.next_at or app.top is None or app.dirty:
+        glimpse = getattr(app.top, "glimpse", None)
+        if glimpse is not None and glimpse.showing and self.delay < 0.2:
+            glimpse.left = 0.0  # a fast demo does not wait for the map shown over the summary
+            app.touch()
+        if now < self.next_at or app.top is None or app.dirty or still_moving(app.top):
             return  # let the current screen be drawn (and photographed) first
         self.next_at = now + self.delay
         app.touch()
@@ -77,7 +82,7 @@ class DemoDriver:
                 scene.choose(choice.choice if isinstance(choice, a.Choose) else legal[0].choice)
             else:
                 scene.done()
-        elif sid == "turn_summary" or sid == "pass_laptop":
+        elif sid in ("turn_summary", "pass_laptop", "front_page", "market"):
             scene.done()
         elif sid == "tutorial":
             scene.next()
@@ -105,6 +110,9 @@ class DemoDriver:
             self.shown_help = True
             scene.help("export_control")
             return
+        if self.pictures_shown < 2 and session.state.turn >= 1:  # the chip map, then the race chart
+            self.show_picture(app)
+            return
         legal = session.game.legal_actions(session.state)
         if not legal:
             return
@@ -118,3 +126,19 @@ class DemoDriver:
             press(scene.group_buttons[group.id])
             return
         scene.open_group(group, preset=action)
+
+    def show_picture(self, app: Any) -> None:
+        """Open the chip map, then (next time) the race chart; each closes on the demo's next step."""
+        from game.ui.scenes.chipmap import MapScene
+        from game.ui.scenes.race import RaceScene
+
+        app.push((MapScene, RaceScene)[self.pictures_shown](app))
+        self.pictures_shown += 1
+
+
+def still_moving(scene: Any) -> bool:
+    """A screen in its opening transition, or the turn summary with the chip map over it for a moment:
+    its screenshot waits for the settled picture."""
+    glimpse = getattr(scene, "glimpse", None)
+    return bool(getattr(scene, "animating", False) or (glimpse is not None and glimpse.showing))
+

@@ -26,10 +26,12 @@ from typing import Any
 from game.engine import actions as a
 from game.engine.errors import IllegalAction
 from game.ui import persist, sound
-from game.ui.scenes.card import Card, CardScene, next_card
+from game.ui.scenes import market
+from game.ui.scenes.card import Card, next_card
 from game.ui.scenes.crash import CrashScene, MessageScene
 from game.ui.scenes.dashboard import DashboardScene
 from game.ui.scenes.end import EndScene
+from game.ui.scenes.frontpage import card_scene
 from game.ui.scenes.help import HelpScene, TutorialScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.mods import ModsScene
@@ -73,6 +75,7 @@ class Flow:
             return status
         if session.state.turn != turn or session.state.over:
             sound.play(self.app, "crash" if sound.is_crash(session.notes[before:]) else "end_turn")
+            market.open_if_shock(self.app, session.notes[before:])
         try:
             persist.autosave(session)
         except Exception:  # a full disk or a read-only folder must not stop the game: say so
@@ -105,7 +108,7 @@ class Flow:
         card = next_card(self.app.session)
         if card is None:
             return False
-        self.app.push(CardScene(self.app, card, lambda choice: self._card_closed(card, choice)))
+        self.app.push(card_scene(self.app, card, lambda choice: self._card_closed(card, choice)))
         return True
 
     def _handed_to(self, side: str) -> None:

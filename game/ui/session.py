@@ -49,6 +49,8 @@ class Session:
         self.shown_cards: set[tuple[int, str, str | None]] = set()
         #: The seat the window was last handed to (hot-seat: a "pass the laptop" screen in between).
         self.shown_to: str | None = None
+        #: (turn, seat) that already had the day's newspaper front page (game.ui.scenes.frontpage).
+        self.front_pages: set[tuple[int, str]] = set()
 
     @classmethod
     def new(cls, content: Content, scenario: str, seed: int, humans: list[str],

@@ -40,6 +40,7 @@ class Settings:
     fullscreen: bool = False
     text_size: str = "normal"
     sound: bool = True
+    motion: bool = True  # short transitions; off for a projector
     tutorial_done: bool = False
     games_started: int = 0
 
@@ -56,6 +57,7 @@ class Settings:
         if s.text_size not in TEXT_SIZES:
             s.text_size = default.text_size
         s.fullscreen, s.sound, s.tutorial_done = bool(s.fullscreen), bool(s.sound), bool(s.tutorial_done)
+        s.motion = bool(s.motion)
         s.games_started = s.games_started if isinstance(s.games_started, int) and s.games_started >= 0 else 0
         return s
 

@@ -10,7 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = ("engine turn, median", "engine turn, p99", "whole game", "simulate, games/s", "shipped content",
         "-event mod", "UI frame (dashboard 1280x720), median", "UI frame (dashboard 1280x720), p99", "idle CPU",
-        "start-up to the first menu frame")
+        "start-up to the first menu frame", "UI frame (map 1280x720)", "UI frame (race 1280x720)",
+        "UI frame (front_page 1280x720)", "UI frame (market 1280x720)", "idle CPU on the chip map")
 
 
 def test_quick_run_prints_every_row() -> None:

@@ -120,7 +120,9 @@ def test_event_choice_changes_state_as_the_option_says(app):
     click(app, find_button(app, first.label["en"]))
     assert chosen == [first.id] and app.top.screen_id == "menu"  # the card answers its opener, then closes
     assert state_hash(session.state) == state_hash(before)  # the card itself changes nothing
-    assert app.flow.open_card() and app.top.screen_id == "event_card"  # opened by the flow, it is played
+    assert app.flow.open_card() and app.top.screen_id == "front_page"  # a dated article: its front page first
+    app.top.done()
+    assert app.top.screen_id == "event_card"  # opened by the flow (through its front page), it is played
     settle(app)
     click(app, find_button(app, first.label["en"]))
     assert state_hash(session.state) == state_hash(expected)  # exactly what the option does

@@ -13,7 +13,7 @@ import pygame
 from game import messages as m
 from game.engine import actions as a
 from game.engine.training import monthly_compute
-from game.ui import charts, persist, theme
+from game.ui import charts, motion, persist, theme
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
 from game.ui.scenes.crash import ConfirmScene
@@ -147,6 +147,7 @@ class DashboardScene(Scene):
                           self.t("ui.dash.end_turn_tip"), "#primary")
         self.key(pygame.K_e, self.end_turn)
         self.key(pygame.K_s, self.save)
+        self.picture_buttons()
         if self.card_button is not None:
             self.focus.focus(self.card_button)
         elif not any(g.enabled for g in groups):
@@ -165,6 +166,16 @@ class DashboardScene(Scene):
         if isinstance(where, Column):
             return where.buttons(text, lambda: self.help(term), tip, "#figure")[0]
         return self.button(where, self.fit(text, where[2] - 16), lambda: self.help(term), tip, "#figure", focus=True)
+
+    def picture_buttons(self) -> None:
+        """The chip map [W] and the race chart [V]: buttons in the share prices panel's title row."""
+        from game.ui.scenes.chipmap import MapScene
+        from game.ui.scenes.race import RaceScene
+
+        for i, (name, scene, k) in enumerate((("map", MapScene, pygame.K_w), ("race", RaceScene, pygame.K_v))):
+            self.button((650 + 112 * i, 325, 108, 26), self.t(f"ui.{name}.button"), lambda s=scene: self.app.push(
+                s(self.app)), self.t(f"ui.{name}.button_tip"), "#small", focus=False)
+            self.key(k, lambda s=scene: self.app.push(s(self.app)))
 
     # --- actions -------------------------------------------------------------------------------
     def open_group(self, group: Group, preset: a.Action | None = None) -> None:
@@ -224,7 +235,7 @@ class DashboardScene(Scene):
         if self.drawn and self.app.flow.route():  # a card or a summary comes before play continues
             return True
         if self.anim < 1.0:
-            self.anim = min(1.0, self.anim + dt / 0.8)
+            self.anim = min(1.0, self.anim + dt / motion.DURATION) if motion.motion_on(self.app) else 1.0
             return True
         return False
 

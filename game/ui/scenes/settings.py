@@ -27,7 +27,9 @@ class SettingsScene(Scene):
         y = self._row(y, "ui.settings.text_size", [(v, self.t(f"ui.settings.text_{v}")) for v in TEXT_SIZES],
                       st.text_size, "text_size")
         y = self._row(y, "ui.settings.sound", [(False, self.t("ui.off")), (True, self.t("ui.on"))], st.sound, "sound")
-        self.label((340, y + 10, 600, 24), self.t("ui.settings.saved_note"), "#small")
+        y = self._row(y, "ui.settings.motion", [(False, self.t("ui.off")), (True, self.t("ui.on"))], st.motion,
+                      "motion")
+        self.label((560, 652, 700, 24), self.t("ui.settings.saved_note"), "#small")
         self.button((340, 640, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _row(self, y: int, title: str, options: list[tuple[Any, str]], current: Any, field: str) -> int:

@@ -13,6 +13,7 @@ from game import messages as m
 from game.i18n import strings
 from game.ui import theme
 from game.ui.scene import Scene, panel
+from game.ui.scenes.glimpse import MapGlimpse
 from game.ui.session import Session
 from game.ui.view import month_year, note_lines, people
 
@@ -91,10 +92,23 @@ class SummaryScene(Scene):
             parts.append(f"<b>{self.t('ui.sum.world_did')}</b><br>" + "<br>".join(
                 f"• {line}" for line in note_lines(session, world, self.lang)[-10:]))
         text = "<br><br>".join(parts) or self.t("ui.dash.no_news")
+        if not hasattr(self, "glimpse"):  # the chip map for a moment when a flow changed (once, not on rebuilds)
+            self.glimpse = MapGlimpse(self.app, notes)
         self.label((BOX.x + 24, BOX.y + 276, 400, 26), self.t("ui.sum.why"), "#heading")
         self.textbox((BOX.x + 24, BOX.y + 304, BOX.w - 48, 254), text, "#small")
         self.button((BOX.right - 324, BOX.bottom - 68, 300, 48), self.t("ui.sum.next"), self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        self.glimpse.handle_event(event)
+        return super().handle_event(event)
+
+    def update(self, dt: float) -> bool:
+        return self.glimpse.update(dt)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        super().draw_over(surface)
+        self.glimpse.draw(surface)
 
     def done(self) -> None:
         self.close()
