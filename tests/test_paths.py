@@ -28,3 +28,12 @@ def test_every_reader_uses_the_one_module() -> None:
     assert i18n.ASSETS == paths.ASSETS / "strings"
     assert theme.ASSETS == paths.ASSETS and sound.SOUND_DIR == paths.ASSETS / "sounds"
     assert loader.SCENARIOS_DIR == paths.SCENARIOS and mods.MODS_DIR == paths.MODS
+
+
+def test_no_other_module_finds_files_from_its_own_location() -> None:
+    """A module that builds a path from its own ``__file__`` finds nothing inside the built app (the
+    chip map's shapes once did): every data file goes through game/paths.py."""
+    game_dir = Path(paths.__file__).resolve().parent
+    offenders = [str(p.relative_to(game_dir)) for p in sorted(game_dir.rglob("*.py"))
+                 if p.name != "paths.py" and "Path(__file__)" in p.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -21,9 +21,10 @@ from typing import Any
 
 from game.engine.training import monthly_compute
 from game.engine.turn import seizure_chance
+from game.paths import ASSETS
 from game.ui.noteread import note_key, note_params, note_side, note_turn
 
-BOARD_FILE = Path(__file__).resolve().parents[2] / "assets" / "map" / "regions.json"
+BOARD_FILE = ASSETS / "map" / "regions.json"
 
 #: Notes that change what flows on the map (the turn summary shows the map when one of them is there).
 FLOW_KEYS = ("action.buy_chips", "grey.delivered", "grey.seized", "ban.announced", "ban.in_force")
