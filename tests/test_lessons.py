@@ -10,7 +10,8 @@ from game.engine.game import Game
 from game.lessons import lesson_lengths
 from game.play import play_game
 
-LENGTHS = [(sid, length.turns) for sid in ("cn_lab", "us_lab") for length in lesson_lengths(load_content().scenario(sid))]
+LENGTHS = [(sid, length.turns) for sid in ("cn_lab", "us_lab")
+           for length in lesson_lengths(load_content().scenario(sid))]
 
 
 @pytest.mark.parametrize(("scenario", "turns"), LENGTHS)
@@ -35,7 +36,8 @@ def test_a_shorter_lesson_starts_later_and_does_not_cut_the_end() -> None:
     state = game.new_game(7)
     assert (state.turn, state.date, game.rules.dates[-1]) == (18, "2024-01-01", "2025-06-01")
     # the turns before were played by history: its choices were taken, nothing waits for the players
-    assert state.fired and all(f.choice for f in state.fired if f.turn < 18 and game.rules.events_by_id[f.event].choices)
+    with_choices = [f for f in state.fired if f.turn < 18 and game.rules.events_by_id[f.event].choices]
+    assert with_choices and all(f.choice for f in with_choices)
 
 
 def test_lengths_show_their_dates_and_minutes_in_both_languages() -> None:
