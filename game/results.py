@@ -35,6 +35,7 @@ def versions(game: Game) -> dict[str, str]:
 def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]:
     s = strings(lang)
     rows = []
+    first = game.rules.first_turn
     for fired in state.fired:
         event = game.rules.events_by_id.get(fired.event)
         if event is None:
@@ -43,6 +44,8 @@ def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]
         rows.append({
             "turn": fired.turn, "date": fired.date, "id": event.id, "kind": event.kind,
             "side": fired.side, "choice": fired.choice, "title": s.pick(event.title),
+            # a choice nobody made: the side is not played, or the players had not taken over yet
+            "auto": bool(fired.choice) and (fired.side not in state.seats or fired.turn < first),
             "source": {
                 "articles": list(source.articles) if source else [],
                 "context": bool(source and source.context),
@@ -70,7 +73,9 @@ def build_result(game: Game, state: GameState, actions: list[dict[str, Any]], po
         "scenario": state.scenario, "seed": state.seed, "side": main, "seats": list(state.seats),
         "turns": state.turn + 1, "date": state.date,
         "score": sides[main]["score"], "outcome": sides[main]["outcome"],
-        "outcome_reason": state.outcome.reason if state.outcome else None,
+        # an unfinished game is one a student handed in before its end ("stop here and export")
+        "outcome_reason": state.outcome.reason if state.outcome else "stopped",
+        "first_turn": game.rules.first_turn,
         "sides": sides, "state_hash": state_hash(state),
         "events": _event_rows(game, state, lang), "actions": actions, "series": state.series,
         "versions": versions(game),

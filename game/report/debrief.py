@@ -1,8 +1,10 @@
 """The debrief: one page about one game, for the student who played it and the class discussion.
 
-Sections: the outcome and the parts of the score; charts of capability, cash, users and share prices;
-the chronology met in the game (with each event's sources) next to the player's decisions; three
-discussion questions drawn from what happened in that game.
+First page: the outcome, three discussion questions drawn from what happened in that game, and the
+player's path beside the real one. Then the parts of the score and charts of capability, cash, users
+and share prices; as an appendix, the chronology met in the game (with each event's sources) next to
+the player's decisions. Invented events are never compared with history, and choices taken
+automatically (nobody played that side, or before a lesson's start) are labelled as such.
 
 Example::
 
@@ -21,8 +23,9 @@ from game.messages import number, price
 from game.report import page as p
 from game.report.catalog import Catalog
 from game.report.charts import Line, LineChart, line_chart
-from game.report.facts import game_facts
+from game.report.facts import automatic, game_facts
 from game.report.loading import ActionRow, EventRow, LoadedResult, ResultDoc, parse_result
+from game.report.path import path_heads, path_rows
 from game.report.questions import discussion_questions
 
 #: Stocks on the share-price chart are shown as an index: 100 at the start of the game.
@@ -61,8 +64,8 @@ def markers(items: list[NewsItem]) -> list[tuple[str, str]]:
 
 
 def policy_name(policy: str | None, s: Strings) -> str:
-    """A computer player's name in the report's language; "a person" for a game played by a student."""
-    if policy is None:
+    """A computer player's name in the report's language; "a student" for a game played by a person."""
+    if policy is None or policy == "human":
         return s.t("report.human")
     key = f"report.policy.{policy}"
     return s.t(key) if s.has(key) else policy
@@ -241,10 +244,17 @@ def _news_cell(item: NewsItem, doc: ResultDoc, cat: Catalog, s: Strings) -> str:
         html.append(f'<div class="source"><b>{p.esc(s.t("report.says"))}</b> {p.esc(says)}</div>')
     if record:
         html.append(f'<div class="source"><b>{p.esc(s.t("report.record"))}</b> {p.esc(record)}</div>')
-    historical = cat.historical_choice(row.id)
+    # history is compared only on real events, and only with a choice the player made
+    historical = cat.historical_choice(row.id) if row.kind != "generic" else None
+    auto = automatic(row, doc)
     for side, choice in item.choices:
         who = f"{lab_name(doc, side)}: " if side and len(doc.seats) > 1 else ""
-        text = s.t("report.you_chose", choice=cat.choice_label(row.id, choice))
+        label = cat.choice_label(row.id, choice)
+        if auto:
+            text = who + s.t("lesson.debrief.auto_choice", choice=label)
+            html.append(f'<div class="choice auto">{p.esc(text)}</div>')
+            continue
+        text = s.t("report.you_chose", choice=label)
         if historical:
             key = "report.as_history" if historical == choice else "report.history_chose"
             text += " " + s.t(key, choice=cat.choice_label(row.id, historical))
@@ -298,9 +308,19 @@ def debrief_html(loaded: LoadedResult, lang: str | None = None) -> str:
     s = strings(lang)
     cat = Catalog.shipped(lang)
     items = news_items(doc)
-    body = [*_header(loaded, cat, s), *_score_section(doc, cat, s), *_charts(doc, cat, s, items),
-            *_chronology(doc, cat, s, items), *_questions(doc, cat, s), *footer(s, [doc])]
+    # First page: the outcome, the three questions, the path beside the real one; then the score and
+    # the charts; the chronology (long: every card and decision) is an appendix on its own pages.
+    body = [*_header(loaded, cat, s), *_questions(doc, cat, s), *_path(doc, cat, s),
+            *_score_section(doc, cat, s), *_charts(doc, cat, s, items),
+            '<section class="appendix">', f"<h2>{p.esc(s.t('lesson.debrief.appendix'))}</h2>",
+            *_chronology(doc, cat, s, items), "</section>", *footer(s, [doc])]
     return p.page(s.t("report.debrief.title", name=loaded.name), lang, body)
+
+
+def _path(doc: ResultDoc, cat: Catalog, s: Strings) -> list[str]:
+    facts = game_facts(doc, cat)
+    return [f"<h2>{p.esc(s.t('lesson.path.title'))}</h2>", f'<p class="note">{p.esc(s.t("lesson.path.note"))}</p>',
+            p.table(path_heads(doc, cat), path_rows(facts, doc, cat))]
 
 
 

@@ -207,13 +207,21 @@ def _inconsistency(doc: ResultDoc) -> tuple[str, str] | None:
     return None
 
 
+def _decode(raw: bytes) -> str:
+    """The text of a file: UTF-8 (with or without BOM), or UTF-16 with its BOM (what PowerShell's ``>``
+    writes)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
 def load_result(path: Path) -> LoadedResult:
-    """Read and check one result file."""
+    """Read and check one result file, or a save (a game handed in as it stands: reported as unfinished)."""
     name = path.name
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ResultError("report.error.too_big", file=name)
-        text = path.read_bytes().decode("utf-8-sig")
+        text = _decode(path.read_bytes())
     except OSError as exc:
         raise ResultError("report.error.unreadable", file=name, reason=exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
@@ -222,11 +230,27 @@ def load_result(path: Path) -> LoadedResult:
         raise ResultError("report.error.not_result", file=name)
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResultError("report.error.not_json", file=name, line=exc.lineno) from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ResultError("report.error.not_json", file=name, line=getattr(exc, "lineno", 1)) from None
+    if isinstance(data, dict) and str(data.get("format", "")).startswith("chip-race-save"):
+        data = _result_of_save(path)
     doc = parse_result(data, name)
     nickname = (doc.nickname or "").strip()
     return LoadedResult(path=path, name=nickname or path.stem, doc=doc)
+
+
+def _result_of_save(path: Path) -> dict[str, Any]:
+    """The result document of a saved game as it stands (the save checked as ``--load`` checks it)."""
+    from game.results import build_result
+    from game.saves import SaveError, load_save
+
+    try:
+        loaded = load_save(path)
+    except SaveError as exc:
+        raise ResultError("lesson.report.bad_save", file=path.name, reason=exc.message("en")) from None
+    policies = {side: "human" for side in loaded.state.seats}
+    nickname = loaded.meta.get("nickname") if isinstance(loaded.meta.get("nickname"), str) else None
+    return build_result(loaded.game, loaded.state, loaded.actions, policies, nickname=nickname)
 
 
 def collect_paths(inputs: list[Path]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from pathlib import Path
 from typing import Any
@@ -56,10 +57,8 @@ def _mutate(doc: dict[str, Any], path: tuple, kind: str, value: Any) -> None:
 def test_a_mutated_result_is_reported_or_refused_as_damaged(changes: list[tuple[tuple, str, Any]]) -> None:
     doc = copy.deepcopy(BASE)
     for path, kind, value in changes:
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError):  # an earlier change removed the way there
             _mutate(doc, path, kind, value)
-        except (KeyError, IndexError, TypeError):
-            pass  # an earlier change removed or replaced the way there
     try:
         parsed = parse_result(doc, "x.json")
     except ResultError as exc:
