@@ -60,7 +60,7 @@ def test_turn_limit() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--scenario", "nope", "--seed", "1"), "unknown scenario 'nope'"),
+    (("--scenario", "nope", "--seed", "1"), "no scenario 'nope'"),
     (("--scenario", "cn_lab", "--seed", "x"), "the seed must be a whole number"),
     (("--scenario", "cn_lab", "--seed", "-4"), "the seed must lie between"),
     (("--scenario", "cn_lab", "--seed", "1", "--policy", "genius"), "unknown policy 'genius'"),
