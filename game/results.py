@@ -9,6 +9,9 @@ games, ``sides`` with each lab's score and outcome.
 from __future__ import annotations
 
 import platform
+import re
+import unicodedata
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -83,3 +86,49 @@ def build_result(game: Game, state: GameState, actions: list[dict[str, Any]], po
         # were removed or forced: no code can carry those)
         "options": dict(state.options), "class_code": class_code_or_none(state.scenario, state.seed, state.options),
     }
+
+
+#: Characters no file system of a school takes in a name (Windows' list), and control characters.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_name_part(text: str, limit: int = 40) -> str:
+    """A nickname as a part of a file name: accents kept (composed, NFC, as every system shows them),
+    anything a file system refuses replaced by a dash.
+
+    Example::
+
+        >>> safe_name_part("Léa / groupe 2")
+        'léa-groupe-2'
+    """
+    text = unicodedata.normalize("NFC", text).strip().lower()
+    part = _UNSAFE.sub("-", text).strip("-.")[:limit].strip("-.")
+    return "" if part in _RESERVED else part
+
+
+def result_file_name(result: dict[str, Any]) -> str:
+    """The file name of an exported result: unique per student and game (the nickname, the scenario,
+    the seed and the start of the game's fingerprint), so files gathered on one USB stick never
+    overwrite each other.
+
+    Example::
+
+        >>> result_file_name({"nickname": "Léa", "scenario": "cn_lab", "seed": 4821, "state_hash": "3fa2b1c9e0"})
+        'chip-race-cn_lab-4821-léa-3fa2b1c9.json'
+    """
+    nick = safe_name_part(str(result.get("nickname") or ""))
+    parts = ["chip-race", str(result.get("scenario")), str(result.get("seed")), *([nick] if nick else []),
+             str(result.get("state_hash") or "")[:8]]
+    return "-".join(p for p in parts if p) + ".json"
+
+
+def unique_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name-2``, ``name-3``… if a file of that name is already there."""
+    path = folder / name
+    stem, suffix = path.stem, path.suffix
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path

@@ -85,12 +85,15 @@ def _header(loaded: LoadedResult, cat: Catalog, s: Strings) -> list[str]:
         bits.append(s.t("report.class_code", code=doc.class_code))
     labs = ", ".join(f"{lab_name(doc, side)} ({s.t(f'side.{side}')})" for side in doc.seats)
     bits.append(labs)
-    first, last = doc.series[0].date[:7], doc.series[-1].date[:7]
+    played = [row for row in doc.series if row.turn >= doc.first_turn] or doc.series
+    first, last = played[0].date[:7], played[-1].date[:7]
     bits.append(s.t("report.period", first=first, last=last))
     policies = [doc.policy(side) for side in doc.seats]
     if any(policies):
         bits.append(s.t("report.played_by", policies=", ".join(policy_name(x, s) for x in policies)))
     options = _options_text(doc, s)
+    if doc.first_turn:
+        options = " ".join(x for x in (options, s.t("lesson.debrief.took_over", date=first)) if x)
     out = [f"<h1>{p.esc(s.t('report.debrief.title', name=loaded.name))}</h1>",
            f'<p class="lead">{p.esc(" · ".join(bits))}</p>']
     if options:
@@ -101,7 +104,7 @@ def _header(loaded: LoadedResult, cat: Catalog, s: Strings) -> list[str]:
         (s.t("report.outcome"), s.t(f"report.result.{doc.outcome}"), doc.outcome),
         (s.t("report.score"), f"{score}/100", ""),
         *([(s.t("report.win_at"), f"{win}/100", "")] if win else []),
-        (s.t("report.turns"), number(doc.turns, lang), ""),
+        (s.t("report.turns"), number(max(doc.turns - doc.first_turn, 0), lang), ""),
         (s.t("report.ended"), s.t(f"outcome.reason.{doc.outcome_reason}") if doc.outcome_reason
          else s.t("report.unfinished"), ""),
     ]))
@@ -113,6 +116,8 @@ def _options_text(doc: ResultDoc, s: Strings) -> str:
     parts = []
     if opts.get("turn_limit"):
         parts.append(s.t("report.option.turn_limit", turns=opts["turn_limit"]))
+    if opts.get("lesson_turns"):
+        parts.append(s.t("lesson.option.lesson_turns", turns=opts["lesson_turns"]))
     if opts.get("history") is not None:
         parts.append(s.t("report.option.history_on" if opts["history"] else "report.option.history_off"))
     if opts.get("difficulty"):
@@ -307,6 +312,8 @@ def debrief_html(loaded: LoadedResult, lang: str | None = None) -> str:
     lang = lang or (doc.lang if doc.lang in ("en", "fr") else "en")
     s = strings(lang)
     cat = Catalog.shipped(lang)
+    doc = lesson_view(doc)  # a lesson that started later: its charts and chronology from the players' start
+    loaded = LoadedResult(path=loaded.path, name=loaded.name, doc=doc)
     items = news_items(doc)
     # First page: the outcome, the three questions, the path beside the real one; then the score and
     # the charts; the chronology (long: every card and decision) is an appendix on its own pages.
@@ -315,6 +322,20 @@ def debrief_html(loaded: LoadedResult, lang: str | None = None) -> str:
             '<section class="appendix">', f"<h2>{p.esc(s.t('lesson.debrief.appendix'))}</h2>",
             *_chronology(doc, cat, s, items), "</section>", *footer(s, [doc])]
     return p.page(s.t("report.debrief.title", name=loaded.name), lang, body)
+
+
+def lesson_view(doc: ResultDoc) -> ResultDoc:
+    """The document as the players saw it: in a lesson that started later (``first_turn``), the turns
+    before it played themselves and are left out of the charts and the chronology (the turn before
+    stays as the starting point of the charts)."""
+    if not doc.first_turn:
+        return doc
+    start = doc.first_turn - 1
+    return doc.model_copy(update={
+        "series": [r for r in doc.series if r.turn >= start] or doc.series,
+        "events": [e for e in doc.events if e.turn >= doc.first_turn],
+        "actions": [a for a in doc.actions if a.turn >= doc.first_turn],
+    })
 
 
 def _path(doc: ResultDoc, cat: Catalog, s: Strings) -> list[str]:
