@@ -124,11 +124,14 @@ def _scenario_ids() -> list[str] | None:
         return None
 
 
-def seat_policies(game: Game, names: list[str] | None) -> dict[str, str]:
+def seat_policies(game: Game, names: list[str] | None, lang: str = "en") -> dict[str, str]:
     names = names or ["cautious"]
     for name in names:
         if name not in POLICIES:
-            raise UsageError(f"unknown policy '{name}' (known: {', '.join(POLICIES)})")
+            s = strings(lang)
+            near = difflib.get_close_matches(name, list(POLICIES), n=1)
+            hint = " " + s.t("lesson.run.did_you_mean", suggestion=near[0]) if near else ""
+            raise UsageError(s.t("lesson.run.unknown_policy", policy=name, known=", ".join(POLICIES)) + hint)
     sides = game.scenario.sides
     if len(names) > len(sides):
         raise UsageError(f"scenario '{game.scenario.id}' has {len(sides)} lab(s): give at most that many policies")
@@ -160,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         scenario, seed, options = game_choice(args)
         game = load_game(scenario, options, args.lang)
-    policies = seat_policies(game, args.policy)
+    policies = seat_policies(game, args.policy, args.lang)
     if args.turns is not None and args.turns < 1:
         raise UsageError("--turns must be at least 1")
     if args.autosave:
