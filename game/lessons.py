@@ -110,3 +110,27 @@ def lesson_lengths(scenario: Scenario) -> list[LessonLength]:
     total = len(turn_dates(scenario.calendar))
     shorter = [n for n in SHIPPED.get(scenario.id, ()) if MIN_TURNS <= n < total]
     return [lesson_length(scenario, None), *(lesson_length(scenario, n) for n in shorter)]
+
+
+def length_choices(scenario: Scenario, lang: str) -> list[tuple[int | None, str]]:
+    """The new-game screen's length buttons: (``lesson_turns`` or ``None`` for the whole calendar, label).
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> length_choices(load_content().scenario("us_lab"), "fr")[1]
+        (12, '12 tours · 25 min')
+    """
+    s = strings(lang)
+    return [(length.option.get("lesson_turns"), s.t("lesson.button", turns=length.turns, minutes=length.minutes))
+            for length in lesson_lengths(scenario)]
+
+
+def lengths_text(scenario: Scenario, lang: str) -> str:
+    """One line per length, for the scenario's description: turns, dates and minutes, and the code part."""
+    s = strings(lang)
+    lines = []
+    for length in lesson_lengths(scenario):
+        code = s.t("lesson.code_part", part=length.code_part) if length.code_part else s.t("lesson.whole")
+        lines.append(f"{length.describe(lang)} ({code})")
+    return "<br>".join(lines)

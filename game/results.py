@@ -11,7 +11,6 @@ from __future__ import annotations
 import platform
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -122,13 +121,3 @@ def result_file_name(result: dict[str, Any]) -> str:
              str(result.get("state_hash") or "")[:8]]
     return "-".join(p for p in parts if p) + ".json"
 
-
-def unique_path(folder: Path, name: str) -> Path:
-    """``folder/name``, or ``name-2``, ``name-3``… if a file of that name is already there."""
-    path = folder / name
-    stem, suffix = path.stem, path.suffix
-    number = 2
-    while path.exists():
-        path = folder / f"{stem}-{number}{suffix}"
-        number += 1
-    return path

@@ -267,6 +267,9 @@ class App:
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
+            from game.ui.handin import export_on_close
+
+            export_on_close(self)  # a game closed mid-lesson is handed in as it stands
             self.running = False
             return
         if event.type in (pygame.MOUSEMOTION, pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,

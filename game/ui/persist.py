@@ -5,20 +5,20 @@ write_crash_report); this module only adapts them to the window's ``Session``.
 
 Example::
 
-    >>> result_file_name({"scenario": "cn_lab", "seed": 7, "nickname": "Ada L."})
-    'chip-race-cn_lab-7-ada-l.json'
+    >>> result_file_name({"scenario": "cn_lab", "seed": 7, "nickname": "Léa L.", "state_hash": "3fa2b1c9e0"})
+    'chip-race-cn_lab-7-léa-l-3fa2b1c9.json'
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import traceback
 from pathlib import Path
 from typing import Any
 
 from game import saves
+from game.results import result_file_name  # unique per student and game, accents kept
 from game.ui.session import Session
 
 
@@ -81,12 +81,6 @@ def crash_report(session: Session | None, exc: BaseException) -> Path:
                       humans=session.humans, actions=session.actions)
     path.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
     return path
-
-
-def result_file_name(result: dict[str, Any]) -> str:
-    nick = re.sub(r"[^a-z0-9]+", "-", str(result.get("nickname") or "").lower()).strip("-")
-    parts = ["chip-race", str(result["scenario"]), str(result["seed"])] + ([nick] if nick else [])
-    return "-".join(parts) + ".json"
 
 
 def results_dir() -> Path:

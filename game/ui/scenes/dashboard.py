@@ -235,11 +235,10 @@ class DashboardScene(Scene):
         self.app.push(HelpScene(self.app, term))
 
     def back(self) -> None:
-        from game.ui.scenes.crash import ConfirmScene
+        from game.ui.handin import LeaveScene
         from game.ui.scenes.menu import MenuScene
 
-        self.app.push(ConfirmScene(self.app, self.t("ui.dash.leave_title"), self.t("ui.dash.leave_text"),
-                                   lambda: self.app.reset(MenuScene(self.app))))
+        self.app.push(LeaveScene(self.app, lambda: self.app.reset(MenuScene(self.app))))
 
     # --- routing -------------------------------------------------------------------------------
     def route(self) -> bool:
