@@ -25,8 +25,8 @@ Example::
     >>> try:
     ...     parse_class_code("cn-lab-4821", ["cn_lab", "us_lab"])
     ... except ClassCodeError as exc:
-    ...     print(exc.message("fr"))
-    « cn-lab-4821 » n'est pas un code de classe : vouliez-vous dire cn_lab-4821 ?
+    ...     print(exc.message("en"))
+    'cn-lab-4821' is not a class code: did you mean cn_lab-4821?
     >>> class_code_or_none("cn_lab", 4821, {"remove_events": ["nvidia_crash"]}) is None
     True
 """

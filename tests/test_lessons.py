@@ -52,3 +52,13 @@ def test_a_replay_of_a_lesson_reaches_the_same_state() -> None:
     played = play_game(game, 3, {"us": "efficient"})
     replayed = game.replay(3, [row["action"] for row in played.actions])
     assert replayed.model_dump() == played.state.model_dump()
+
+
+@pytest.mark.parametrize("name", ["game.lessons", "game.results", "game.cli_text", "game.tools.output",
+                                  "game.tools.events"])
+def test_docstring_examples_of_the_lesson_modules(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0, name

@@ -260,7 +260,9 @@ class DashboardScene(Scene):
             return True
         card = next_card(session)
         if card is not None:
-            self.app.push(CardScene(self.app, card))
+            from game.ui.digest import digest_scene
+
+            self.app.push(digest_scene(self.app, card) or CardScene(self.app, card))  # busy turns: one page
             return True
         if not self.app.settings.tutorial_done:
             from game.ui.scenes.help import TutorialScene

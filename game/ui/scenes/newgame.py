@@ -85,7 +85,7 @@ class NewGameScene(Scene):
                       history, lambda v: self._set(history=v))
         y = self._row(y, "ui.new.language", [("en", "English"), ("fr", "Français")], self.lang,
                       self._set_language)
-        self.code_entry, y = self._entry(y, "ui.new.class_code", "cn_lab-4821-t12", self.code)
+        self.code_entry, y = self._entry(y, "ui.new.class_code", "cn_lab-4821-l16", self.code)
         self.nick_entry, y = self._entry(y, "ui.new.nickname", self.t("ui.new.nickname_hint"), self.nickname)
         self.error_label = self.textbox((x, y, 580, 690 - 50 - y), self.error, ObjectID(class_id="@wrapped",
                                                                                         object_id="#reason"))
