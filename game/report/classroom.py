@@ -87,7 +87,7 @@ def csv_text(rows: list[GameRow], lang: str = "en") -> str:
         doc = g.loaded.doc
         values = [g.loaded.name, g.loaded.path.name, doc.scenario, doc.seed, doc.class_code or "", doc.side,
                   lab_name(doc, doc.side), g.policy or "", g.style, doc.outcome, doc.outcome_reason or "",
-                  doc.turns, doc.score.total]
+                  doc.turns_played, doc.score.total]
         if french:
             values[5] = s.t(f"side.{doc.side}")
             values[7] = policy_name(g.policy, s)
@@ -261,7 +261,7 @@ def _games(rows: list[GameRow], cat: Catalog, s: Strings, csv_name: str) -> list
         doc = g.loaded.doc
         row = [g.loaded.name, lab_name(doc, doc.side), policy_name(g.policy, s),
                s.t(f"report.style.{g.style}"), s.t(f"report.result.{doc.outcome}"), str(doc.score.total),
-               str(doc.turns)]
+               str(doc.turns_played)]
         if mixed:
             row += [doc.scenario, str(doc.seed)]
         table_rows.append(row)

@@ -104,7 +104,7 @@ def _header(loaded: LoadedResult, cat: Catalog, s: Strings) -> list[str]:
         (s.t("report.outcome"), s.t(f"report.result.{doc.outcome}"), doc.outcome),
         (s.t("report.score"), f"{score}/100", ""),
         *([(s.t("report.win_at"), f"{win}/100", "")] if win else []),
-        (s.t("report.turns"), number(max(doc.turns - doc.first_turn, 0), lang), ""),
+        (s.t("report.turns"), number(doc.turns_played, lang), ""),
         (s.t("report.ended"), s.t(f"outcome.reason.{doc.outcome_reason}") if doc.outcome_reason
          else s.t("report.unfinished"), ""),
     ]))

@@ -152,6 +152,11 @@ class ResultDoc(_Doc):
         return info.policy if info else None
 
     @property
+    def turns_played(self) -> int:
+        """The turns the players played (a lesson that started later counts from its start)."""
+        return max(self.turns - self.first_turn, 0)
+
+    @property
     def finished(self) -> bool:
         return self.outcome != "unfinished"
 
