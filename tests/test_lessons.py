@@ -62,3 +62,9 @@ def test_docstring_examples_of_the_lesson_modules(name: str) -> None:
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0, name
+
+
+def test_each_scenario_states_the_counted_minutes_of_its_whole_calendar() -> None:
+    content = load_content()
+    for scenario in content.scenarios.values():
+        assert lesson_lengths(scenario)[0].minutes == scenario.minutes, scenario.id
