@@ -36,8 +36,13 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    #: the language of argument errors (from --lang in the command line, read before parsing)
+    lang = "en"
+
     def error(self, message: str) -> None:  # one line and exit 2, as argparse does, without the usage dump
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        from game.cli_text import argument_error
+
+        self.exit(2, f"{self.prog}: {argument_error(message, _Parser.lang)}\n")
 
 
 def version_text() -> str:
@@ -92,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].startswith("--") and argv[0] not in ("--help", "--version")):
         argv = ["play", *argv]
+    from game.cli_text import lang_of, utf8_streams
+
+    utf8_streams()
+    _Parser.lang = lang_of(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "_module", None) is None:
@@ -104,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._module.run(args) or 0)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from game.i18n import strings
+
+        print(strings(_Parser.lang).t("lesson.cli.error", message=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

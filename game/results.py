@@ -9,6 +9,8 @@ games, ``sides`` with each lab's score and outcome.
 from __future__ import annotations
 
 import platform
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,6 +39,7 @@ def versions(game: Game) -> dict[str, str]:
 def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]:
     s = strings(lang)
     rows = []
+    first = game.rules.first_turn
     for fired in state.fired:
         event = game.rules.events_by_id.get(fired.event)
         if event is None:
@@ -45,6 +48,8 @@ def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]
         rows.append({
             "turn": fired.turn, "date": fired.date, "id": event.id, "kind": event.kind,
             "side": fired.side, "choice": fired.choice, "title": s.pick(event.title),
+            # a choice nobody made: the side is not played, or the players had not taken over yet
+            "auto": bool(fired.choice) and (fired.side not in state.seats or fired.turn < first),
             "source": {
                 "articles": list(source.articles) if source else [],
                 "context": bool(source and source.context),
@@ -72,7 +77,9 @@ def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], poli
         "scenario": state.scenario, "seed": state.seed, "side": main, "seats": list(state.seats),
         "turns": state.turn + 1, "date": state.date,
         "score": sides[main]["score"], "outcome": sides[main]["outcome"],
-        "outcome_reason": state.outcome.reason if state.outcome else None,
+        # an unfinished game is one a student handed in before its end ("stop here and export")
+        "outcome_reason": state.outcome.reason if state.outcome else "stopped",
+        "first_turn": game.rules.first_turn,
         "sides": sides, "state_hash": state_hash(state),
         "events": _event_rows(game, state, lang), "actions": [entry.to_json() for entry in actions],
         "series": state.series,
@@ -81,3 +88,39 @@ def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], poli
         # were removed or forced: no code can carry those)
         "options": dict(state.options), "class_code": class_code_or_none(state.scenario, state.seed, state.options),
     }
+
+
+#: Characters no file system of a school takes in a name (Windows' list), and control characters.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_name_part(text: str, limit: int = 40) -> str:
+    """A nickname as a part of a file name: accents kept (composed, NFC, as every system shows them),
+    anything a file system refuses replaced by a dash.
+
+    Example::
+
+        >>> safe_name_part("Léa / groupe 2")
+        'léa-groupe-2'
+    """
+    text = unicodedata.normalize("NFC", text).strip().lower()
+    part = _UNSAFE.sub("-", text).strip("-.")[:limit].strip("-.")
+    return "" if part in _RESERVED else part
+
+
+def result_file_name(result: dict[str, Any]) -> str:
+    """The file name of an exported result: unique per student and game (the nickname, the scenario,
+    the seed and the start of the game's fingerprint), so files gathered on one USB stick never
+    overwrite each other.
+
+    Example::
+
+        >>> result_file_name({"nickname": "Léa", "scenario": "cn_lab", "seed": 4821, "state_hash": "3fa2b1c9e0"})
+        'chip-race-cn_lab-4821-léa-3fa2b1c9.json'
+    """
+    nick = safe_name_part(str(result.get("nickname") or ""))
+    parts = ["chip-race", str(result.get("scenario")), str(result.get("seed")), *([nick] if nick else []),
+             str(result.get("state_hash") or "")[:8]]
+    return "-".join(p for p in parts if p) + ".json"
+

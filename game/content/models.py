@@ -225,6 +225,9 @@ class GameOptions(Model):
     """A facilitator's settings for one game (same for the whole class with the same class code)."""
 
     turn_limit: int | None = Field(None, ge=1, le=200, description="end the game after this many turns")
+    lesson_turns: int | None = Field(None, ge=1, le=200, description="the players take over for the last N turns "
+                                     "of the calendar; the turns before play themselves (history's choices, "
+                                     "no action)")
     history: bool | None = Field(None, description="dated history on or off (default: the scenario's)")
     remove_events: list[Id] = Field(default_factory=list, description="events that never fire")
     force_events: list[Id] = Field(default_factory=list, description="events that fire on their date "

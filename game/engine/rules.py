@@ -34,6 +34,12 @@ class Rules:
         limit = self.options.turn_limit
         return self.all_dates[:limit] if limit else self.all_dates
 
+    @cached_property
+    def first_turn(self) -> int:
+        """The turn the players take over (a lesson length plays the last turns; 0 otherwise)."""
+        lesson = self.options.lesson_turns
+        return max(0, len(self.dates) - lesson) if lesson else 0
+
     @property
     def cut_short(self) -> bool:
         return len(self.dates) < len(self.all_dates)

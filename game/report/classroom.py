@@ -23,7 +23,7 @@ from game.report import page as p
 from game.report.catalog import Catalog
 from game.report.charts import score_histogram, score_strip
 from game.report.debrief import footer, lab_name, policy_name
-from game.report.facts import GameFacts, game_facts, styles
+from game.report.facts import GameFacts, automatic, game_facts, styles
 from game.report.loading import LoadedResult
 
 OUTCOMES = ("won", "lost", "bankrupt", "unfinished")
@@ -57,22 +57,52 @@ def _goal_kinds(rows: list[GameRow]) -> list[str]:
     return list(dict.fromkeys(k for g in rows for k in g.loaded.doc.score.parts))
 
 
-def csv_text(rows: list[GameRow]) -> str:
-    """The table of all games as CSV (column names are stable English ids, for spreadsheets)."""
+#: CSV columns: (id used in English, key of the French header).
+CSV_COLUMNS = ("nickname", "file", "scenario", "seed", "class_code", "side", "lab", "policy", "style", "outcome",
+               "outcome_reason", "turns", "score")
+
+
+def csv_text(rows: list[GameRow], lang: str = "en") -> str:
+    """The table of all games as CSV.
+
+    English: comma-separated, column names are stable English ids (for scripts). French: what French
+    Excel opens as columns: semicolons, French column names and values (the caller writes it with a
+    BOM so accents survive).
+    """
+    s = strings(lang)
+    french = lang == "fr"
     kinds = _goal_kinds(rows)
     decisions = list(rows[0].facts.decisions) if rows else []
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["nickname", "file", "scenario", "seed", "class_code", "side", "lab", "policy", "style",
-                     "outcome", "outcome_reason", "turns", "score", *(f"score_{k}" for k in kinds),
-                     *decisions])
+    writer = csv.writer(out, lineterminator="\r\n" if french else "\n", delimiter=";" if french else ",")
+    if french:
+        head = [s.t(f"lesson.csv.{c}") for c in CSV_COLUMNS]
+        head += [s.t("lesson.csv.score_part", goal=s.t(f"goal.{k}")) for k in kinds]
+        head += [s.t(f"report.decision.{d}") for d in decisions]
+    else:
+        head = [*CSV_COLUMNS, *(f"score_{k}" for k in kinds), *decisions]
+    writer.writerow(head)
+    yes, no = (s.t("lesson.csv.yes"), s.t("lesson.csv.no")) if french else ("1", "0")
     for g in rows:
         doc = g.loaded.doc
-        writer.writerow([g.loaded.name, g.loaded.path.name, doc.scenario, doc.seed, doc.class_code or "", doc.side,
-                         lab_name(doc, doc.side), g.policy or "", g.style, doc.outcome, doc.outcome_reason or "",
-                         doc.turns, doc.score.total, *(doc.score.parts.get(k, "") for k in kinds),
-                         *(int(v) for v in g.facts.decisions.values())])
+        values = [g.loaded.name, g.loaded.path.name, doc.scenario, doc.seed, doc.class_code or "", doc.side,
+                  lab_name(doc, doc.side), g.policy or "", g.style, doc.outcome, doc.outcome_reason or "",
+                  doc.turns_played, doc.score.total]
+        if french:
+            values[5] = s.t(f"side.{doc.side}")
+            values[7] = policy_name(g.policy, s)
+            values[8] = s.t(f"report.style.{g.style}")
+            values[9] = s.t(f"report.result.{doc.outcome}")
+            values[10] = s.t(f"lesson.csv.reason.{doc.outcome_reason}") if doc.outcome_reason else ""
+        writer.writerow([*values, *(doc.score.parts.get(k, "") for k in kinds),
+                         *((yes if v else no) for v in g.facts.decisions.values())])
     return out.getvalue()
+
+
+def compared(rows: list[GameRow]) -> list[GameRow]:
+    """The games that comparisons of strategies read: finished and not bankrupt (a bankrupt game's score
+    says it went bankrupt, not how its strategy did; an unfinished one was not played to the end)."""
+    return [g for g in rows if g.loaded.doc.outcome in ("won", "lost")]
 
 
 def _avg(scores: list[int], lang: str) -> str:
@@ -169,10 +199,13 @@ def event_splits(rows: list[GameRow], cat: Catalog, s: Strings) -> list[Split]:
         doc = g.loaded.doc
         seen: dict[str, str] = {}
         for e in doc.events:
-            if e.side in (doc.side, None) and e.id not in seen:
-                seen[e.id] = e.choice or ""
+            if e.side in (doc.side, None) and e.id not in seen and e.turn >= doc.first_turn:
+                seen[e.id] = "" if automatic(e, doc) else (e.choice or "")  # only the player's own choices
                 event = cat.event(e.id)
-                titles.setdefault(e.id, s.pick(event.title) if event else e.title)
+                title = s.pick(event.title) if event else e.title
+                if e.kind == "generic":
+                    title = s.t("lesson.class.invented", title=title)
+                titles.setdefault(e.id, title)
                 dates.setdefault(e.id, []).append(e.date)
         for event_id, choice in seen.items():
             met.setdefault(event_id, {}).setdefault(choice, []).append(g.score)
@@ -228,7 +261,7 @@ def _games(rows: list[GameRow], cat: Catalog, s: Strings, csv_name: str) -> list
         doc = g.loaded.doc
         row = [g.loaded.name, lab_name(doc, doc.side), policy_name(g.policy, s),
                s.t(f"report.style.{g.style}"), s.t(f"report.result.{doc.outcome}"), str(doc.score.total),
-               str(doc.turns)]
+               str(doc.turns_played)]
         if mixed:
             row += [doc.scenario, str(doc.seed)]
         table_rows.append(row)
@@ -237,8 +270,12 @@ def _games(rows: list[GameRow], cat: Catalog, s: Strings, csv_name: str) -> list
             p.table(head, table_rows, numeric=(5, 6))]
 
 
-def class_report(results: list[LoadedResult], lang: str | None = None, csv_name: str = "report.csv") -> tuple[str, str]:
-    """(HTML page, CSV text) of the class report; ``lang`` defaults to the first game's language."""
+def class_report(results: list[LoadedResult], lang: str | None = None, csv_name: str = "report.csv",
+                 left_out: list[str] | None = None) -> tuple[str, str]:
+    """(HTML page, CSV text) of the class report; ``lang`` defaults to the first game's language.
+
+    ``left_out``: lines naming the files left out of the report and why, shown at its top."""
+    left_out = left_out or []
     if not results:
         raise ValueError("a class report needs at least one game")
     first = results[0].doc.lang
@@ -246,7 +283,11 @@ def class_report(results: list[LoadedResult], lang: str | None = None, csv_name:
     s = strings(lang)
     cat = Catalog.shipped(lang)
     rows = class_rows(results, cat)
-    body = [*_header(rows, cat, s), *_distribution(rows, cat, s), *_strategies(rows, cat, s),
-            *_events(rows, cat, s), *_games(rows, cat, s, csv_name), *footer(s, [g.loaded.doc for g in rows])]
+    kept = compared(rows)
+    note = [f'<p class="note">{p.esc(s.t("lesson.class.compared", kept=len(kept), total=len(rows)))}</p>']
+    comparisons = [*_strategies(kept, cat, s), *note, *_events(kept, cat, s), *note] if kept else note
+    left = [f'<p class="note"><b>{p.esc(line)}</b></p>' for line in left_out]
+    body = [*_header(rows, cat, s), *left, *_distribution(rows, cat, s), *comparisons,
+            *_games(rows, cat, s, csv_name), *footer(s, [g.loaded.doc for g in rows])]
     title = s.t("report.class.title", scenario=", ".join(dict.fromkeys(r.doc.scenario for r in results)))
-    return p.page(title, lang, body), csv_text(rows)
+    return p.page(title, lang, body), csv_text(rows, lang)

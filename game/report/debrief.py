@@ -1,8 +1,10 @@
 """The debrief: one page about one game, for the student who played it and the class discussion.
 
-Sections: the outcome and the parts of the score; charts of capability, cash, users and share prices;
-the chronology met in the game (with each event's sources) next to the player's decisions; three
-discussion questions drawn from what happened in that game.
+First page: the outcome, three discussion questions drawn from what happened in that game, and the
+player's path beside the real one. Then the parts of the score and charts of capability, cash, users
+and share prices; as an appendix, the chronology met in the game (with each event's sources) next to
+the player's decisions. Invented events are never compared with history, and choices taken
+automatically (nobody played that side, or before a lesson's start) are labelled as such.
 
 Example::
 
@@ -21,8 +23,9 @@ from game.messages import number, price
 from game.report import page as p
 from game.report.catalog import Catalog
 from game.report.charts import Line, LineChart, line_chart
-from game.report.facts import game_facts
+from game.report.facts import automatic, game_facts
 from game.report.loading import ActionRow, EventRow, LoadedResult, ResultDoc, parse_result
+from game.report.path import path_heads, path_rows
 from game.report.questions import discussion_questions
 
 #: Stocks on the share-price chart are shown as an index: 100 at the start of the game.
@@ -61,8 +64,8 @@ def markers(items: list[NewsItem]) -> list[tuple[str, str]]:
 
 
 def policy_name(policy: str | None, s: Strings) -> str:
-    """A computer player's name in the report's language; "a person" for a game played by a student."""
-    if policy is None:
+    """A computer player's name in the report's language; "a student" for a game played by a person."""
+    if policy is None or policy == "human":
         return s.t("report.human")
     key = f"report.policy.{policy}"
     return s.t(key) if s.has(key) else policy
@@ -82,12 +85,15 @@ def _header(loaded: LoadedResult, cat: Catalog, s: Strings) -> list[str]:
         bits.append(s.t("report.class_code", code=doc.class_code))
     labs = ", ".join(f"{lab_name(doc, side)} ({s.t(f'side.{side}')})" for side in doc.seats)
     bits.append(labs)
-    first, last = doc.series[0].date[:7], doc.series[-1].date[:7]
+    played = [row for row in doc.series if row.turn >= doc.first_turn] or doc.series
+    first, last = played[0].date[:7], played[-1].date[:7]
     bits.append(s.t("report.period", first=first, last=last))
     policies = [doc.policy(side) for side in doc.seats]
     if any(policies):
         bits.append(s.t("report.played_by", policies=", ".join(policy_name(x, s) for x in policies)))
     options = _options_text(doc, s)
+    if doc.first_turn:
+        options = " ".join(x for x in (options, s.t("lesson.debrief.took_over", date=first)) if x)
     out = [f"<h1>{p.esc(s.t('report.debrief.title', name=loaded.name))}</h1>",
            f'<p class="lead">{p.esc(" · ".join(bits))}</p>']
     if options:
@@ -98,7 +104,7 @@ def _header(loaded: LoadedResult, cat: Catalog, s: Strings) -> list[str]:
         (s.t("report.outcome"), s.t(f"report.result.{doc.outcome}"), doc.outcome),
         (s.t("report.score"), f"{score}/100", ""),
         *([(s.t("report.win_at"), f"{win}/100", "")] if win else []),
-        (s.t("report.turns"), number(doc.turns, lang), ""),
+        (s.t("report.turns"), number(doc.turns_played, lang), ""),
         (s.t("report.ended"), s.t(f"outcome.reason.{doc.outcome_reason}") if doc.outcome_reason
          else s.t("report.unfinished"), ""),
     ]))
@@ -110,6 +116,8 @@ def _options_text(doc: ResultDoc, s: Strings) -> str:
     parts = []
     if opts.get("turn_limit"):
         parts.append(s.t("report.option.turn_limit", turns=opts["turn_limit"]))
+    if opts.get("lesson_turns"):
+        parts.append(s.t("lesson.option.lesson_turns", turns=opts["lesson_turns"]))
     if opts.get("history") is not None:
         parts.append(s.t("report.option.history_on" if opts["history"] else "report.option.history_off"))
     if opts.get("difficulty"):
@@ -241,10 +249,17 @@ def _news_cell(item: NewsItem, doc: ResultDoc, cat: Catalog, s: Strings) -> str:
         html.append(f'<div class="source"><b>{p.esc(s.t("report.says"))}</b> {p.esc(says)}</div>')
     if record:
         html.append(f'<div class="source"><b>{p.esc(s.t("report.record"))}</b> {p.esc(record)}</div>')
-    historical = cat.historical_choice(row.id)
+    # history is compared only on real events, and only with a choice the player made
+    historical = cat.historical_choice(row.id) if row.kind != "generic" else None
+    auto = automatic(row, doc)
     for side, choice in item.choices:
         who = f"{lab_name(doc, side)}: " if side and len(doc.seats) > 1 else ""
-        text = s.t("report.you_chose", choice=cat.choice_label(row.id, choice))
+        label = cat.choice_label(row.id, choice)
+        if auto:
+            text = who + s.t("lesson.debrief.auto_choice", choice=label)
+            html.append(f'<div class="choice auto">{p.esc(text)}</div>')
+            continue
+        text = s.t("report.you_chose", choice=label)
         if historical:
             key = "report.as_history" if historical == choice else "report.history_chose"
             text += " " + s.t(key, choice=cat.choice_label(row.id, historical))
@@ -297,10 +312,36 @@ def debrief_html(loaded: LoadedResult, lang: str | None = None) -> str:
     lang = lang or (doc.lang if doc.lang in ("en", "fr") else "en")
     s = strings(lang)
     cat = Catalog.shipped(lang)
+    doc = lesson_view(doc)  # a lesson that started later: its charts and chronology from the players' start
+    loaded = LoadedResult(path=loaded.path, name=loaded.name, doc=doc)
     items = news_items(doc)
-    body = [*_header(loaded, cat, s), *_score_section(doc, cat, s), *_charts(doc, cat, s, items),
-            *_chronology(doc, cat, s, items), *_questions(doc, cat, s), *footer(s, [doc])]
+    # First page: the outcome, the three questions, the path beside the real one; then the score and
+    # the charts; the chronology (long: every card and decision) is an appendix on its own pages.
+    body = [*_header(loaded, cat, s), *_questions(doc, cat, s), *_path(doc, cat, s),
+            *_score_section(doc, cat, s), *_charts(doc, cat, s, items),
+            '<section class="appendix">', f"<h2>{p.esc(s.t('lesson.debrief.appendix'))}</h2>",
+            *_chronology(doc, cat, s, items), "</section>", *footer(s, [doc])]
     return p.page(s.t("report.debrief.title", name=loaded.name), lang, body)
+
+
+def lesson_view(doc: ResultDoc) -> ResultDoc:
+    """The document as the players saw it: in a lesson that started later (``first_turn``), the turns
+    before it played themselves and are left out of the charts and the chronology (the turn before
+    stays as the starting point of the charts)."""
+    if not doc.first_turn:
+        return doc
+    start = doc.first_turn - 1
+    return doc.model_copy(update={
+        "series": [r for r in doc.series if r.turn >= start] or doc.series,
+        "events": [e for e in doc.events if e.turn >= doc.first_turn],
+        "actions": [a for a in doc.actions if a.turn >= doc.first_turn],
+    })
+
+
+def _path(doc: ResultDoc, cat: Catalog, s: Strings) -> list[str]:
+    facts = game_facts(doc, cat)
+    return [f"<h2>{p.esc(s.t('lesson.path.title'))}</h2>", f'<p class="note">{p.esc(s.t("lesson.path.note"))}</p>',
+            p.table(path_heads(doc, cat), path_rows(facts, doc, cat))]
 
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from game.report.catalog import Catalog
-from game.report.loading import ResultDoc
+from game.report.loading import EventRow, ResultDoc
 
 #: Action type -> category of the action mix (a grey-market purchase is its own category).
 CATEGORIES = {
@@ -102,6 +102,12 @@ class GameFacts:
         }
 
 
+def automatic(event: EventRow, doc: ResultDoc) -> bool:
+    """Whether an event's choice was taken automatically: nobody played its side, or it came before the
+    players took over (a lesson that starts later)."""
+    return event.auto or event.side is None or event.side not in doc.seats or event.turn < doc.first_turn
+
+
 def _date_of(doc: ResultDoc, turn: int) -> str:
     for row in doc.series:
         if row.turn == turn:
@@ -175,8 +181,10 @@ def game_facts(doc: ResultDoc, cat: Catalog, side: str | None = None) -> GameFac
         best = (cat.rival(best[0]), best[1])
     cash_rows = [(row.date, row.labs.get(side, {}).get("cash", 0)) for row in doc.series]
     outcome = doc.sides[side].outcome if side in doc.sides else doc.outcome
-    choices = [ChoiceMade(e.id, e.title, e.date, e.choice, cat.historical_choice(e.id))
-               for e in doc.events if e.choice and e.side in (side, None)]
+    # only the choices the player made (not those taken automatically), and history only for real
+    # events: an invented card has no "what really happened" to compare with
+    choices = [ChoiceMade(e.id, e.title, e.date, e.choice, cat.historical_choice(e.id) if e.kind != "generic" else None)
+               for e in doc.events if e.choice and e.side == side and not automatic(e, doc)]
     return GameFacts(
         side=side, mix={k: mix[k] for k in CATEGORY_ORDER if mix[k]}, grey_chips=grey_chips,
         grey_first_date=grey_first, stockpiles=_stockpiles(doc, cat, buys) if side == "cn" else [], releases=releases,

@@ -55,8 +55,18 @@ ol.questions .ask { font-weight: bold; display: block; }
 ul.plain { padding-left: 18px; margin: 0; }
 footer { margin-top: 36px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line);
          padding-top: 8px; }
+.appendix { border-top: 3px solid var(--line); margin-top: 28px; }
+.auto { color: var(--muted); font-style: italic; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
+  .appendix { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; }
+  h2 { margin-top: 18px; font-size: 16px; }
+  table { font-size: 11.5px; }
+  th, td { padding: 3px 6px; }
+  p.note { font-size: 11.5px; }
+  .cards { margin: 8px 0; gap: 8px; }
+  .card { padding: 4px 10px; }
+  .card .value { font-size: 17px; }
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }

@@ -1,17 +1,19 @@
 """Three discussion questions for one game, chosen from what happened in it.
 
 Each candidate reads the game's facts and, when it applies, gives a line saying what happened and a
-question tying it to the articles. Candidates are tried in a fixed order (the most telling first: a
-bankruptcy, the grey market, a stockpile before a ban…) and the first three that apply are kept.
+question tying it to the articles. The candidates are grouped by the learning goals of TEACHING (bans
+and stockpiles, reported vs real cost, the market shock, open weights and prices, privacy and trust):
+each question comes from a different goal, the goals this game says most about first.
 
 Example::
 
     >>> [q.key for q in discussion_questions(facts, doc, cat)]      # doctest: +SKIP
-    ['stockpile', 'open_cheap', 'training_bill']
+    ['grey', 'nvidia', 'open_release']
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,6 +56,8 @@ def _stockpile(f: GameFacts, doc: ResultDoc, cat: Catalog) -> tuple[str, Params]
     if f.side != "cn":
         return None
     for event in doc.events:
+        if event.turn < doc.first_turn:
+            continue  # a ban before the lesson's start: the student had no window to buy in
         chips, _ = cat.bans(event.id)
         if chips:
             names = ", ".join(cat.chip(c) for c in chips)
@@ -120,21 +124,63 @@ def _same_as_history(f: GameFacts, doc: ResultDoc, cat: Catalog) -> tuple[str, P
     return "same_as_history", {"title": made.title, "choice": cat.choice_label(made.event, made.choice)}
 
 
-#: Tried in this order; the first three that apply are asked.
-CANDIDATES: tuple[Candidate, ...] = (_bankrupt, _grey, _stockpile, _pricing, _differs, _training_bill,
-                                     _research, _frontier, _nvidia, _same_as_history)
+def _trust(f: GameFacts, doc: ResultDoc, cat: Catalog) -> tuple[str, Params] | None:
+    met = next((e for e in doc.events if e.id in TRUST_EVENTS and e.turn >= doc.first_turn
+                and e.side in (doc.side, None)), None)
+    if met is None:
+        return None
+    event = cat.event(met.id)
+    return "trust", {"title": strings(cat.lang).pick(event.title) if event else met.title, "date": met.date[:7]}
+
+
+def _fallback(key: str) -> Candidate:
+    def candidate(f: GameFacts, doc: ResultDoc, cat: Catalog) -> tuple[str, Params] | None:
+        return key, {}
+    return candidate
+
+
+#: Cards about privacy and trust (a block for data protection, suspicions of distillation).
+TRUST_EVENTS = frozenset({"italy_block", "distillation_suspicion", "distillation_accused_player",
+                          "privacy_inquiry_abroad"})
+#: The learning goals of TEACHING, each with its candidates (the most telling first) and how strongly
+#: each speaks to this game (3: the student did it, 2: it happened to the lab, 1: general question).
+GOALS: dict[str, tuple[tuple[Candidate, int], ...]] = {
+    "bans": ((_grey, 3), (_stockpile, 2), (_fallback("bans_general"), 1)),
+    "cost": ((_bankrupt, 3), (_training_bill, 2), (_fallback("cost_general"), 1)),
+    "shock": ((_nvidia, 2), (_fallback("shock_general"), 1)),
+    "prices": ((_pricing, 2), (_fallback("prices_general"), 1)),
+    "trust": ((_trust, 2), (_fallback("trust_general"), 1)),
+}
+#: The questions of the other kinds, kept for a game that asks for more than the goals give.
+CANDIDATES: tuple[Candidate, ...] = (_differs, _research, _frontier, _same_as_history)
+
+
+def _turn(doc: ResultDoc, goal: str) -> int:
+    """A number that differs from game to game and goal to goal: it breaks ties between goals, so a
+    class gets varied questions covering every goal, and each game always gets the same ones."""
+    digest = hashlib.sha256(f"{doc.nickname}|{doc.state_hash}|{goal}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
 
 
 def discussion_questions(facts: GameFacts, doc: ResultDoc, cat: Catalog, count: int = 3) -> list[Question]:
-    """The first ``count`` questions that apply to this game, in the catalogue's language."""
+    """``count`` questions, each from a different learning goal: the goals this game says most about
+    first (what the student did, then what happened to the lab), ties broken per game."""
     s = strings(cat.lang)
-    out = []
+    found: list[tuple[int, int, str, tuple[str, Params]]] = []
+    for goal, candidates in GOALS.items():
+        for candidate, strength in candidates:
+            hit = candidate(facts, doc, cat)
+            if hit is not None:
+                if hit[0] == "nvidia" and any(e.id == "nvidia_crash" for e in doc.events):
+                    strength = 3  # the crash was played: the question is about this game
+                found.append((-strength, _turn(doc, goal), goal, hit))
+                break
+    picked = [hit for *_, hit in sorted(found)[:count]]
     for candidate in CANDIDATES:
-        found = candidate(facts, doc, cat)
-        if found is None:
-            continue
-        key, params = found
-        out.append(Question(key, s.t(f"report.q.{key}.fact", **params), s.t(f"report.q.{key}.ask", **params)))
-        if len(out) == count:
+        if len(picked) >= count:
             break
-    return out
+        hit = candidate(facts, doc, cat)
+        if hit is not None:
+            picked.append(hit)
+    return [Question(key, s.t(f"report.q.{key}.fact", **params), s.t(f"report.q.{key}.ask", **params))
+            for key, params in picked]

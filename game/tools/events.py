@@ -9,13 +9,14 @@ Example::
 
     python main.py events --lang fr --scenario cn_lab
     python main.py events --json > deck.json
+    python main.py events --lang fr --out fiche.html     # a printable handout
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
+from pathlib import Path
 from typing import Any
 
 from game.cli import UsageError
@@ -28,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of titles and texts")
     parser.add_argument("--json", action="store_true", help='print {"events": [...]} as JSON')
     parser.add_argument("--scenario", metavar="ID", help="only the events of this scenario")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help="write to FILE in UTF-8: a printable handout if it ends in .html, else the "
+                             "listing (or with --json the JSON)")
 
 
 def _sort_key(event: Event) -> tuple[str, str]:
@@ -112,13 +116,60 @@ def format_table(rows: list[dict[str, Any]], lang: str, scope: str) -> str:
     return "\n".join(lines)
 
 
+def handout_html(rows: list[dict[str, Any]], lang: str, scope: str) -> str:
+    """A printable handout (A4): the two source articles, then each card with its date, title, kind,
+    what the article says and what the public record says.
+
+    Example::
+
+        >>> rows = [event_row(d, e, "fr") for d, e in select_events("cn_lab")]
+        >>> "Báo Quốc Tế" in handout_html(rows, "fr", "cn_lab")
+        True
+    """
+    from game.report import page as p
+
+    s = strings(lang)
+    body = [f"<h1>{p.esc(s.t('lesson.handout.title', scope=scope))}</h1>",
+            f'<p class="lead">{p.esc(s.t("lesson.handout.lead"))}</p>',
+            f"<h2>{p.esc(s.t('report.sources.title'))}</h2>",
+            '<ul class="plain">' + "".join(f"<li>{p.esc(s.t(f'report.sources.{k}'))}</li>"
+                                           for k in ("a0", "a1", "context")) + "</ul>",
+            f"<h2>{p.esc(s.t('lesson.handout.cards'))}</h2>"]
+    table_rows = []
+    for row in rows:
+        label = s.t(f"report.kind.{row['kind']}")
+        kind = f'<span class="tag {p.esc(row["kind"])}">{p.esc(label)}</span>'
+        tags = kind + "".join(f'<span class="tag">{p.esc(a)}</span>' for a in row["source"]["articles"])
+        text = [f"<b>{p.esc(row['title'])}</b> {tags}"]
+        if row["source"]["says"]:
+            text.append(f'<div class="source"><b>{p.esc(s.t("report.says"))}</b> '
+                        f'{p.esc(row["source"]["says"])}</div>')
+        if row["source"]["record"]:
+            text.append(f'<div class="source"><b>{p.esc(s.t("report.record"))}</b> '
+                        f'{p.esc(row["source"]["record"])}</div>')
+        if row["kind"] == "generic":
+            text.append(f'<div class="source">{p.esc(s.t("lesson.handout.invented"))}</div>')
+        table_rows.append([p.esc(_when(row, lang)), "".join(text)])
+    body.append(p.table([s.t("events.col.when"), s.t("lesson.handout.card")], table_rows, raw=True,
+                        css="timeline", dates=(0,)))
+    return p.page(s.t("lesson.handout.title", scope=scope), lang, body)
+
+
 def run(args: argparse.Namespace) -> int:
     rows = [event_row(deck_id, event, args.lang) for deck_id, event in select_events(args.scenario)]
-    if args.json:
-        json.dump({"events": rows}, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return 0
     s = strings(args.lang)
     scope = s.t("events.scope_scenario", scenario=args.scenario) if args.scenario else s.t("events.scope_all")
-    print(format_table(rows, args.lang, scope))
+    out: Path | None = args.out
+    if args.json:
+        text = json.dumps({"events": rows}, ensure_ascii=False, indent=1) + "\n"
+    elif out is not None and out.suffix.lower() in (".html", ".htm"):
+        text = handout_html(rows, args.lang, scope)
+    else:
+        text = format_table(rows, args.lang, scope) + "\n"
+    if out is not None:
+        from game.tools.output import write_document
+
+        print(write_document(out, text, args.lang))
+    else:
+        print(text, end="")
     return 0

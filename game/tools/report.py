@@ -2,60 +2,94 @@
 
 One result file makes a debrief of that game; several make a class report, with a CSV of all games
 written next to the HTML (same name, ``.csv``). Folders stand for all the ``*.json`` files in them.
-A file that is not a result, is damaged or comes from another version stops the command with a
-one-line message naming it.
+Save files are accepted too (a game handed in as it stood, reported as unfinished). A file that cannot
+be read (not a result, damaged, from another version) is left out with a line saying which and why;
+in a class report, games of another scenario than most are left out the same way.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections import Counter
 from pathlib import Path
 
 from game.cli import UsageError
 from game.i18n import LANGUAGES, strings
+from game.tools.output import write_document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("results", nargs="+", metavar="RESULT", type=Path,
-                        help="result files (JSON, from the game's end screen or `run --json`) or folders of them")
+                        help="result files (JSON, from the game's end screen or `run --json`), save files, "
+                             "or folders of them")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.html", help="the HTML file to write")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the games')")
 
 
-def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding=encoding, newline="")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+def read_results(paths: list[Path], lang: str | None) -> tuple[list, list[str]]:
+    """(the games that can be reported on together, one line per file left out and why).
+
+    Example::
+
+        >>> games, left_out = read_results([Path("a.json"), Path("broken.json")], "fr")   # doctest: +SKIP
+        >>> left_out                                                                    # doctest: +SKIP
+        ['laissé de côté : broken.json : fichier de résultat endommagé (JSON invalide, ligne 3)']
+    """
+    from game.report.loading import ResultError, load_result
+
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_result(path))
+        except ResultError as exc:
+            problems.append((exc.key, exc.params))
+    s = strings(lang or (loaded[0].doc.lang if loaded and loaded[0].doc.lang in LANGUAGES else "en"))
+    lines = [s.t("lesson.report.skipped", reason=s.t(key, **params)) for key, params in problems]
+    if len(loaded) > 1:
+        main = Counter(r.doc.scenario for r in loaded).most_common(1)[0][0]
+        lines += [s.t("lesson.report.other_scenario", file=r.path.name, scenario=r.doc.scenario, main=main)
+                  for r in loaded if r.doc.scenario != main]
+        loaded = [r for r in loaded if r.doc.scenario == main]
+    return loaded, lines
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.report.loading import ResultError, collect_paths, load_result
+    from game.report.loading import collect_paths
 
     s = strings(args.lang or "en")
     out: Path = args.out
     if out.is_dir():
-        raise UsageError(f"--out must name a file, not the folder {out}")
+        raise UsageError(s.t("lesson.out.is_folder", path=out))
     paths = collect_paths(list(args.results))
     if not paths:
         raise UsageError(s.t("report.error.no_files"))
-    try:
-        results = [load_result(path) for path in paths]
-    except ResultError as exc:
-        raise UsageError(s.t(exc.key, **exc.params)) from None
-    if len(results) == 1:
+    if len(paths) == 1:  # one file: a debrief, or the reason it cannot be made
+        from game.report.loading import ResultError, load_result
+
+        try:
+            load_result(paths[0])
+        except ResultError as exc:
+            raise UsageError(s.t(exc.key, **exc.params)) from None
+    results, left_out = read_results(paths, args.lang)
+    for line in left_out:
+        print(line, file=sys.stderr)
+    if not results:
+        raise UsageError(s.t("lesson.report.none_left"))
+    lang = args.lang or (results[0].doc.lang if results[0].doc.lang in LANGUAGES else "en")
+    if len(paths) == 1:
         from game.report.debrief import debrief_html
 
-        _write(out, debrief_html(results[0], args.lang))
+        write_document(out, debrief_html(results[0], lang), lang)
         print(out)
         return 0
     from game.report.classroom import class_report
 
     csv_path = out.with_suffix(".csv")
-    html, csv_text = class_report(results, args.lang, csv_name=csv_path.name)
-    _write(out, html)
-    _write(csv_path, csv_text, encoding="utf-8-sig")  # the BOM lets spreadsheet programs see UTF-8 accents
+    html, csv_text = class_report(results, lang, csv_name=csv_path.name, left_out=left_out)
+    write_document(out, html, lang)
+    # the BOM lets spreadsheet programs see UTF-8 accents
+    write_document(csv_path, csv_text, lang, encoding="utf-8-sig")
     print(out)
     print(csv_path)
     return 0

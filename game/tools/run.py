@@ -6,8 +6,10 @@ Prints a readable turn-by-turn summary, or with ``--json`` the result document.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -36,6 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "and --seed)")
     parser.add_argument("--turn-limit", type=int, metavar="N",
                         help="facilitator option: the calendar ends after N turns (recorded in the result)")
+    parser.add_argument("--lesson-turns", type=int, metavar="N",
+                        help="facilitator option: a lesson of the calendar's last N turns (the turns before "
+                             "play themselves); see `lN` in class codes")
     parser.add_argument("--history", choices=("on", "off"), help="facilitator option: dated history on or off")
     parser.add_argument("--difficulty", choices=("easy", "normal", "hard"), help="facilitator option")
     parser.add_argument("--load", metavar="SAVE", help="continue a saved game (its scenario, seed and log)")
@@ -47,30 +52,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--turns", type=int, metavar="K", help="stop after K turns")
     parser.add_argument("--json", action="store_true", help="print the result document as JSON")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the summary")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help="write the summary (or with --json the result document) to FILE, in UTF-8")
 
 
-def parse_seed(text: str) -> int:
+def parse_seed(text: str, lang: str = "en") -> int:
+    s = strings(lang)
     try:
         seed = int(text)
     except ValueError:
-        raise UsageError(f"the seed must be a whole number, not '{text}'") from None
+        raise UsageError(s.t("lesson.run.seed_not_number", seed=text)) from None
     if not 0 <= seed <= MAX_SEED:
-        raise UsageError(f"the seed must lie between 0 and {MAX_SEED}")
+        raise UsageError(s.t("lesson.run.seed_range", max=MAX_SEED))
     return seed
 
 
-def load_game(scenario_id: str, options: dict[str, Any] | None = None) -> Game:
-    """The game for a scenario id and facilitator options, or a one-line usage error."""
+def load_game(scenario_id: str, options: dict[str, Any] | None = None, lang: str = "en") -> Game:
+    """The game for a scenario id and facilitator options, or a one-line usage error in ``lang``."""
+    s = strings(lang)
     try:
         content = load_content()
     except ContentError as exc:
-        raise UsageError("the shipped content has errors:\n" + "\n".join(exc.problems)) from None
+        raise UsageError(s.t("lesson.run.content_errors") + "\n" + "\n".join(map(str, exc.problems))) from None
+    if scenario_id not in content.scenarios:
+        known = sorted(content.scenarios)
+        near = difflib.get_close_matches(scenario_id.replace("-", "_"), known, n=1)
+        hint = " " + s.t("lesson.run.did_you_mean", suggestion=near[0]) if near else ""
+        raise UsageError(s.t("lesson.run.unknown_scenario", scenario=scenario_id, known=", ".join(known)) + hint)
     try:
         return Game(content, scenario_id, options)
     except KeyError as exc:
         raise UsageError(exc.args[0]) from None
     except ValidationError as exc:
-        raise UsageError(f"facilitator option: {exc.errors()[0]['msg']}") from None
+        raise UsageError(s.t("lesson.run.bad_option", problem=exc.errors()[0]["msg"])) from None
 
 
 def game_choice(args: argparse.Namespace) -> tuple[str, int, dict[str, Any]]:
@@ -78,21 +92,24 @@ def game_choice(args: argparse.Namespace) -> tuple[str, int, dict[str, Any]]:
 
     Option flags given with a class code override what the code says.
     """
+    s = strings(args.lang)
     if args.class_code:
         if args.scenario or args.seed:
-            raise UsageError("--class-code already gives the scenario and seed: leave out --scenario and --seed")
+            raise UsageError(s.t("lesson.run.code_and_scenario"))
         try:
-            scenario, seed, options = parse_class_code(args.class_code)
+            scenario, seed, options = parse_class_code(args.class_code, _scenario_ids())
         except ClassCodeError as exc:
             raise UsageError(exc.message(args.lang)) from None
     elif args.scenario is None or args.seed is None:
-        raise UsageError("--scenario and --seed are required (or --class-code CODE, or --load SAVE)")
+        raise UsageError(s.t("lesson.run.required"))
     else:
-        scenario, seed, options = args.scenario, parse_seed(args.seed), {}
-    if args.turn_limit is not None:
-        if args.turn_limit < 1:
-            raise UsageError("--turn-limit must be at least 1")
-        options["turn_limit"] = args.turn_limit
+        scenario, seed, options = args.scenario, parse_seed(args.seed, args.lang), {}
+    for flag in ("turn_limit", "lesson_turns"):
+        value = getattr(args, flag, None)
+        if value is not None:
+            if value < 1:
+                raise UsageError(s.t("lesson.run.at_least_one", flag="--" + flag.replace("_", "-")))
+            options[flag] = value
     if args.history is not None:
         options["history"] = args.history == "on"
     if args.difficulty is not None:
@@ -100,11 +117,22 @@ def game_choice(args: argparse.Namespace) -> tuple[str, int, dict[str, Any]]:
     return scenario, seed, options
 
 
-def seat_policies(game: Game, names: list[str] | None) -> dict[str, str]:
+def _scenario_ids() -> list[str] | None:
+    """The shipped scenario ids (for the class code's suggestions), or ``None`` if the content has errors."""
+    try:
+        return sorted(load_content().scenarios)
+    except ContentError:
+        return None
+
+
+def seat_policies(game: Game, names: list[str] | None, lang: str = "en") -> dict[str, str]:
     names = names or ["cautious"]
     for name in names:
         if name not in POLICIES:
-            raise UsageError(f"unknown policy '{name}' (known: {', '.join(POLICIES)})")
+            s = strings(lang)
+            near = difflib.get_close_matches(name, list(POLICIES), n=1)
+            hint = " " + s.t("lesson.run.did_you_mean", suggestion=near[0]) if near else ""
+            raise UsageError(s.t("lesson.run.unknown_policy", policy=name, known=", ".join(POLICIES)) + hint)
     sides = game.scenario.sides
     if len(names) > len(sides):
         raise UsageError(f"scenario '{game.scenario.id}' has {len(sides)} lab(s): give at most that many policies")
@@ -130,14 +158,14 @@ def run(args: argparse.Namespace) -> int:
     if args.load:
         if args.scenario or args.seed or args.class_code:
             raise UsageError("--load continues a saved game: leave out --scenario, --seed and --class-code")
-        if args.turn_limit is not None or args.history or args.difficulty:
+        if args.turn_limit is not None or args.lesson_turns is not None or args.history or args.difficulty:
             raise UsageError("--load continues a saved game with its own options: leave out the option flags")
         game, start, log = load_saved(args.load, args.lang)
         seed = start.seed
     else:
         scenario, seed, options = game_choice(args)
-        game = load_game(scenario, options)
-    policies = seat_policies(game, args.policy)
+        game = load_game(scenario, options, args.lang)
+    policies = seat_policies(game, args.policy, args.lang)
     if args.turns is not None and args.turns < 1:
         raise UsageError("--turns must be at least 1")
     if start is None:
@@ -165,15 +193,21 @@ def run(args: argparse.Namespace) -> int:
         match.conclude()
     result = build_result(game, match.state, match.log, match.policies, lang=args.lang)
     if args.json:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        lines = [json.dumps(result, ensure_ascii=False, indent=1)]
+    else:
+        lines = list(describe_notes(match.notes, game.content, args.lang, skip=QUIET))
+        text = strings(args.lang)
+        for side, info in result["sides"].items():
+            parts = ", ".join(f"{text.t(f'goal.{k}')} {v}" for k, v in info["score"]["parts"].items())
+            lines.append(text.t("run.summary", name=info["name"], side=text.t(f"side.{side}"), policy=info["policy"],
+                                outcome=text.t(f"outcome.{info['outcome']}"), score=info["score"]["total"],
+                                parts=parts))
+        lines.append(text.t("run.hash", hash=result["state_hash"]))
+    if args.out:
+        from game.tools.output import write_document
+
+        print(write_document(args.out, "\n".join(lines) + "\n", args.lang))
         return 0
-    for line in describe_notes(match.notes, game.content, args.lang, skip=QUIET):
+    for line in lines:
         print(line)
-    text = strings(args.lang)
-    for side, info in result["sides"].items():
-        parts = ", ".join(f"{text.t(f'goal.{k}')} {v}" for k, v in info["score"]["parts"].items())
-        print(text.t("run.summary", name=info["name"], side=text.t(f"side.{side}"), policy=info["policy"],
-                     outcome=text.t(f"outcome.{info['outcome']}"), score=info["score"]["total"], parts=parts))
-    print(text.t("run.hash", hash=result["state_hash"]))
     return 0

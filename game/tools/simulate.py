@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from game.cli import UsageError
@@ -45,6 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--difficulty", choices=("easy", "normal", "hard"), help="facilitator option")
     parser.add_argument("--json", action="store_true", help="print the statistics as one JSON document")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the text output")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write the statistics (text, or with --json the "
+                                                                  "JSON) to FILE in UTF-8")
 
 
 def whole(text: str, low: int, high: int, key: str, lang: str) -> int:
@@ -139,18 +142,20 @@ def run(args: argparse.Namespace) -> int:
     jobs = default_jobs() if args.jobs is None else whole(args.jobs, 1, MAX_JOBS, "sim.error.jobs", lang)
     seed = whole(args.seed, 0, MAX_SEED, "sim.error.seed", lang)
     options = facilitator_options(args)
-    game = load_game(args.scenario, options)
+    game = load_game(args.scenario, options, lang)
     spec = SimSpec(scenario=game.scenario.id, lineups=lineups(game, args.policy, lang), runs=runs, seed=seed,
                    options=options)
     started = time.perf_counter()
     summaries = run_simulation(spec, jobs=jobs, progress=ProgressBar(lang))
     seconds = time.perf_counter() - started
     doc = build_document(game, spec, summaries)
-    if args.json:
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+    text = json.dumps(doc, ensure_ascii=False, indent=1) if args.json else "\n".join(render(doc, lang))
+    if args.out:
+        from game.tools.output import write_document
+
+        print(write_document(args.out, text + "\n", lang))
     else:
-        print("\n".join(render(doc, lang)))
+        print(text)
     sys.stdout.flush()  # the timing line below goes to stderr: keep it after the tables on a terminal
     rate = round(len(summaries) / seconds, 1) if seconds > 0 else 0
     print(strings(lang).t("sim.elapsed", total=len(summaries), seconds=number(round(seconds, 2), lang),

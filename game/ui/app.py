@@ -35,6 +35,7 @@ from game.i18n import Strings, strings
 from game.ui import theme
 from game.ui.content_service import ContentService
 from game.ui.flow import Flow
+from game.ui.handin import export_on_close
 from game.ui.persist import crash_report
 from game.ui.scene import Scene
 from game.ui.scenes.menu import MenuScene
@@ -269,6 +270,7 @@ class App:
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
+            export_on_close(self)  # a game closed mid-lesson is handed in as it stands
             self.running = False
             return
         if event.type in (pygame.MOUSEMOTION, pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,

@@ -67,7 +67,7 @@ class DemoDriver:
             scene.scenario = self.scenario
             scene.players = 2 if len(app.content.scenarios[self.scenario].sides) > 1 else 1
             scene.seed = self.seed
-            scene.length = self.options.get("turn_limit")
+            scene.turn_limit = self.options.get("turn_limit")
             scene.code_entry.set_text("")
             scene.start()
         elif sid == "dashboard":

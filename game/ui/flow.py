@@ -26,6 +26,7 @@ from typing import Any
 from game.engine import actions as a
 from game.engine.errors import IllegalAction
 from game.ui import persist, sound
+from game.ui.digest import digest_scene
 from game.ui.scenes import market
 from game.ui.scenes.card import Card, next_card
 from game.ui.scenes.crash import CrashScene, MessageScene
@@ -108,7 +109,9 @@ class Flow:
         card = next_card(self.app.session)
         if card is None:
             return False
-        self.app.push(card_scene(self.app, card, lambda choice: self._card_closed(card, choice)))
+        # A busy turn's news (January 2025) on one page; a decision, or a quiet turn, card by card.
+        digest = digest_scene(self.app, card)
+        self.app.push(digest or card_scene(self.app, card, lambda choice: self._card_closed(card, choice)))
         return True
 
     def _handed_to(self, side: str) -> None:

@@ -5,8 +5,8 @@ write_crash_report); this module only adapts them to the window's ``Session``.
 
 Example::
 
-    >>> result_file_name({"scenario": "cn_lab", "seed": 7, "nickname": "Ada L."})
-    'chip-race-cn_lab-7-ada-l.json'
+    >>> result_file_name({"scenario": "cn_lab", "seed": 7, "nickname": "Léa L.", "state_hash": "3fa2b1c9e0"})
+    'chip-race-cn_lab-7-léa-l-3fa2b1c9.json'
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import platformdirs
 
 from game import saves
 from game.i18n import strings
-from game.resultfiles import FolderError, result_file_name, write_into
-from game.results import build_result
+from game.resultfiles import FolderError, write_into
+from game.results import build_result, result_file_name  # unique per student and game, accents kept
 from game.ui.session import Session
 
 

@@ -54,3 +54,25 @@ def test_the_same_code_gives_the_same_game() -> None:
         hashes.add(played.state.model_dump_json())
         assert played.state.options == options
     assert len(hashes) == 1
+
+
+@given(seed=st.integers(0, 2**63 - 1), lesson=st.integers(1, 200), history=st.none() | st.booleans())
+def test_a_lesson_length_reads_back(seed: int, lesson: int, history: bool | None) -> None:
+    options = {"lesson_turns": lesson, **({"history": history} if history is not None else {})}
+    assert parse_class_code(make_class_code("us_lab", seed, options)) == ("us_lab", seed, options)
+
+
+@pytest.mark.parametrize(("typed", "suggestion"), [
+    ("cn-lab-4821", "cn_lab-4821"), ("cn-lab-4821-l16", "cn_lab-4821-l16"), ("cn_lba-4821", "cn_lab-4821"),
+    ("us-lab 77 h0", "us_lab-77-h0")])
+def test_a_near_miss_gets_the_right_code(typed: str, suggestion: str) -> None:
+    with pytest.raises(ClassCodeError) as info:
+        parse_class_code(typed, ["cn_lab", "us_lab", "head_to_head"])
+    assert info.value.key == "did_you_mean" and info.value.params["suggestion"] == suggestion
+    assert f"vouliez-vous dire {suggestion}" in info.value.message("fr")
+
+
+def test_an_unknown_scenario_without_a_near_one_lists_the_known() -> None:
+    with pytest.raises(ClassCodeError) as info:
+        parse_class_code("zzzz-1", ["cn_lab", "us_lab"])
+    assert info.value.key == "unknown_scenario" and "cn_lab, us_lab" in info.value.message("en")

@@ -78,7 +78,8 @@ def test_three_questions_drawn_from_the_game(english: tuple[dict, str]) -> None:
     cat = Catalog.shipped("en")
     questions = discussion_questions(game_facts(doc, cat), doc, cat)
     assert len(questions) == 3
-    block = html[html.index('<ol class="questions">'):]
+    start = html.index('<ol class="questions">')
+    block = html[start:html.index("</ol>", start)]
     assert block.count("<li>") == 3
     for q in questions:
         assert q.ask in _text(block) and q.fact in _text(block)

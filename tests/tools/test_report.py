@@ -27,20 +27,34 @@ def test_a_folder_makes_a_class_report_and_a_csv(tmp_path: Path) -> None:
     out = tmp_path / "class.html"
     assert main(["report", str(tmp_path / "results"), "--out", str(out), "--lang", "fr"]) == 0
     assert "Rapport de classe" in out.read_text(encoding="utf-8")
-    with out.with_suffix(".csv").open(encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
-    assert sorted(r["file"] for r in rows) == sorted(p.name for p in paths)
+    raw = out.with_suffix(".csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: French Excel reads the accents as UTF-8
+    with out.with_suffix(".csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))  # French Excel splits columns at semicolons
+    assert sorted(r["fichier"] for r in rows) == sorted(p.name for p in paths)
+    assert {r["issue"] for r in rows} <= {"Gagné", "Perdu", "Faillite", "Inachevé"}
 
 
-def test_a_damaged_file_stops_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    good = write_result(tmp_path, "good", make_result())
+def test_a_damaged_file_is_left_out_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = [write_result(tmp_path, f"good{i}", make_result(policy=p)) for i, p in enumerate(("efficient", "cautious"))]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(make_result())[:300], encoding="utf-8")
     out = tmp_path / "x.html"
-    assert main(["report", str(good), str(bad), "--out", str(out)]) == 2
+    assert main(["report", *map(str, good), str(bad), "--out", str(out)]) == 0
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "bad.json" in err and "damaged" in err
-    assert not out.exists()
+    assert err.count("\n") == 0 and "bad.json" in err and "damaged" in err and "left out" in err
+    assert "bad.json" in out.read_text(encoding="utf-8")  # the report says it too
+
+
+def test_a_game_of_another_scenario_is_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [write_result(tmp_path, f"cn{i}", make_result(policy=p)) for i, p in enumerate(("efficient", "cautious"))]
+    other = write_result(tmp_path, "us", make_result("us_lab", 3, "cautious", 6))
+    out = tmp_path / "x.html"
+    assert main(["report", *map(str, files), str(other), "--out", str(out), "--lang", "fr"]) == 0
+    err = capsys.readouterr().err
+    assert "us.json" in err and "us_lab" in err
+    with out.with_suffix(".csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle, delimiter=";"))) == 2
 
 
 def test_another_version_is_named_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

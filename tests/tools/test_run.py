@@ -60,10 +60,10 @@ def test_turn_limit() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--scenario", "nope", "--seed", "1"), "unknown scenario 'nope'"),
+    (("--scenario", "nope", "--seed", "1"), "no scenario 'nope'"),
     (("--scenario", "cn_lab", "--seed", "x"), "the seed must be a whole number"),
     (("--scenario", "cn_lab", "--seed", "-4"), "the seed must lie between"),
-    (("--scenario", "cn_lab", "--seed", "1", "--policy", "genius"), "unknown policy 'genius'"),
+    (("--scenario", "cn_lab", "--seed", "1", "--policy", "genius"), "unknown computer player 'genius'"),
     (("--scenario", "cn_lab", "--seed", "1", "--turns", "0"), "--turns must be at least 1"),
     (("--scenario", "cn_lab"), "required"),
 ])

@@ -33,13 +33,13 @@ def test_options_make_the_class_code_that_new_game_reads(app) -> None:
     scene = open_teacher(app)
     scene.seed_text = "4821"
     assert scene.code() == "cn_lab-4821"
-    click(app, find_button(app, "Whole scenario"))  # lesson length: full → 12 turns
+    click(app, find_button(app, "30 turns · 50 min"))  # lesson length: the whole calendar → its last 16 turns
     click(app, find_button(app, "As the scenario says"))  # history: default → on
     click(app, find_button(app, "Real events"))  # → off
     click(app, find_button(app, "Normal"))  # difficulty: normal → easy
     scene = app.top
-    assert scene.code() == "cn_lab-4821-t12-h0-easy"
-    assert parse_class_code(scene.code()) == ("cn_lab", 4821, {"turn_limit": 12, "history": False,
+    assert scene.code() == "cn_lab-4821-l16-h0-easy"
+    assert parse_class_code(scene.code()) == ("cn_lab", 4821, {"lesson_turns": 16, "history": False,
                                                                  "difficulty": "easy"})
 
 

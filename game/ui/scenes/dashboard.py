@@ -14,9 +14,9 @@ from game import messages as m
 from game.engine import actions as a
 from game.engine.training import monthly_compute
 from game.ui import charts, motion, persist, theme
+from game.ui.handin import LeaveScene
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
-from game.ui.scenes.crash import ConfirmScene
 from game.ui.scenes.help import glossary_tip
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.save import SaveScene
@@ -225,7 +225,7 @@ class DashboardScene(Scene):
         self.app.flow.help(term)
 
     def back(self) -> None:
-        self.app.push(ConfirmScene(self.app, self.t("ui.dash.leave_title"), self.t("ui.dash.leave_text"), self._leave))
+        self.app.push(LeaveScene(self.app, self._leave))
 
     def _leave(self, yes: bool | None) -> None:
         if yes:

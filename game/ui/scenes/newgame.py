@@ -14,12 +14,11 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.classcode import ClassCodeError, parse_class_code
-from game.engine.game import Game
+from game.lessons import length_choices, lengths_text
 from game.ui import theme
 from game.ui.scene import Scene, panel
 from game.ui.session import Session
 
-LENGTHS = (None, 12, 6)
 DIFFICULTIES = ("easy", "normal", "hard")
 
 
@@ -41,7 +40,8 @@ class NewGameScene(Scene):
         self.players = 1
         self.side: str | None = None
         self.difficulty = "normal"
-        self.length: int | None = None
+        self.length: int | None = None  # lesson_turns: a lesson of the calendar's last turns
+        self.turn_limit: int | None = None  # not on the screen: the demo's cut (demo --turns)
         self.history: bool | None = None  # None: as the scenario says
         self.code = ""
         self.nickname = ""
@@ -68,9 +68,7 @@ class NewGameScene(Scene):
             if sid == self.scenario:
                 btn.select()
             y += 46
-        turns = len(Game(content, self.scenario).rules.dates)
-        desc = (f"<b>{s.pick(sc.title)}</b><br>{s.pick(sc.description)}<br><br><b>"
-                f"{self.t('ui.new.length_info', minutes=sc.minutes, turns=turns)}</b>")
+        desc = f"<b>{s.pick(sc.title)}</b><br>{s.pick(sc.description)}<br><br><b>{lengths_text(sc, self.lang)}</b>"
         self.textbox((40, y + 6, 580, 690 - y - 70), desc)
 
         x, y = 660, 80
@@ -82,15 +80,14 @@ class NewGameScene(Scene):
                           lambda v: self._set(side=v), enabled=len(sc.sides) > 1)
         y = self._row(y, "ui.new.difficulty", [(d, self.t(f"ui.new.difficulty_{d}")) for d in DIFFICULTIES],
                       self.difficulty, lambda v: self._set(difficulty=v))
-        y = self._row(y, "ui.new.length", [(n, self.t("ui.new.length_full") if n is None else
-                                            self.t("ui.new.length_turns", turns=n)) for n in LENGTHS],
-                      self.length, lambda v: self._set(length=v))
+        y = self._row(y, "ui.new.length", length_choices(sc, self.lang), self.length,
+                      lambda v: self._set(length=v))
         history = sc.history if self.history is None else self.history
         y = self._row(y, "ui.new.history", [(True, self.t("ui.new.history_on")), (False, self.t("ui.new.history_off"))],
                       history, lambda v: self._set(history=v))
         y = self._row(y, "ui.new.language", [("en", "English"), ("fr", "Français")], self.lang,
                       self._set_language)
-        self.code_entry, y = self._entry(y, "ui.new.class_code", "cn_lab-4821-t12", self.code)
+        self.code_entry, y = self._entry(y, "ui.new.class_code", "cn_lab-4821-l16", self.code)
         self.nick_entry, y = self._entry(y, "ui.new.nickname", self.t("ui.new.nickname_hint"), self.nickname)
         self.error_label = self.textbox((x, y, 580, 690 - 50 - y), self.error, ObjectID(class_id="@wrapped",
                                                                                         object_id="#reason"))
@@ -147,13 +144,15 @@ class NewGameScene(Scene):
         """(scenario, seed, options) from the choices, or from the class code when one is given."""
         self._remember_text()
         if self.code:
-            scenario, seed, options = parse_class_code(self.code)
+            scenario, seed, options = parse_class_code(self.code, self.scenarios)
             if scenario not in self.app.content.scenarios:
                 raise UnknownScenario(scenario)
             return scenario, seed, options
         options: dict[str, Any] = {"difficulty": self.difficulty}
         if self.length:
-            options["turn_limit"] = self.length
+            options["lesson_turns"] = self.length  # a lesson of the last turns: it keeps January 2025
+        if self.turn_limit:
+            options["turn_limit"] = self.turn_limit
         if self.history is not None and self.history != self.app.content.scenarios[self.scenario].history:
             options["history"] = self.history  # a facilitator's what-if: the dated chronology on or off
         return self.scenario, self.seed, options

@@ -22,10 +22,10 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game.classcode import MAX_SEED, ClassCodeError, make_class_code
+from game.lessons import length_choices
 from game.ui import theme
 from game.ui.scene import Scene, panel
 
-LENGTHS = (None, 12, 6)
 HISTORY = (None, True, False)
 DIFFICULTIES = ("normal", "easy", "hard")
 #: Where collected results go, inside the results folder: the class report's folder picker starts there.
@@ -68,7 +68,7 @@ class TeacherScene(Scene):
         """The facilitator's options as the new-game screen and the engine take them."""
         options: dict[str, Any] = {}
         if self.length:
-            options["turn_limit"] = self.length
+            options["lesson_turns"] = self.length  # a lesson of the calendar's last turns (keeps the shock)
         if self.history is not None:
             options["history"] = self.history
         if self.difficulty != "normal":
@@ -93,6 +93,7 @@ class TeacherScene(Scene):
     def _next_scenario(self) -> None:
         ids = sorted(self.app.content.scenarios)
         self.scenario = ids[(ids.index(self.scenario) + 1) % len(ids)]
+        self.length = None  # each scenario has its own lesson lengths
         self.app.rebuild()
 
     def another_number(self) -> None:
@@ -121,9 +122,9 @@ class TeacherScene(Scene):
         self.textbox((40, 112, 570, 62 + more), self.t("teacher.code_text"), "#small")
         sc = self.app.content.scenarios[self.scenario]
         self._row(184 + more, "teacher.scenario", s.pick(sc.title), self._next_scenario)
-        length = self.t("ui.new.length_full") if self.length is None else self.t("ui.new.length_turns",
-                                                                                   turns=self.length)
-        self._row(230 + more, "teacher.length", length, lambda: self._cycle("length", LENGTHS))
+        lengths = dict(length_choices(sc, self.lang))
+        self._row(230 + more, "teacher.length", lengths.get(self.length, lengths[None]),
+                  lambda: self._cycle("length", tuple(lengths)))
         history = {None: self.t("teacher.history_default"), True: self.t("ui.new.history_on"),
                    False: self.t("ui.new.history_off")}[self.history]
         self._row(276 + more, "teacher.history", history, lambda: self._cycle("history", HISTORY))
