@@ -220,14 +220,11 @@ def ui_rows(frames: int, idle_seconds: float) -> list[Row]:
 def picture_rows(frames: int, idle_seconds: float) -> list[Row]:
     """A frame row per picture scene (chip map, race chart, front page, market moment: cn_lab at its crash),
     each with its opening transition's frames in the note, and the idle CPU on the chip map."""
-    try:
-        from game.ui.bench import PICTURES
-    except ImportError:
-        return [Row("UI frame (pictures)", "ms", 8.0, note="not available")]
+    from benchmarks.ui_frames import PICTURES
     rows = []
     for name in PICTURES:
         row = Row(f"UI frame ({name} 1280x720), p99", "ms", 8.0)
-        times = _in_subprocess(f"import json; from game.ui.bench import picture_frame_times as f, "
+        times = _in_subprocess(f"import json; from benchmarks.ui_frames import picture_frame_times as f, "
                                f"picture_transition_times as g; print(json.dumps([f({name!r}, {frames}), "
                                f"g({name!r})]))", timeout=180)
         if times:
@@ -240,7 +237,7 @@ def picture_rows(frames: int, idle_seconds: float) -> list[Row]:
             row.note = "not available"
         rows.append(row)
     idle = Row(f"idle CPU on the chip map over {idle_seconds:g} s", "% of a core", 2.0)
-    value = _in_subprocess(f"import json; from game.ui.bench import picture_idle_cpu; "
+    value = _in_subprocess(f"import json; from benchmarks.ui_frames import picture_idle_cpu; "
                            f"print(json.dumps(picture_idle_cpu('map', {idle_seconds})))", timeout=120 + idle_seconds)
     if value is not None:
         idle.value = value * 100

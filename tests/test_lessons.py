@@ -50,7 +50,7 @@ def test_lengths_show_their_dates_and_minutes_in_both_languages() -> None:
 def test_a_replay_of_a_lesson_reaches_the_same_state() -> None:
     game = Game(load_content(), "us_lab", {"lesson_turns": 8})
     played = play_game(game, 3, {"us": "efficient"})
-    replayed = game.replay(3, [row["action"] for row in played.actions])
+    replayed = game.replay(3, [entry.action for entry in played.log])
     assert replayed.model_dump() == played.state.model_dump()
 
 

@@ -20,7 +20,7 @@ from game.results import build_result, result_file_name
 def _lesson(seed: int, policy: str, nickname: str | None = None, lang: str = "fr") -> LoadedResult:
     game = Game(load_content(), "cn_lab", {"lesson_turns": 12})
     played = play_game(game, seed, {"cn": policy})
-    result = build_result(game, played.state, played.actions, {"cn": "human"}, lang=lang, nickname=nickname)
+    result = build_result(game, played.state, played.log, {"cn": "human"}, lang=lang, nickname=nickname)
     return LoadedResult(Path("x.json"), nickname or "x", parse_result(result))
 
 

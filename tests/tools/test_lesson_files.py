@@ -68,14 +68,15 @@ def test_errors_are_in_the_chosen_language(argv: list[str], words: str, capsys: 
 def test_a_save_and_a_powershell_file_are_reported(tmp_path: Path) -> None:
     from game.content.loader import load_content
     from game.engine.game import Game
-    from game.play import play_game
+    from game.match import Match
     from game.saves import Autosaver
 
     game = Game(load_content(), "cn_lab", {"lesson_turns": 12})
-    start = game.new_game(5)
+    match = Match.new(game, 5, {"cn": "cautious"})
     save = tmp_path / "classe" / "partie-de-léa.json"
     save.parent.mkdir()
-    play_game(game, 5, {"cn": "cautious"}, max_turns=3, state=start, on_step=Autosaver(str(save), game, start, []))
+    match.on_step = Autosaver(str(save), match)
+    match.play_computer_seats(match.state.turn + 3)  # an unfinished game, saved after every turn
     utf16 = tmp_path / "classe" / "ps.json"
     utf16.write_bytes(json.dumps(make_result(nickname="Zoé")).encode("utf-16"))  # PowerShell's `>`
     write_result(tmp_path / "classe", "ada", make_result(nickname="Ada"))

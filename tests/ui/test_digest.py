@@ -20,7 +20,7 @@ def test_a_busy_turn_shows_its_news_on_one_page(app, tmp_path):
         if sid == "event_card":
             single_cards_in_january += date == "2025-01-01" and not app.top.choosing
             key(app, pygame.K_1 if app.top.choosing else pygame.K_RETURN)
-        elif sid in ("news_digest", "turn_summary", "tutorial"):
+        elif sid in ("news_digest", "turn_summary", "tutorial", "front_page", "market"):
             key(app, pygame.K_RETURN)
         elif sid == "dashboard":
             key(app, pygame.K_e)

@@ -121,11 +121,11 @@ def test_card_news_is_remembered_and_a_choice_is_played(app):
 
 def test_leaving_a_game_asks_first(app, dashboard):
     key(app, pygame.K_ESCAPE)
-    assert app.top.screen_id == "confirm"
+    assert app.top.screen_id == "leave"  # keep playing, leave, or stop here and export
     click(app, find_button(app, "No"))
     assert app.top is dashboard
     key(app, pygame.K_ESCAPE)
-    click(app, find_button(app, "Yes"))
+    click(app, find_button(app, app.strings.t("lesson.ui.leave")))
     assert app.top.screen_id == "menu" and app.session is None and len(app.stack) == 1
 
 
