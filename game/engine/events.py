@@ -6,15 +6,12 @@ then id), then the scenario's random draws among eligible weighted events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
-
 from game.content.models import Choice, Event
-from game.engine.conditions import holds
+from game.engine.calendar import date_key
+from game.engine.conditions import evaluate
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
 from game.engine.state import Fired, Lab, PendingChoice
-from game.engine.triggers import turn_plan
 
 
 def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
@@ -22,15 +19,33 @@ def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
     state = ctx.state
     if event.side == "any":
         labs = [state.labs[s] for s in state.seats]
-        hit = [lab for lab in labs if holds(event.trigger, ctx, lab)]
+        hit = [lab for lab in labs if evaluate(event.trigger, ctx, lab)]
         return hit or None
     lab = state.labs.get(event.side)
-    return ([lab] if lab else []) if holds(event.trigger, ctx, lab, event.side) else None
+    return ([lab] if lab else []) if evaluate(event.trigger, ctx, lab, event.side) else None
+
+
+def date_eligible(event: Event, turn_end: str, date: str) -> bool:
+    """The calendar part of an event's eligibility: its date has come (before the end of the turn that
+    starts on ``date``) and its ``until`` has not passed.
+
+    Example::
+
+        >>> from game.content.models import Event
+        >>> event = Event(id="x", kind="generic", title={"en": "x"}, text={"en": "x"}, date="2020-01",
+        ...               until="2020-06")
+        >>> [date_eligible(event, end, start) for start, end in
+        ...  [("2019-10-01", "2020-01-01"), ("2020-01-01", "2020-04-01"), ("2020-07-01", "2020-10-01")]]
+        [False, True, False]
+    """
+    if event.date and date_key(event.date) >= turn_end:
+        return False
+    return not (event.until and date_key(event.until) < date)
 
 
 def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
     side = lab.side if lab else (event.side if event.side != "any" else None)
-    return [c for c in event.choices if holds(c.requires, ctx, lab, side)]
+    return [c for c in event.choices if evaluate(c.requires, ctx, lab, side)]
 
 
 def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
@@ -68,43 +83,18 @@ def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
     ctx.emit("event.chosen", lab.side, event=event.id, choice=choice.id)
 
 
-def _ready(ctx: Ctx, watches: Iterable[Any], fired: set[str],
-           fired_now: set[str]) -> Iterator[tuple[Any, list[Lab]]]:
-    """The watches whose event may fire now, with the labs it concerns (lazily: the caller's firing of
-    one event is seen by the test of the next, through ``fired_now``).
-
-    With one side to test (every watch when one seat is played), ``Watch.targets`` is done inline: this
-    loop visits some fifty watches a turn and the call was a third of its cost. A lab of an ``any`` event
-    is always there, so ``[lab] if lab else []`` is what ``targets`` returns for both kinds.
-    """
-    all_labs = ctx.state.labs
-    for watch in watches:
-        if watch.id in fired_now or (watch.once and watch.id in fired):
-            continue
-        side = watch.side
-        if side is not None:
-            lab, check = all_labs.get(side), watch.check
-            if check is not None and not check(ctx, lab, side):
-                continue
-            yield watch, [lab] if lab else []
-        else:
-            labs = watch.targets(ctx)
-            if labs is not None:
-                yield watch, labs
-
-
 def fire_due_events(ctx: Ctx) -> None:
+    """Fire the events of the turn that starts: follow-ups due, then dated or triggered events, then the
+    random draws. Each event's date and trigger are tested in turn, so an event sees what the ones
+    before it did."""
     state, rules = ctx.state, ctx.rules
-    due = [s for s in state.scheduled if s.turn <= state.turn] if state.scheduled else []
-    # What had fired before this turn's events. A snapshot while follow-ups are due (two of the same
-    # once-only event may both fire in a turn); otherwise the live set serves: it may gain this turn's
-    # events, but every test below asks ``fired_now`` first, which holds them all.
-    fired = set(ctx.fired_ids()) if due else ctx.fired_ids()
+    due = [s for s in state.scheduled if s.turn <= state.turn]
+    fired = set(ctx.fired_ids())  # what had fired before this turn's events
     fired_now: set[str] = set()
 
     if due:
         state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
-    for item in due:
+    for item in due:  # (two of the same once-only follow-up may both fire: only ``fired`` is asked)
         event = rules.events_by_id.get(item.event)
         if event is None or (event.once and event.id in fired):
             continue
@@ -113,19 +103,27 @@ def fire_due_events(ctx: Ctx) -> None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
 
-    # Dated or triggered events, then the random ones: only those this turn's plan holds, i.e. those
-    # whose date, side, seats and trigger leave a chance (see game.engine.triggers), in the order of
-    # Rules.checked_events and Rules.random_events.
-    plan = turn_plan(rules, state)
-    for watch, labs in _ready(ctx, plan.checked, fired, fired_now):
-        fire(ctx, watch.event, labs)
-        fired_now.add(watch.id)
+    turn_end = rules.turn_end(state.turn)
+
+    def ready(event: Event) -> list[Lab] | None:
+        """The labs ``event`` concerns if it may fire now, else ``None``."""
+        if event.id in fired_now or (event.once and event.id in fired):
+            return None
+        return targets(ctx, event) if date_eligible(event, turn_end, state.date) else None
+
+    for event in rules.checked_events:
+        labs = ready(event)
+        if labs is not None:
+            fire(ctx, event, labs)
+            fired_now.add(event.id)
 
     candidates = []
     total = 0
-    for watch, labs in _ready(ctx, plan.random, fired, fired_now):
-        candidates.append((watch.event, labs))
-        total += watch.event.weight
+    for event in rules.random_events:
+        labs = ready(event)
+        if labs is not None:
+            candidates.append((event, labs))
+            total += event.weight
     for _ in range(rules.scenario.random_events):
         pick = ctx.rng.draw_int(0, 1 << 30)  # one draw per slot, whatever the candidates
         if not total:

@@ -143,11 +143,6 @@ class Rules:
         table = self.months_per_turn
         return table[turn] if 0 <= turn < len(table) else turn_months(self.dates, turn)
 
-    @cached_property
-    def turn_plans(self) -> dict[tuple[Any, ...], Any]:
-        """Which events each turn may fire, per seating (filled by game.engine.triggers.turn_plan)."""
-        return {}
-
     def chips_on_sale(self, side: str, turn: int) -> tuple[str, ...]:
         """Chips sold to ``side`` and on sale before the end of ``turn``, in catalogue order (cached).
 
