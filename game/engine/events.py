@@ -53,10 +53,10 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     state = ctx.state
     if labs:
         for lab in labs:
-            state.fired.append(Fired.make(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+            ctx.log_fired(Fired.make(turn=state.turn, date=state.date, event=event.id, side=lab.side))
     else:
         side = event.side if event.side != "any" else None
-        state.fired.append(Fired.make(turn=state.turn, date=state.date, event=event.id, side=side))
+        ctx.log_fired(Fired.make(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
