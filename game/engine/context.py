@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from game.engine.rng import LazyGenerator
+import numpy as np
+
 from game.engine.rules import Rules
 from game.engine.state import Fired, GameState, Lab
 
@@ -18,7 +19,7 @@ class Ctx:
 
     rules: Rules
     state: GameState
-    rng: LazyGenerator  # numpy's Generator methods, plus draw_int
+    rng: np.random.Generator  # (NO_DRAWS where the call may not draw)
     out: list[dict[str, Any]] = field(default_factory=list)
     # The ids in state.fired, made on the first question (most calls never ask) and kept in step by
     # ``log_fired``, the log's only writer: conditions ask "has X fired?" hundreds of times a turn, and

@@ -125,7 +125,7 @@ def fire_due_events(ctx: Ctx) -> None:
             candidates.append((event, labs))
             total += event.weight
     for _ in range(rules.scenario.random_events):
-        pick = ctx.rng.draw_int(0, 1 << 30)  # one draw per slot, whatever the candidates
+        pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
         if not total:
             continue
         pick %= total

@@ -100,7 +100,7 @@ def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int
 def progress_training(ctx: Ctx, lab: Lab) -> None:
     """Spend this turn's compute on the lab's run: owned chips first (power cost), then cloud hours."""
     run = lab.run
-    noise = ctx.rng.draw_int(-150, 151)  # drawn every turn for every lab: fixed draw shape
+    noise = int(ctx.rng.integers(-150, 151))  # drawn every turn for every lab: fixed draw shape
     if run is None:
         return
     need = run.gpu_hours - run.done_hours

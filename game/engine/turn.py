@@ -40,7 +40,7 @@ def begin_turn(ctx: Ctx) -> None:
 
 def deliver_grey_chips(ctx: Ctx, lab: Lab) -> None:
     """Smuggled chips arrive at the end of the turn, unless customs seize them."""
-    roll = ctx.rng.draw_int(0, 100)  # drawn every turn for every lab
+    roll = int(ctx.rng.integers(0, 100))  # drawn every turn for every lab
     if not lab.in_transit:
         return
     chance = max(5, GREY_SEIZURE_PCT - lab.gov_relations // 5)
