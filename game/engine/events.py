@@ -17,12 +17,12 @@ from game.engine.state import Fired, Lab, PendingChoice
 def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
     """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``."""
     state = ctx.state
+    trigger, labs = event.trigger, state.labs
     if event.side == "any":
-        labs = [state.labs[s] for s in state.seats]
-        hit = [lab for lab in labs if evaluate(event.trigger, ctx, lab)]
+        hit = [labs[side] for side in state.seats if evaluate(trigger, ctx, labs[side], side)]
         return hit or None
-    lab = state.labs.get(event.side)
-    return ([lab] if lab else []) if evaluate(event.trigger, ctx, lab, event.side) else None
+    lab = labs.get(event.side)
+    return ([lab] if lab else []) if evaluate(trigger, ctx, lab, event.side) else None
 
 
 def date_eligible(event: Event, turn_end: str, date: str) -> bool:
@@ -53,10 +53,10 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     state = ctx.state
     if labs:
         for lab in labs:
-            ctx.log_fired(Fired.make(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+            ctx.log_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
     else:
         side = event.side if event.side != "any" else None
-        ctx.log_fired(Fired.make(turn=state.turn, date=state.date, event=event.id, side=side))
+        ctx.log_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
@@ -64,7 +64,7 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     if labs:
         for lab in labs:
             if offered_choices(ctx, event, lab):
-                state.pending.append(PendingChoice.make(event=event.id, side=lab.side))
+                state.pending.append(PendingChoice(event=event.id, side=lab.side))
         return
     # Nobody plays this side: history takes its course.
     options = offered_choices(ctx, event, None)
@@ -103,16 +103,13 @@ def fire_due_events(ctx: Ctx) -> None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
 
-    turn_end = rules.turn_end(state.turn)
-
-    def ready(event: Event) -> list[Lab] | None:
-        """The labs ``event`` concerns if it may fire now, else ``None``."""
-        if event.id in fired_now or (event.once and event.id in fired):
-            return None
-        return targets(ctx, event) if date_eligible(event, turn_end, state.date) else None
-
+    # Dated or triggered events in date order, then the random ones: each is skipped at the first test
+    # that fails, the cheapest first (fired already, then its dates, then its trigger).
+    turn_end, date = rules.turn_end(state.turn), state.date
     for event in rules.checked_events:
-        labs = ready(event)
+        if event.id in fired_now or (event.once and event.id in fired) or not date_eligible(event, turn_end, date):
+            continue
+        labs = targets(ctx, event)
         if labs is not None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
@@ -120,7 +117,9 @@ def fire_due_events(ctx: Ctx) -> None:
     candidates = []
     total = 0
     for event in rules.random_events:
-        labs = ready(event)
+        if event.id in fired_now or (event.once and event.id in fired) or not date_eligible(event, turn_end, date):
+            continue
+        labs = targets(ctx, event)
         if labs is not None:
             candidates.append((event, labs))
             total += event.weight

@@ -83,7 +83,7 @@ def end_game(ctx: Ctx, reason: str) -> None:
         # Asymmetric scenarios may ask more of one lab (head to head: the US lab faces no export ban).
         win = scenario.labs[side].win_score or scenario.win_score
         results[side] = "bankrupt" if lab.cash < 0 else ("won" if scores[side] >= win else "lost")
-    state.outcome = Outcome(reason=reason, results=results, scores=scores)  # type: ignore[arg-type]
+    state.outcome = Outcome(reason=reason, results=dict(results), scores=dict(scores))  # type: ignore[arg-type]
     ctx.emit("game.over", reason=reason, results=results, scores=scores,
              parts={s: score_parts(ctx, state.labs[s]) for s in state.seats})
 
