@@ -7,7 +7,6 @@ then id), then the scenario's random draws among eligible weighted events.
 from __future__ import annotations
 
 from game.content.models import Choice, Event
-from game.engine.calendar import date_key
 from game.engine.conditions import evaluate
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
@@ -23,24 +22,6 @@ def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
         return hit or None
     lab = labs.get(event.side)
     return ([lab] if lab else []) if evaluate(trigger, ctx, lab, event.side) else None
-
-
-def date_eligible(event: Event, turn_end: str, date: str) -> bool:
-    """The calendar part of an event's eligibility: its date has come (before the end of the turn that
-    starts on ``date``) and its ``until`` has not passed.
-
-    Example::
-
-        >>> from game.content.models import Event
-        >>> event = Event(id="x", kind="generic", title={"en": "x"}, text={"en": "x"}, date="2020-01",
-        ...               until="2020-06")
-        >>> [date_eligible(event, end, start) for start, end in
-        ...  [("2019-10-01", "2020-01-01"), ("2020-01-01", "2020-04-01"), ("2020-07-01", "2020-10-01")]]
-        [False, True, False]
-    """
-    if event.date and date_key(event.date) >= turn_end:
-        return False
-    return not (event.until and date_key(event.until) < date)
 
 
 def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
@@ -103,11 +84,11 @@ def fire_due_events(ctx: Ctx) -> None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
 
-    # Dated or triggered events in date order, then the random ones: each is skipped at the first test
-    # that fails, the cheapest first (fired already, then its dates, then its trigger).
-    turn_end, date = rules.turn_end(state.turn), state.date
-    for event in rules.checked_events:
-        if event.id in fired_now or (event.once and event.id in fired) or not date_eligible(event, turn_end, date):
+    # Dated or triggered events in date order, then the random ones, among those the turn's dates allow
+    # (Rules.events_in_turn): each is skipped if it fired already, else its trigger decides.
+    checked, random = rules.events_in_turn[state.turn]
+    for event in checked:
+        if event.id in fired_now or (event.once and event.id in fired):
             continue
         labs = targets(ctx, event)
         if labs is not None:
@@ -116,8 +97,8 @@ def fire_due_events(ctx: Ctx) -> None:
 
     candidates = []
     total = 0
-    for event in rules.random_events:
-        if event.id in fired_now or (event.once and event.id in fired) or not date_eligible(event, turn_end, date):
+    for event in random:
+        if event.id in fired_now or (event.once and event.id in fired):
             continue
         labs = targets(ctx, event)
         if labs is not None:

@@ -13,7 +13,6 @@ Example::
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from game.engine.context import Ctx
 from game.engine.rules import HOURS_PER_MONTH, Rules
@@ -64,7 +63,6 @@ def tech_capability_bonus(rules: Rules, lab: Lab) -> int:
 LOG_BITS = 20
 
 
-@lru_cache(maxsize=4096)  # pure; the reference compute's is asked for at every finished run
 def log2_fixed(n: int) -> int:
     """log2(n) in units of 2**-20, by integer arithmetic (the same bits on every machine).
 
