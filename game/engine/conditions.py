@@ -69,15 +69,15 @@ def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier, own: Lab | None = None
 
 
 # --- the evaluator ----------------------------------------------------------------------------------------
-def _all(conditions: Any, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
-    for cond in conditions:  # noqa: SIM110 (a plain loop: cheaper than all() over a generator)
+def _all(k: c.AllOf, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    for cond in k.conditions:  # noqa: SIM110 (a plain loop: cheaper than all() over a generator)
         if not _CHECKS[type(cond)](cond, ctx, lab, side):
             return False
     return True
 
 
-def _any(conditions: Any, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
-    for cond in conditions:  # noqa: SIM110 (as in _all)
+def _any(k: c.AnyOf, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    for cond in k.conditions:  # noqa: SIM110 (as in _all)
         if _CHECKS[type(cond)](cond, ctx, lab, side):
             return True
     return False
@@ -85,8 +85,8 @@ def _any(conditions: Any, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
 
 #: One check per verb: (condition, ctx, the lab the event concerns or None, its side) -> whether it holds.
 _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
-    c.AllOf: lambda k, ctx, lab, side: _all(k.conditions, ctx, lab, side),
-    c.AnyOf: lambda k, ctx, lab, side: _any(k.conditions, ctx, lab, side),
+    c.AllOf: _all,
+    c.AnyOf: _any,
     c.Not: lambda k, ctx, lab, side: not _CHECKS[type(k.condition)](k.condition, ctx, lab, side),
     c.DateFrom: lambda k, ctx, lab, side: ctx.rules.turn_end(ctx.state.turn) > date_key(k.date),
     c.DateBefore: lambda k, ctx, lab, side: ctx.state.date < date_key(k.date),

@@ -18,7 +18,10 @@ def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
     state = ctx.state
     trigger, labs = event.trigger, state.labs
     if event.side == "any":
-        hit = [labs[side] for side in state.seats if evaluate(trigger, ctx, labs[side], side)]
+        hit = []
+        for side in state.seats:
+            if evaluate(trigger, ctx, labs[side], side):
+                hit.append(labs[side])
         return hit or None
     lab = labs.get(event.side)
     return ([lab] if lab else []) if evaluate(trigger, ctx, lab, event.side) else None
