@@ -26,13 +26,6 @@ from game.engine.state import Lab
 from game.engine.training import monthly_compute
 
 
-def lab_stat(ctx: Ctx, lab: Lab, stat: str) -> int:
-    """A lab figure by name, as conditions and goals read it."""
-    if stat == "compute":
-        return monthly_compute(ctx.rules, lab)
-    return int(getattr(lab, stat))
-
-
 def _in_range(value: int, at_least: int | None, below: int | None) -> bool:
     return (at_least is None or value >= at_least) and (below is None or value < below)
 
@@ -83,6 +76,13 @@ def _any(k: c.AnyOf, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     return False
 
 
+def _stat(k: c.StatRange, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    if lab is None:
+        return False
+    value = monthly_compute(ctx.rules, lab) if k.stat == "compute" else getattr(lab, k.stat)
+    return (k.at_least is None or value >= k.at_least) and (k.below is None or value < k.below)
+
+
 #: One check per verb: (condition, ctx, the lab the event concerns or None, its side) -> whether it holds.
 _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.AllOf: _all,
@@ -95,8 +95,7 @@ _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.FlagSet: lambda k, ctx, lab, side: k.name in ctx.state.world.flags,
     c.Fired: lambda k, ctx, lab, side: k.event in ctx.fired_ids(),
     c.ChipBanned: lambda k, ctx, lab, side: k.chip in ctx.state.world.banned,
-    c.StatRange: lambda k, ctx, lab, side: lab is not None
-    and _in_range(lab_stat(ctx, lab, k.stat), k.at_least, k.below),
+    c.StatRange: _stat,  # (lab_stat and _in_range inlined: the most asked verb, a third of the checks)
     c.Owns: lambda k, ctx, lab, side: lab is not None and lab.chips.get(k.chip, 0) >= k.count,
     c.TechDone: lambda k, ctx, lab, side: lab is not None and k.tech in lab.techs,
     c.CheapFrontier: lambda k, ctx, lab, side: cheap_frontier_owner(ctx, k, lab) is not None,

@@ -73,7 +73,7 @@ def fire_due_events(ctx: Ctx) -> None:
     before it did."""
     state, rules = ctx.state, ctx.rules
     due = [s for s in state.scheduled if s.turn <= state.turn]
-    fired = set(ctx.fired_ids())  # what had fired before this turn's events
+    fired = {record.event for record in state.fired}  # what had fired before this turn's events
     fired_now: set[str] = set()
 
     if due:
