@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from game.engine.rules import Rules
-from game.engine.state import Fired, GameState, Lab
+from game.engine.state import GameState, Lab
 
 
 @dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
@@ -21,22 +21,10 @@ class Ctx:
     state: GameState
     rng: np.random.Generator  # (NO_DRAWS where the call may not draw)
     out: list[dict[str, Any]] = field(default_factory=list)
-    # The ids in state.fired, made on the first question (most calls never ask) and kept in step by
-    # ``log_fired``, the log's only writer: conditions ask "has X fired?" hundreds of times a turn, and
-    # building the set at each question made a game a fifth slower.
-    _fired: set[str] | None = field(default=None, repr=False)
 
     def fired_ids(self) -> set[str]:
-        """Ids of every event in ``state.fired`` now (do not change the set: it is the context's)."""
-        if self._fired is None:
-            self._fired = {record.event for record in self.state.fired}
-        return self._fired
-
-    def log_fired(self, record: Fired) -> None:
-        """Append ``record`` to ``state.fired`` (the engine writes the log only here)."""
-        self.state.fired.append(record)
-        if self._fired is not None:
-            self._fired.add(record.event)
+        """Ids of every event in ``state.fired`` now."""
+        return {record.event for record in self.state.fired}
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
         """Record something that happened, as a message key and its parameters (never a sentence)."""

@@ -37,10 +37,10 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     state = ctx.state
     if labs:
         for lab in labs:
-            ctx.log_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+            state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
     else:
         side = event.side if event.side != "any" else None
-        ctx.log_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
+        state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
@@ -73,7 +73,7 @@ def fire_due_events(ctx: Ctx) -> None:
     before it did."""
     state, rules = ctx.state, ctx.rules
     due = [s for s in state.scheduled if s.turn <= state.turn]
-    fired = {record.event for record in state.fired}  # what had fired before this turn's events
+    fired = ctx.fired_ids()  # what had fired before this turn's events
     fired_now: set[str] = set()
 
     if due:

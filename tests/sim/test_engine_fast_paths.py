@@ -13,7 +13,6 @@ from game.engine.handlers import chip_refusal, chip_unit_price, supply_left
 from game.engine.legal import LegalMenu
 from game.engine.market import market_step
 from game.engine.rng import NO_DRAWS, generator, new_rng_state
-from game.engine.state import Fired
 from game.engine.training import training_cost
 from game.play import play_game
 
@@ -70,18 +69,6 @@ def test_menus_and_plain_actions_leave_the_generator_alone() -> None:
     assert state.rng == rng
     game.apply_in_place(state, EndTurn())
     assert state.rng != rng, "the world's answer draws"
-
-
-def test_fired_ids_follow_the_log() -> None:
-    """The context's set of fired ids is the log's, and stays so as the context logs events."""
-    game = Game(load_content(), "us_lab")
-    state = game.new_game(1)
-    ctx = Ctx(game.rules, state, NO_DRAWS)
-    assert ctx.fired_ids() == {f.event for f in state.fired}
-    ctx.log_fired(Fired(turn=0, date=state.date, event="made_up"))
-    assert state.fired[-1].event == "made_up"
-    assert ctx.fired_ids() == {f.event for f in state.fired}
-    assert Ctx(game.rules, state, NO_DRAWS).fired_ids() == ctx.fired_ids(), "a new context reads the log"
 
 
 def test_same_game_with_apply_and_apply_in_place() -> None:
