@@ -30,15 +30,17 @@ def new_rng_state(seed: int) -> dict[str, Any]:
 
 
 #: What a bit generator is built from before the game's state replaces its own: any fixed seed spares
-#: reading the system's entropy, and a ready seed sequence spares hashing a seed (a third of the ~10 µs a
-#: generator costs to build, once per turn).
+#: reading the system's entropy, and a ready seed sequence spares hashing a seed.
 _ANY_SEED = np.random.SeedSequence(0)
 
 
 @contextmanager
-def generator(rng_state: dict[str, Any]) -> Iterator[np.random.Generator]:
+def generator(rng_state: dict[str, Any], bit_gen: np.random.PCG64 | None = None) -> Iterator[np.random.Generator]:
     """numpy's generator restored from ``rng_state``; its new state is written back into the dict when
     the block ends. On an exception nothing is written back: the state keeps the draws it had before.
+
+    ``bit_gen``: a PCG64 to load the state into, instead of building one (what a :class:`Game` passes:
+    its own, see ``Game.__init__``). Whatever state it held before is ignored.
 
     Example::
 
@@ -47,7 +49,8 @@ def generator(rng_state: dict[str, Any]) -> Iterator[np.random.Generator]:
         ...     rng.integers(0, 10, size=3).tolist()
         [8, 0, 1]
     """
-    bit_gen = np.random.PCG64(_ANY_SEED)  # its state is replaced next
+    if bit_gen is None:
+        bit_gen = np.random.PCG64(_ANY_SEED)  # its state is replaced next
     bit_gen.state = rng_state  # (numpy refuses a state that is not PCG64's)
     yield np.random.Generator(bit_gen)
     rng_state.clear()

@@ -12,7 +12,7 @@ from game.engine.game import Game
 from game.engine.handlers import chip_refusal, chip_unit_price, supply_left
 from game.engine.legal import LegalMenu
 from game.engine.market import market_step
-from game.engine.rng import NO_DRAWS, generator, new_rng_state
+from game.engine.rng import generator
 from game.engine.training import training_cost
 from game.play import play_game
 
@@ -42,23 +42,6 @@ def test_chips_on_sale_matches_chip_refusal(scenario: str) -> None:
                     assert fast == (chip_refusal(ctx, lab, chip, grey) is None), (state.turn, side, chip, grey)
 
 
-def test_generator_writes_back_the_state_numpy_reached() -> None:
-    state = new_rng_state(5)
-    before = dict(state)
-    with generator(state):
-        pass
-    assert state == before, "nothing drawn, nothing changed"
-    with generator(state) as rng:
-        first = int(rng.integers(0, 1000))
-    reference = np.random.Generator(np.random.PCG64(5))
-    assert first == int(reference.integers(0, 1000))
-    assert state == reference.bit_generator.state
-    with pytest.raises(ZeroDivisionError), generator(state) as rng:
-        rng.integers(0, 10)
-        raise ZeroDivisionError
-    assert state == reference.bit_generator.state, "a failed block leaves the state as it was"
-
-
 def test_menus_and_plain_actions_leave_the_generator_alone() -> None:
     game = Game(load_content(), "cn_lab")
     state = game.new_game(3)
@@ -78,33 +61,6 @@ def test_same_game_with_apply_and_apply_in_place() -> None:
     for record in played.actions:
         state = game.apply(state, record["action"]).state
     assert state.model_dump() == played.state.model_dump()
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_a_stream_split_over_blocks_is_the_stream_in_one(seed: int) -> None:
-    """The engine restores the generator for each call and saves it after: draws spread over many
-    blocks are those of one generator, including the spare 32-bit half numpy keeps between small
-    draws (``has_uint32``), rejection loops and the market's normals in between."""
-    picker = np.random.Generator(np.random.PCG64(1000 + seed))
-    state = new_rng_state(seed)
-    reference = np.random.Generator(np.random.PCG64(seed))
-    for _ in range(60):
-        with generator(state) as rng:
-            for _ in range(int(picker.integers(0, 6))):
-                if picker.integers(0, 5) == 0:
-                    assert rng.standard_normal(3).tolist() == reference.standard_normal(3).tolist()
-                    continue
-                low = int(picker.integers(-10**6, 10**6))
-                span = [300, 1 << 30, 2**31 + 7, 2**32 - 1, 0][int(picker.integers(0, 5))]
-                assert int(rng.integers(low, low + span + 1)) == int(reference.integers(low, low + span + 1))
-    assert state == reference.bit_generator.state
-
-
-def test_calls_that_may_not_draw_refuse_to() -> None:
-    with pytest.raises(RuntimeError):
-        NO_DRAWS.integers(0, 10)
-    with pytest.raises(RuntimeError):
-        NO_DRAWS.standard_normal(2)
 
 
 def test_market_step_matches_the_numpy_formula() -> None:
