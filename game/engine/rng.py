@@ -29,11 +29,6 @@ def new_rng_state(seed: int) -> dict[str, Any]:
     return dict(np.random.PCG64(seed).state)
 
 
-#: What a bit generator is built from before the game's state replaces its own: any fixed seed spares
-#: reading the system's entropy, and a ready seed sequence spares hashing a seed.
-_ANY_SEED = np.random.SeedSequence(0)
-
-
 @contextmanager
 def generator(rng_state: dict[str, Any], bit_gen: np.random.PCG64 | None = None) -> Iterator[np.random.Generator]:
     """numpy's generator restored from ``rng_state``; its new state is written back into the dict when
@@ -50,7 +45,7 @@ def generator(rng_state: dict[str, Any], bit_gen: np.random.PCG64 | None = None)
         [8, 0, 1]
     """
     if bit_gen is None:
-        bit_gen = np.random.PCG64(_ANY_SEED)  # its state is replaced next
+        bit_gen = np.random.PCG64(0)  # seeded only so as not to read the system's entropy: replaced next
     bit_gen.state = rng_state  # (numpy refuses a state that is not PCG64's)
     yield np.random.Generator(bit_gen)
     rng_state.clear()
