@@ -70,7 +70,15 @@ def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
 def fire_due_events(ctx: Ctx) -> None:
     """Fire the events of the turn that starts: follow-ups due, then dated or triggered events, then the
     random draws. Each event's date and trigger are tested in turn, so an event sees what the ones
-    before it did."""
+    before it did.
+
+    Example (``begin_turn`` calls it; a new game's first turn has had its news)::
+
+        >>> from game.content.loader import load_content
+        >>> from game.engine.game import Game
+        >>> [(f.turn, f.event) for f in Game(load_content(), "cn_lab").new_game(seed=1).fired]
+        [(0, 'taiwan_earthquake')]
+    """
     state, rules = ctx.state, ctx.rules
     due = [s for s in state.scheduled if s.turn <= state.turn]
     fired = ctx.fired_ids()  # what had fired before this turn's events
