@@ -106,9 +106,10 @@ def test_buy_and_rent_entries_follow_the_handlers(scenario: str) -> None:
 
 
 def test_pow2_by_long_division_matches_the_digit_formula() -> None:
-    """economy._pow2_ppm finds the binary digits of rest/den by long division; the formula it replaced
-    computed each digit as floor(rest * 2**bit / den) % 2."""
-    from game.engine.economy import _ROOTS, _pow2_ppm
+    """economy._pow2_fraction_ppm finds the binary digits of rest/den by long division, and quality_ppm
+    reads the users' model's fractions from a table of it; the formula they replaced computed each
+    digit as floor(rest * 2**bit / den) % 2."""
+    from game.engine.economy import _ROOTS, DOUBLING_GAP, _pow2_fraction_ppm, quality_ppm
 
     def by_digits(num: int, den: int) -> int:
         whole, rest = divmod(num, den)
@@ -119,8 +120,10 @@ def test_pow2_by_long_division_matches_the_digit_formula() -> None:
         return value * 2**whole if whole >= 0 else value // 2**-whole
 
     for den in (1, 7, 299, 300, 1000):
-        for num in range(-4000, 4000, 13):
-            assert _pow2_ppm.__wrapped__(num, den) == by_digits(num, den), (num, den)
+        for rest in range(0, den, max(1, den // 97)):
+            assert _pow2_fraction_ppm(rest, den) == by_digits(rest, den), (rest, den)
+    for gap in range(-4000, 4000, 7):
+        assert quality_ppm(gap) == by_digits(gap, DOUBLING_GAP), gap
 
 
 @pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head"])
