@@ -5,15 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import numpy as np
+
 from game.engine.notes import Note
-from game.engine.rng import LazyGenerator
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
-
-# The ids of the log the last context read, for the next context: every engine call builds a new Ctx,
-# and with apply_in_place a game's log is the same list from one call to the next, so each end of turn
-# would re-read the whole log. One entry (one game at a time); a replaced or shortened log misses.
-_LAST_FIRED: list[Any] = [None, set(), 0]  # log, its ids, records counted
 
 
 @dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
@@ -24,32 +20,12 @@ class Ctx:
 
     rules: Rules
     state: GameState
-    rng: LazyGenerator  # numpy's Generator methods, plus draw_int
+    rng: np.random.Generator  # (NO_DRAWS where the call may not draw)
     out: list[Note] = field(default_factory=list)  # what ``emit`` recorded, in order
-    # The ids in state.fired, for ``fired_ids`` (extended as the log grows, never rebuilt per question).
-    _fired: set[str] | None = field(default=None, repr=False)  # (made on first use: most calls never ask)
-    _fired_seen: int = field(default=0, repr=False)
-    _fired_log: list[Any] | None = field(default=None, repr=False)
 
     def fired_ids(self) -> set[str]:
-        """Ids of every event in ``state.fired`` now (conditions ask "has X fired?" many times a turn).
-
-        The log only grows by appending records whose ``event`` never changes, so the set is extended
-        with the new records; it is rebuilt if the log was replaced or shortened.
-        """
-        log = self.state.fired
-        if self._fired is None or log is not self._fired_log or len(log) < self._fired_seen:
-            last_log, ids, seen = _LAST_FIRED
-            if last_log is log and seen <= len(log):  # the same game's log as the previous call's
-                self._fired, self._fired_seen = ids, seen
-            else:
-                self._fired, self._fired_seen = set(), 0
-            self._fired_log = log
-        if len(log) > self._fired_seen:
-            self._fired.update(record.event for record in log[self._fired_seen:])
-            self._fired_seen = len(log)
-            _LAST_FIRED[:] = (log, self._fired, self._fired_seen)
-        return self._fired
+        """Ids of every event in ``state.fired`` now."""
+        return {record.event for record in self.state.fired}
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
         """Record something that happened, as a message key and its parameters (never a sentence).

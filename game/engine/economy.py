@@ -7,7 +7,6 @@ a cheap near-frontier model pulls users from everyone (the market share model be
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from game.engine.context import Ctx
 from game.engine.state import Lab, RivalLab
@@ -37,17 +36,10 @@ def _roots() -> tuple[int, ...]:
 _ROOTS = _roots()
 
 
-@lru_cache(maxsize=65_536)  # a pure function of two integers, called for every product every turn
-def _pow2_ppm(exponent_num: int, exponent_den: int) -> int:
-    """2 ** (num / den) in millionths, by integer arithmetic (identical on every machine)."""
-    whole, rest = divmod(exponent_num, exponent_den)
-    value = _pow2_fraction_ppm(rest, exponent_den)
-    return value * 2**whole if whole >= 0 else value // 2**-whole
+#: Capability gap (hundredths of an index point) that doubles a model's pull on users: 3 points.
+DOUBLING_GAP = 300
 
 
-# Cached apart: the fraction takes at most ``den`` values (300 for the users' model), whereas a third of
-# the (num, den) pairs are new, so most misses of the cache above still find the expensive part here.
-@lru_cache(maxsize=4096)
 def _pow2_fraction_ppm(rest: int, den: int) -> int:
     """2 ** (rest / den) in millionths for 0 <= rest < den, by repeated integer square roots of its
     binary expansion."""
@@ -63,7 +55,25 @@ def _pow2_fraction_ppm(rest: int, den: int) -> int:
     return value
 
 
-@lru_cache(maxsize=4096)  # prices take few values (menu price points, rivals' slow drift)
+#: ``2 ** (rest / DOUBLING_GAP)`` in millionths for every rest: the users' model needs no other
+#: fraction, so the 300 values are made once, here, instead of twenty square-root steps at each call.
+_DOUBLING_FRACTIONS = tuple(_pow2_fraction_ppm(rest, DOUBLING_GAP) for rest in range(DOUBLING_GAP))
+
+
+def quality_ppm(gap: int) -> int:
+    """``2 ** (gap / DOUBLING_GAP)`` in millionths, by integer arithmetic (identical on every machine):
+    a model's pull on users from its capability relative to the frontier.
+
+    Example::
+
+        >>> quality_ppm(0), quality_ppm(300), quality_ppm(-600), quality_ppm(150)
+        (1000000, 2000000, 250000, 1414213)
+    """
+    whole, rest = divmod(gap, DOUBLING_GAP)
+    value = _DOUBLING_FRACTIONS[rest]
+    return value * 2**whole if whole >= 0 else value // 2**-whole
+
+
 def _cheapness(price_cents: int) -> int:
     """Proportional to sqrt(1 / price)."""
     return math.isqrt(10**12 // max(price_cents, 10))
@@ -75,7 +85,7 @@ def attractiveness(capability: int, frontier: int, price_cents: int, trust: int,
     Doubles for every 3 points of capability, grows with the square root of cheapness, scales with
     trust, and gets a 30% bonus for open weights.
     """
-    quality = _pow2_ppm(capability - frontier, 300)
+    quality = quality_ppm(capability - frontier)
     return quality * _cheapness(price_cents) * max(trust, 5) * (130 if open_weights else 100) // 10**6
 
 

@@ -6,31 +6,30 @@ then id), then the scenario's random draws among eligible weighted events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
-
 from game.content.models import Choice, Event
-from game.engine.conditions import holds
+from game.engine.conditions import evaluate
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
 from game.engine.state import Fired, Lab, PendingChoice
-from game.engine.triggers import turn_plan
 
 
 def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
     """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``."""
     state = ctx.state
+    trigger, labs = event.trigger, state.labs
     if event.side == "any":
-        labs = [state.labs[s] for s in state.seats]
-        hit = [lab for lab in labs if holds(event.trigger, ctx, lab)]
+        hit = []
+        for side in state.seats:
+            if evaluate(trigger, ctx, labs[side], side):
+                hit.append(labs[side])
         return hit or None
-    lab = state.labs.get(event.side)
-    return ([lab] if lab else []) if holds(event.trigger, ctx, lab, event.side) else None
+    lab = labs.get(event.side)
+    return ([lab] if lab else []) if evaluate(trigger, ctx, lab, event.side) else None
 
 
 def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
     side = lab.side if lab else (event.side if event.side != "any" else None)
-    return [c for c in event.choices if holds(c.requires, ctx, lab, side)]
+    return [c for c in event.choices if evaluate(c.requires, ctx, lab, side)]
 
 
 def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
@@ -38,10 +37,10 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     state = ctx.state
     if labs:
         for lab in labs:
-            state.fired.append(Fired.make(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+            state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
     else:
         side = event.side if event.side != "any" else None
-        state.fired.append(Fired.make(turn=state.turn, date=state.date, event=event.id, side=side))
+        state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
@@ -49,7 +48,7 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
     if labs:
         for lab in labs:
             if offered_choices(ctx, event, lab):
-                state.pending.append(PendingChoice.make(event=event.id, side=lab.side))
+                state.pending.append(PendingChoice(event=event.id, side=lab.side))
         return
     # Nobody plays this side: history takes its course.
     options = offered_choices(ctx, event, None)
@@ -68,43 +67,26 @@ def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
     ctx.emit("event.chosen", lab.side, event=event.id, choice=choice.id)
 
 
-def _ready(ctx: Ctx, watches: Iterable[Any], fired: set[str],
-           fired_now: set[str]) -> Iterator[tuple[Any, list[Lab]]]:
-    """The watches whose event may fire now, with the labs it concerns (lazily: the caller's firing of
-    one event is seen by the test of the next, through ``fired_now``).
-
-    With one side to test (every watch when one seat is played), ``Watch.targets`` is done inline: this
-    loop visits some fifty watches a turn and the call was a third of its cost. A lab of an ``any`` event
-    is always there, so ``[lab] if lab else []`` is what ``targets`` returns for both kinds.
-    """
-    all_labs = ctx.state.labs
-    for watch in watches:
-        if watch.id in fired_now or (watch.once and watch.id in fired):
-            continue
-        side = watch.side
-        if side is not None:
-            lab, check = all_labs.get(side), watch.check
-            if check is not None and not check(ctx, lab, side):
-                continue
-            yield watch, [lab] if lab else []
-        else:
-            labs = watch.targets(ctx)
-            if labs is not None:
-                yield watch, labs
-
-
 def fire_due_events(ctx: Ctx) -> None:
+    """Fire the events of the turn that starts: follow-ups due, then dated or triggered events, then the
+    random draws. Each event's date and trigger are tested in turn, so an event sees what the ones
+    before it did.
+
+    Example (``begin_turn`` calls it; a new game's first turn has had its news)::
+
+        >>> from game.content.loader import load_content
+        >>> from game.engine.game import Game
+        >>> [(f.turn, f.event) for f in Game(load_content(), "cn_lab").new_game(seed=1).fired]
+        [(0, 'taiwan_earthquake')]
+    """
     state, rules = ctx.state, ctx.rules
-    due = [s for s in state.scheduled if s.turn <= state.turn] if state.scheduled else []
-    # What had fired before this turn's events. A snapshot while follow-ups are due (two of the same
-    # once-only event may both fire in a turn); otherwise the live set serves: it may gain this turn's
-    # events, but every test below asks ``fired_now`` first, which holds them all.
-    fired = set(ctx.fired_ids()) if due else ctx.fired_ids()
+    due = [s for s in state.scheduled if s.turn <= state.turn]
+    fired = ctx.fired_ids()  # what had fired before this turn's events
     fired_now: set[str] = set()
 
     if due:
         state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
-    for item in due:
+    for item in due:  # (two of the same once-only follow-up may both fire: only ``fired`` is asked)
         event = rules.events_by_id.get(item.event)
         if event is None or (event.once and event.id in fired):
             continue
@@ -113,21 +95,28 @@ def fire_due_events(ctx: Ctx) -> None:
             fire(ctx, event, labs)
             fired_now.add(event.id)
 
-    # Dated or triggered events, then the random ones: only those this turn's plan holds, i.e. those
-    # whose date, side, seats and trigger leave a chance (see game.engine.triggers), in the order of
-    # Rules.checked_events and Rules.random_events.
-    plan = turn_plan(rules, state)
-    for watch, labs in _ready(ctx, plan.checked, fired, fired_now):
-        fire(ctx, watch.event, labs)
-        fired_now.add(watch.id)
+    # Dated or triggered events in date order, then the random ones, among those the turn's dates allow
+    # (Rules.events_in_turn): each is skipped if it fired already, else its trigger decides.
+    checked, random = rules.events_in_turn[state.turn]
+    for event in checked:
+        if event.id in fired_now or (event.once and event.id in fired):
+            continue
+        labs = targets(ctx, event)
+        if labs is not None:
+            fire(ctx, event, labs)
+            fired_now.add(event.id)
 
     candidates = []
     total = 0
-    for watch, labs in _ready(ctx, plan.random, fired, fired_now):
-        candidates.append((watch.event, labs))
-        total += watch.event.weight
+    for event in random:
+        if event.id in fired_now or (event.once and event.id in fired):
+            continue
+        labs = targets(ctx, event)
+        if labs is not None:
+            candidates.append((event, labs))
+            total += event.weight
     for _ in range(rules.scenario.random_events):
-        pick = ctx.rng.draw_int(0, 1 << 30)  # one draw per slot, whatever the candidates
+        pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
         if not total:
             continue
         pick %= total

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from game.content.models import Content, GameOptions
 from game.engine import actions as a
 from game.engine import errors as err
@@ -59,6 +61,12 @@ class Game:
         self.options = GameOptions.model_validate(options or {})
         self.rules = Rules(content, content.scenario(scenario_id), self.options)
         self._ctx: type[Ctx] = Ctx if record else QuietCtx
+        # The bit generator this game's calls draw with: each call that draws loads the state's generator
+        # state into it and saves it back after (game.engine.rng.generator), so it carries nothing from
+        # one call to the next. Building a new one per call cost ~20 µs in play (numpy hashes a seed
+        # first), 8% of a game: batches of cautious cn_lab games ran 7.5% faster with this one (median of
+        # 40 interleaved batches of the same 20 games, against a new one per call).
+        self._bit_gen = np.random.PCG64(0)
 
     @classmethod
     def for_state(cls, content: Content, state: GameState) -> Game:
@@ -117,7 +125,7 @@ class Game:
         state = GameState(scenario=scenario.id, seed=seed, rng=new_rng_state(seed),
                           options=self.options.model_dump(mode="json", exclude_defaults=True), date=self.rules.dates[0],
                           seats=played, active=played[0], labs=labs, rivals=rivals, world=world)
-        with generator(state.rng) as rng:
+        with generator(state.rng, self._bit_gen) as rng:
             ctx = self._ctx(self.rules, state, rng)
             begin_turn(ctx)
         notes = ctx.out
@@ -125,13 +133,13 @@ class Game:
             notes = self._prologue(state)
         return Step(state, notes)
 
-    def _prologue(self, state: GameState) -> list[dict[str, Any]]:
+    def _prologue(self, state: GameState) -> list[Note]:
         """Play the turns before a lesson's start: every card takes history's choice, no other action.
 
         The same for every game of a seed and options, so it is not in the action log (a replay plays it
         again); returns the notes of the first turn the players play.
         """
-        notes: list[dict[str, Any]] = []
+        notes: list[Note] = []
         while state.turn < self.rules.first_turn and state.outcome is None:
             waiting = [p for p in state.pending if p.side == state.active]
             if waiting:
@@ -181,7 +189,7 @@ class Game:
         if pending and not isinstance(action, a.Choose):
             raise err.ChoicePending("an event card is waiting for your decision")
         if isinstance(action, a.EndTurn):
-            with generator(state.rng) as rng:
+            with generator(state.rng, self._bit_gen) as rng:
                 ctx = self._ctx(self.rules, state, rng)
                 self._end_turn(ctx)
         else:
@@ -209,7 +217,7 @@ class Game:
         if state.outcome is not None:
             raise err.GameOverError("the game is over")
         new = state.model_copy(deep=True)
-        with generator(new.rng) as rng:
+        with generator(new.rng, self._bit_gen) as rng:
             ctx = self._ctx(self.rules, new, rng)
             end_game(ctx, "turn_limit")
         return Step(new, ctx.out)

@@ -8,12 +8,12 @@ from game.engine.context import Ctx
 def rivals_step(ctx: Ctx) -> None:
     """Every rival draws its growth each turn (the draw shape never depends on the situation)."""
     rules = ctx.rules
-    months, growth_pct, draw = ctx.months, rules.difficulty[1], ctx.rng.draw_int
+    months, growth_pct, rng = ctx.months, rules.difficulty[1], ctx.rng
     turn_end = rules.turn_end(ctx.state.turn)
     # (Locals and Rules.rival_table: five rivals every turn, each read through several models.)
     for (low, high, active_from, historical, trend_pct), rival in zip(rules.rival_table, ctx.state.rivals,
                                                                       strict=True):
-        gain = draw(low, high + 1) * months * growth_pct // 100
+        gain = int(rng.integers(low, high + 1)) * months * growth_pct // 100
         if not rival.active:
             if active_from is not None and active_from <= turn_end:
                 rival.active = True

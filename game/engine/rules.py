@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -15,124 +14,80 @@ HOURS_PER_MONTH = 730
 PRICE_POINTS = (100, 219, 500, 1000, 2000, 6000)
 
 
-@dataclass(frozen=True)
 class Rules:
-    """Everything the engine needs to know about one scenario's content."""
+    """Everything the engine needs to know about one scenario's content, as plain tables built once,
+    here, when the game is made (the content and options are frozen: nothing changes them after).
 
-    content: Content
-    scenario: Scenario
-    options: GameOptions = field(default_factory=GameOptions)
+    Example::
 
-    @cached_property
-    def all_dates(self) -> list[str]:
-        """The scenario's whole calendar."""
-        return turn_dates(self.scenario.calendar)
+        >>> from game.content.loader import load_content
+        >>> rules = Rules(load_content(), load_content().scenario("cn_lab"))
+        >>> rules.dates[:2], rules.months(0)
+        (['2019-07-01', '2019-10-01'], 3)
+    """
 
-    @cached_property
-    def dates(self) -> list[str]:
-        """The turns this game plays (a facilitator's turn limit may cut the calendar short)."""
-        limit = self.options.turn_limit
-        return self.all_dates[:limit] if limit else self.all_dates
+    def __init__(self, content: Content, scenario: Scenario, options: GameOptions | None = None):
+        self.content = content
+        self.scenario = scenario
+        self.options = options = options if options is not None else GameOptions()
+        #: The scenario's whole calendar, and the turns this game plays (a facilitator's turn limit may
+        #: cut it short).
+        self.all_dates: list[str] = turn_dates(scenario.calendar)
+        self.dates: list[str] = self.all_dates[:options.turn_limit] if options.turn_limit else self.all_dates
+        #: The turn the players take over (a lesson length plays the calendar's last turns; 0 otherwise).
+        self.first_turn: int = max(0, len(self.dates) - options.lesson_turns) if options.lesson_turns else 0
+        self.history: bool = scenario.history if options.history is None else options.history
+        self.forced_events = frozenset(scenario.force_events) | frozenset(options.force_events)
+        #: (starting cash percent, rival growth percent).
+        self.difficulty: tuple[int, int] = DIFFICULTY[options.difficulty or scenario.difficulty]
+        self.chips: dict[str, Chip] = {c.id: c for c in content.world.chips}
+        #: Each chip's performance (per mille of an H100) times ``HOURS_PER_MONTH``, for the compute sum.
+        self.chip_hours_perf: dict[str, int] = {c.id: c.perf * HOURS_PER_MONTH for c in content.world.chips}
+        self.techs: dict[str, Tech] = {t.id: t for t in content.world.techs}
+        self.stocks: list[Stock] = list(content.world.stocks)
+        #: (id, AI beta, volatility in basis points) of ``stocks``, for the market model.
+        self.stock_table = tuple((s.id, s.ai_beta, s.volatility_bp) for s in self.stocks)
+        self.rivals: list[Rival] = self._pick_rivals()
+        #: Per rival: (growth low, growth high, active_from as a date key or None, historical, price trend
+        #: percent per month), what the rivals' turn reads.
+        self.rival_table = tuple((r.growth[0], r.growth[1], date_key(r.active_from) if r.active_from else None,
+                                  r.historical, r.price_trend_pct) for r in self.rivals)
+        #: The scenario's events in firing order: dated ones by date, then the others, by id.
+        removed = set(options.remove_events)
+        self.events: list[Event] = sorted((e for e in content.events_of(scenario) if e.id not in removed),
+                                          key=lambda e: (date_key(e.date) if e.date else "9999", e.id))
+        self.events_by_id: dict[str, Event] = {e.id: e for e in self.events}
+        self.random_events: list[Event] = [e for e in self.events if e.weight > 0]
+        #: Events checked every turn: dated or triggered, not only drawn at random.
+        self.watched_events: list[Event] = [e for e in self.events if e.weight == 0 and (e.date or e.trigger)]
+        #: The ``watched_events`` this game may fire: with history off, dated events without a trigger are
+        #: left out (unless forced). Same order: the dated ones first, by date.
+        self.checked_events: list[Event] = [
+            e for e in self.watched_events
+            if not (e.date and e.trigger is None and not self.history and e.id not in self.forced_events)]
+        #: ``turn_end`` and the length in months of every turn (rules ask for them at every step).
+        self.turn_ends: list[str] = [self._turn_end(turn) for turn in range(len(self.dates))]
+        self.months_per_turn: list[int] = [turn_months(self.dates, turn) for turn in range(len(self.dates))]
+        #: Per turn, the ``checked_events`` and ``random_events`` its dates allow (:func:`date_eligible`),
+        #: in the same order: the event loop tests only these (a third of the deck is out of its dates).
+        self.events_in_turn: list[tuple[list[Event], list[Event]]] = [
+            ([e for e in self.checked_events if date_eligible(e, end, date)],
+             [e for e in self.random_events if date_eligible(e, end, date)])
+            for date, end in zip(self.dates, self.turn_ends, strict=True)]
 
-    @cached_property
-    def first_turn(self) -> int:
-        """The turn the players take over (a lesson length plays the last turns; 0 otherwise)."""
-        lesson = self.options.lesson_turns
-        return max(0, len(self.dates) - lesson) if lesson else 0
+    def _pick_rivals(self) -> list[Rival]:
+        """The scenario's rivals from the catalogue, with the scenario's changes."""
+        catalogue = {r.id: r for r in self.content.world.rivals}
+        picked = []
+        for pick in self.scenario.rivals:
+            changes = {k: v for k, v in (("capability", pick.capability), ("price_cents", pick.price_cents))
+                       if v is not None}
+            picked.append(catalogue[pick.id].model_copy(update=changes))
+        return picked
 
     @property
     def cut_short(self) -> bool:
         return len(self.dates) < len(self.all_dates)
-
-    @cached_property
-    def history(self) -> bool:
-        return self.scenario.history if self.options.history is None else self.options.history
-
-    @cached_property
-    def forced_events(self) -> frozenset[str]:
-        return frozenset(self.scenario.force_events) | frozenset(self.options.force_events)
-
-    @cached_property
-    def difficulty(self) -> tuple[int, int]:
-        """(starting cash percent, rival growth percent)."""
-        return DIFFICULTY[self.options.difficulty or self.scenario.difficulty]
-
-    @cached_property
-    def chips(self) -> dict[str, Chip]:
-        return {c.id: c for c in self.content.world.chips}
-
-    @cached_property
-    def chip_hours_perf(self) -> dict[str, int]:
-        """Each chip's performance (per mille of an H100) times ``HOURS_PER_MONTH``, for the compute sum."""
-        return {c.id: c.perf * HOURS_PER_MONTH for c in self.content.world.chips}
-
-    @cached_property
-    def techs(self) -> dict[str, Tech]:
-        return {t.id: t for t in self.content.world.techs}
-
-    @cached_property
-    def stocks(self) -> list[Stock]:
-        return list(self.content.world.stocks)
-
-    @cached_property
-    def stock_table(self) -> tuple[tuple[str, int, int], ...]:
-        """(id, AI beta, volatility in basis points) of ``stocks``, for the market model."""
-        return tuple((s.id, s.ai_beta, s.volatility_bp) for s in self.stocks)
-
-    @cached_property
-    def rivals(self) -> list[Rival]:
-        catalogue = {r.id: r for r in self.content.world.rivals}
-        picked = []
-        for pick in self.scenario.rivals:
-            base = catalogue[pick.id]
-            changes = {k: v for k, v in (("capability", pick.capability), ("price_cents", pick.price_cents))
-                       if v is not None}
-            picked.append(base.model_copy(update=changes))
-        return picked
-
-    @cached_property
-    def rival_table(self) -> tuple[tuple[int, int, str | None, bool, int], ...]:
-        """Per rival: (growth low, growth high, active_from as a date key or None, historical, price trend
-        percent per month), what the rivals' turn reads."""
-        return tuple((r.growth[0], r.growth[1], date_key(r.active_from) if r.active_from else None, r.historical,
-                      r.price_trend_pct) for r in self.rivals)
-
-    @cached_property
-    def events(self) -> list[Event]:
-        """The scenario's events in firing order: dated ones by date, then the others, by id."""
-        removed = set(self.options.remove_events)
-        events = [e for e in self.content.events_of(self.scenario) if e.id not in removed]
-        return sorted(events, key=lambda e: (date_key(e.date) if e.date else "9999", e.id))
-
-    @cached_property
-    def events_by_id(self) -> dict[str, Event]:
-        return {e.id: e for e in self.events}
-
-    @cached_property
-    def random_events(self) -> list[Event]:
-        return [e for e in self.events if e.weight > 0]
-
-    @cached_property
-    def watched_events(self) -> list[Event]:
-        """Events checked every turn: dated or triggered, not only drawn at random."""
-        return [e for e in self.events if e.weight == 0 and (e.date or e.trigger)]
-
-    @cached_property
-    def checked_events(self) -> list[Event]:
-        """The ``watched_events`` this game may fire: with history off, dated events without a trigger
-        are left out (unless forced). Same order: the dated ones first, by date."""
-        return [e for e in self.watched_events
-                if not (e.date and e.trigger is None and not self.history and e.id not in self.forced_events)]
-
-    @cached_property
-    def turn_ends(self) -> list[str]:
-        """``turn_end`` of every turn, computed once: rules ask for it thousands of times a game."""
-        return [self._turn_end(turn) for turn in range(len(self.dates))]
-
-    @cached_property
-    def months_per_turn(self) -> list[int]:
-        """Length in months of every turn (what ``Ctx.months`` reads), computed once."""
-        return [turn_months(self.dates, turn) for turn in range(len(self.dates))]
 
     @cached_property
     def _on_sale(self) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -147,11 +102,6 @@ class Rules:
         """Length of ``turn`` in months (precomputed for the calendar's turns)."""
         table = self.months_per_turn
         return table[turn] if 0 <= turn < len(table) else turn_months(self.dates, turn)
-
-    @cached_property
-    def turn_plans(self) -> dict[tuple[Any, ...], Any]:
-        """Which events each turn may fire, per seating (filled by game.engine.triggers.turn_plan)."""
-        return {}
 
     def chips_on_sale(self, side: str, turn: int) -> tuple[str, ...]:
         """Chips sold to ``side`` and on sale before the end of ``turn``, in catalogue order (cached).
@@ -179,3 +129,20 @@ class Rules:
         """Price of one chip at the current price level (percent of list)."""
         return self.chips[chip_id].price * level_pct // 100
 
+
+def date_eligible(event: Event, turn_end: str, date: str) -> bool:
+    """The calendar part of an event's eligibility in the turn from ``date`` to ``turn_end``: its date
+    has come (before the end of the turn) and its ``until`` has not passed.
+
+    Example::
+
+        >>> from game.content.models import Event
+        >>> event = Event(id="x", kind="generic", title={"en": "x"}, text={"en": "x"}, date="2020-01",
+        ...               until="2020-06")
+        >>> [date_eligible(event, end, start) for start, end in
+        ...  [("2019-10-01", "2020-01-01"), ("2020-01-01", "2020-04-01"), ("2020-07-01", "2020-10-01")]]
+        [False, True, False]
+    """
+    if event.date and date_key(event.date) >= turn_end:
+        return False
+    return not (event.until and date_key(event.until) < date)

@@ -1,66 +1,97 @@
 """The game state: everything that changes during a game, and nothing else.
 
-Only JSON types, integers for money and counts, so the canonical JSON form round-trips exactly and a
-loaded game continues exactly as the original would have. Content (chips, events, scenario rules) is
-not in the state: the state names its scenario and the engine looks the rest up.
+Plain dataclasses with slots, holding only JSON types (integers for money and counts), so the canonical
+JSON form round-trips exactly and a loaded game continues exactly as the original would have. The
+engine reads and writes them as plain objects; pydantic checks them only at the boundary, when a state
+comes from outside (:meth:`Record.model_validate`: a save, a document). Content (chips, events, scenario
+rules) is not in the state: the state names its scenario and the engine looks the rest up.
+
+Example::
+
+    >>> fired = Fired(turn=0, date="2019-07-01", event="deepseek_v3")
+    >>> fired.model_dump()
+    {'turn': 0, 'date': '2019-07-01', 'event': 'deepseek_v3', 'side': None, 'choice': None}
+    >>> Fired.model_validate(fired.model_dump()) == fired
+    True
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, Self
+import copy
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, TypeAdapter
 
 Side = Literal["us", "cn"]
 STATE_VERSION = 1
 
 
-class Record(BaseModel):
-    """Base of the state models: mutable (the engine works on a private copy), strict about keys."""
+class Record:
+    """Base of the state records. The engine works on plain objects (a misspelt attribute fails: the
+    records have slots); these few methods, named as pydantic's, serve the callers at the boundaries
+    (saves, reports, the UI, tests)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    __slots__ = ()
+    #: What pydantic checks on load: no unknown key.
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
+
+    def model_dump(self, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The record as nested dicts and lists (a copy). Both modes give the same: only JSON types."""
+        return _plain(self)
+
+    def model_dump_json(self) -> str:
+        """``model_dump()`` as compact JSON text."""
+        return json.dumps(self.model_dump(), separators=(",", ":"), ensure_ascii=False)
+
+    def model_copy(self, *, deep: bool = False) -> Self:
+        """A copy of the record; ``deep``: sharing nothing with it (what the engine changes)."""
+        return copy.deepcopy(self) if deep else copy.copy(self)
 
     @classmethod
-    def make(cls, **fields: Any) -> Self:
-        """``cls(**fields)``, validated the same way, without the constructor's Python layer: for the
-        records the engine creates at every event (a hundred a game).
-
-        Example::
-
-            >>> Fired.make(turn=0, date="2019-07-01", event="x") == Fired(turn=0, date="2019-07-01", event="x")
-            True
-        """
-        return cls.__pydantic_validator__.validate_python(fields)
-
-    # Assignment goes straight into the instance's __dict__, where pydantic keeps field values: the
-    # engine writes state fields ~1,300 times a game, and pydantic's own __setattr__ (or any Python
-    # one) costs a function call each time. What that gives up: pydantic's refusal of a name that is
-    # not a field, and its record of which fields were set (nothing reads it: state JSON is dumped
-    # whole). The first is checked instead after every step of the conformance games
-    # (tests/engine/test_conformance.py: every record holds exactly its declared fields).
-    __setattr__ = object.__setattr__
+    def model_validate(cls, data: Any) -> Self:
+        """The record from plain data, checked by pydantic (types, required and unknown keys): raises
+        ``pydantic.ValidationError``. (A whole state's check is built once, with the classes; another
+        record's at each call: only tests ask for one.)"""
+        return (_STATE_SCHEMA if cls is GameState else TypeAdapter(cls)).validate_python(data)
 
 
+def _plain(value: Any) -> Any:
+    """``value`` with every record turned into a dict of its fields, recursively (containers copied)."""
+    if isinstance(value, Record):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+@dataclass(slots=True, kw_only=True)
 class TrainingRun(Record):
     """A training run in progress on one chip type."""
 
     chip: str
     gpu_hours: int
     done_hours: int = 0
-    reported_cost: int = Field(description="GPU-hours x market rental price, dollars (what a lab reports)")
+    #: GPU-hours x market rental price, dollars (what a lab reports)
+    reported_cost: int
     started_turn: int
 
 
+@dataclass(slots=True, kw_only=True)
 class ResearchProject(Record):
     tech: str
     turns_left: int
 
 
+@dataclass(slots=True, kw_only=True)
 class Ledger(Record):
     """Every dollar in and out, by category, so the cash accounting can be checked."""
 
-    income: dict[str, int] = Field(default_factory=dict)
-    spend: dict[str, int] = Field(default_factory=dict)
+    income: dict[str, int] = field(default_factory=dict)
+    spend: dict[str, int] = field(default_factory=dict)
 
     def add_income(self, category: str, amount: int) -> None:
         self.income[category] = self.income.get(category, 0) + amount
@@ -69,6 +100,7 @@ class Ledger(Record):
         self.spend[category] = self.spend.get(category, 0) + amount
 
 
+@dataclass(slots=True, kw_only=True)
 class Lab(Record):
     """A played lab."""
 
@@ -76,32 +108,40 @@ class Lab(Record):
     name: str
     cash: int
     start_cash: int
-    chips: dict[str, int] = Field(default_factory=dict)
-    cloud_hours: dict[str, int] = Field(default_factory=dict, description="prepaid rented GPU-hours")
-    in_transit: dict[str, int] = Field(default_factory=dict, description="grey-market chips arriving")
-    bought_this_turn: dict[str, int] = Field(default_factory=dict)
+    chips: dict[str, int] = field(default_factory=dict)
+    #: prepaid rented GPU-hours
+    cloud_hours: dict[str, int] = field(default_factory=dict)
+    #: grey-market chips arriving
+    in_transit: dict[str, int] = field(default_factory=dict)
+    bought_this_turn: dict[str, int] = field(default_factory=dict)
     run: TrainingRun | None = None
-    capability: int = Field(description="best trained model, hundredths of an index point")
-    released: int = Field(0, description="capability of the model on sale (0: none)")
+    #: best trained model, hundredths of an index point
+    capability: int
+    #: capability of the model on sale (0: none)
+    released: int = 0
     released_turn: int | None = None
-    efficiency: int = Field(1000, description="training efficiency, per mille")
-    serving_pct: int = Field(0, description="serving cost saved by research, percent")
+    #: training efficiency, per mille
+    efficiency: int = 1000
+    #: serving cost saved by research, percent
+    serving_pct: int = 0
     talent: int
     users: int = 0
-    price_cents: int = Field(description="price per million output tokens, cents")
+    #: price per million output tokens, cents
+    price_cents: int
     open_weights: bool = False
     reputation: int = 50
     gov_relations: int = 50
-    techs: list[str] = Field(default_factory=list)
-    research: list[ResearchProject] = Field(default_factory=list)
+    techs: list[str] = field(default_factory=list)
+    research: list[ResearchProject] = field(default_factory=list)
     action_points: int = 0
     last_raise_turn: int = -99
     revenue_last_turn: int = 0
     reported_training_cost: int = 0
     grey_bought: int = 0
-    ledger: Ledger = Field(default_factory=Ledger)
+    ledger: Ledger = field(default_factory=Ledger)
 
 
+@dataclass(slots=True, kw_only=True)
 class RivalLab(Record):
     id: str
     name: str
@@ -114,17 +154,21 @@ class RivalLab(Record):
     active: bool = True
 
 
+@dataclass(slots=True, kw_only=True)
 class PendingBan(Record):
     chip: str
-    turn: int = Field(description="the turn the ban comes into force")
+    #: the turn the ban comes into force
+    turn: int
 
 
+@dataclass(slots=True, kw_only=True)
 class Scheduled(Record):
     event: str
     turn: int
     side: Side | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class PendingChoice(Record):
     """An event card waiting for a player's decision."""
 
@@ -132,6 +176,7 @@ class PendingChoice(Record):
     side: Side
 
 
+@dataclass(slots=True, kw_only=True)
 class Fired(Record):
     """An event that fired: the log a debrief and the conditions read."""
 
@@ -142,43 +187,55 @@ class Fired(Record):
     choice: str | None = None
 
 
+@dataclass(slots=True, kw_only=True)
 class World(Record):
-    banned: list[str] = Field(default_factory=list, description="chips Chinese buyers may not get")
-    pending_bans: list[PendingBan] = Field(default_factory=list)
-    chip_price_pct: dict[str, int] = Field(default_factory=dict, description="price level, percent of list")
-    sentiment: int = Field(0, description="investor mood, -100..100")
-    flags: list[str] = Field(default_factory=list)
+    #: chips Chinese buyers may not get
+    banned: list[str] = field(default_factory=list)
+    pending_bans: list[PendingBan] = field(default_factory=list)
+    #: price level, percent of list
+    chip_price_pct: dict[str, int] = field(default_factory=dict)
+    #: investor mood, -100..100
+    sentiment: int = 0
+    flags: list[str] = field(default_factory=list)
     market_users: int = 0
-    stocks: dict[str, int] = Field(default_factory=dict, description="share prices, cents")
+    #: share prices, cents
+    stocks: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(slots=True, kw_only=True)
 class Outcome(Record):
     """How the game ended, per played side."""
 
     reason: Literal["calendar", "bankrupt", "turn_limit"]
-    results: dict[str, str] = Field(description="side -> won | lost | bankrupt")
+    #: side -> won | lost | bankrupt
+    results: dict[str, str]
     scores: dict[str, int]
 
 
+@dataclass(slots=True, kw_only=True)
 class GameState(Record):
     """The whole state of one game. ``turn`` counts from 0; the calendar gives its date."""
 
     version: int = STATE_VERSION
     scenario: str
     seed: int
-    options: dict[str, Any] = Field(default_factory=dict, description="the facilitator's GameOptions")
-    rng: dict[str, Any] = Field(description="numpy PCG64 bit generator state")
+    #: the facilitator's GameOptions
+    options: dict[str, Any] = field(default_factory=dict)
+    #: numpy PCG64 bit generator state
+    rng: dict[str, Any]
     turn: int = 0
     date: str
-    seats: list[Side] = Field(description="the played sides, in the order they act each turn")
+    #: the played sides, in the order they act each turn
+    seats: list[Side]
     active: Side
     labs: dict[str, Lab]
-    rivals: list[RivalLab] = Field(default_factory=list)
+    rivals: list[RivalLab] = field(default_factory=list)
     world: World
-    fired: list[Fired] = Field(default_factory=list)
-    pending: list[PendingChoice] = Field(default_factory=list)
-    scheduled: list[Scheduled] = Field(default_factory=list)
-    series: list[dict[str, Any]] = Field(default_factory=list, description="figures after each turn")
+    fired: list[Fired] = field(default_factory=list)
+    pending: list[PendingChoice] = field(default_factory=list)
+    scheduled: list[Scheduled] = field(default_factory=list)
+    #: figures after each turn
+    series: list[dict[str, Any]] = field(default_factory=list)
     actions_taken: int = 0
     outcome: Outcome | None = None
 
@@ -190,3 +247,8 @@ class GameState(Record):
     def lab(self) -> Lab:
         """The lab whose seat is acting."""
         return self.labs[self.active]
+
+
+#: The check of a whole state, built with the classes (as pydantic models build theirs): loading a save
+#: or a document's state goes through it.
+_STATE_SCHEMA: TypeAdapter[GameState] = TypeAdapter(GameState)

@@ -13,7 +13,6 @@ Example::
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from game.engine.context import Ctx
 from game.engine.rules import HOURS_PER_MONTH, Rules
@@ -64,7 +63,6 @@ def tech_capability_bonus(rules: Rules, lab: Lab) -> int:
 LOG_BITS = 20
 
 
-@lru_cache(maxsize=4096)  # pure; the reference compute's is asked for at every finished run
 def log2_fixed(n: int) -> int:
     """log2(n) in units of 2**-20, by integer arithmetic (the same bits on every machine).
 
@@ -100,7 +98,7 @@ def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int
 def progress_training(ctx: Ctx, lab: Lab) -> None:
     """Spend this turn's compute on the lab's run: owned chips first (power cost), then cloud hours."""
     run = lab.run
-    noise = ctx.rng.draw_int(-150, 151)  # drawn every turn for every lab: fixed draw shape
+    noise = int(ctx.rng.integers(-150, 151))  # drawn every turn for every lab: fixed draw shape
     if run is None:
         return
     need = run.gpu_hours - run.done_hours

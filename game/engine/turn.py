@@ -54,7 +54,7 @@ def seizure_chance(lab: Lab) -> int:
 
 def deliver_grey_chips(ctx: Ctx, lab: Lab) -> None:
     """Smuggled chips arrive at the end of the turn, unless customs seize them."""
-    roll = ctx.rng.draw_int(0, 100)  # drawn every turn for every lab
+    roll = int(ctx.rng.integers(0, 100))  # drawn every turn for every lab
     if not lab.in_transit:
         return
     chance = seizure_chance(lab)
@@ -97,7 +97,7 @@ def end_game(ctx: Ctx, reason: str) -> None:
         # Asymmetric scenarios may ask more of one lab (head to head: the US lab faces no export ban).
         win = scenario.labs[side].win_score or scenario.win_score
         results[side] = "bankrupt" if lab.cash < 0 else ("won" if scores[side] >= win else "lost")
-    state.outcome = Outcome(reason=reason, results=results, scores=scores)  # type: ignore[arg-type]
+    state.outcome = Outcome(reason=reason, results=dict(results), scores=dict(scores))  # type: ignore[arg-type]
     ctx.emit("game.over", reason=reason, results=results, scores=scores,
              parts={s: score_parts(ctx, state.labs[s]) for s in state.seats})
 

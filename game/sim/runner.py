@@ -76,8 +76,8 @@ GC_THRESHOLD = 50_000
 def _prepare(spec: SimSpec) -> None:
     """Make this process ready to play ``spec``'s games: its :class:`Game`, with warm caches.
 
-    One game is played and thrown away first: the engine fills its per-scenario caches (each turn's
-    event plan, compiled conditions, menu tables) during the first game, a few first games' worth of
+    One game is played and thrown away first: the engine fills its per-scenario caches (the legal
+    menu's tables) during the first game, a few first games' worth of
     time. Done in the parent before forking, every worker inherits them instead of filling its own.
     The caches hold only what the content decides, so the games that follow are the same either way.
     """

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from game.content.conditions import CONDITIONS, Condition
 from game.content.effects import EFFECTS, Effect
-from game.engine.conditions import holds
+from game.engine.conditions import evaluate
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
 from game.engine.rng import generator
@@ -35,7 +35,7 @@ def check(
     s = state or s
     ctx = ctx_for(s, g)
     lab = s.labs.get(side) if side else s.lab
-    return holds(COND.validate_python(yaml_like), ctx, lab, side)
+    return evaluate(COND.validate_python(yaml_like), ctx, lab, side)
 
 
 # --- conditions -----------------------------------------------------------------------------------------
@@ -101,8 +101,8 @@ def test_cheap_frontier_names_the_cheap_near_frontier_model() -> None:
 def test_lab_conditions_are_false_without_a_lab() -> None:
     g, s = fresh("cn_lab")
     ctx = ctx_for(s, g)
-    assert not holds(COND.validate_python({"stat": {"stat": "cash", "at_least": 0}}), ctx, None, "us")
-    assert holds(COND.validate_python({"side": "us"}), ctx, None, "us")
+    assert not evaluate(COND.validate_python({"stat": {"stat": "cash", "at_least": 0}}), ctx, None, "us")
+    assert evaluate(COND.validate_python({"side": "us"}), ctx, None, "us")
 
 
 # --- effects --------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import TypeAdapter
 
 from game.content.conditions import Condition
-from game.engine.conditions import holds
+from game.engine.conditions import evaluate
 from game.engine.context import Ctx
 from game.engine.rng import generator
 from tests.engine.helpers import fresh
@@ -22,11 +22,11 @@ def test_owner_self_sees_only_the_concerned_lab() -> None:
     cond = _COND.validate_python({"cheap_frontier": {"max_price_cents": 300, "within": 500, "owner": "self"}})
     with generator(dict(state.rng)) as rng:
         ctx = Ctx(g.rules, state, rng)
-        assert holds(cond, ctx, cn)
-        assert not holds(cond, ctx, us)
-        assert not holds(cond, ctx, None, "us")
+        assert evaluate(cond, ctx, cn)
+        assert not evaluate(cond, ctx, us)
+        assert not evaluate(cond, ctx, None, "us")
         player = _COND.validate_python({"cheap_frontier": {"owner": "player"}})
-        assert holds(player, ctx, us)  # any played lab's model counts for owner: player
+        assert evaluate(player, ctx, us)  # any played lab's model counts for owner: player
 
 
 def test_owner_self_is_false_when_the_price_is_high() -> None:
@@ -35,4 +35,4 @@ def test_owner_self_is_false_when_the_price_is_high() -> None:
     lab.released, lab.price_cents = 10000, 6000
     cond = _COND.validate_python({"cheap_frontier": {"owner": "self"}})
     with generator(dict(state.rng)) as rng:
-        assert not holds(cond, Ctx(g.rules, state, rng), lab)
+        assert not evaluate(cond, Ctx(g.rules, state, rng), lab)
