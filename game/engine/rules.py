@@ -129,15 +129,6 @@ class Rules:
         """Length in months of every turn (what ``Ctx.months`` reads), computed once."""
         return [turn_months(self.dates, turn) for turn in range(len(self.dates))]
 
-    @cached_property
-    def _on_sale(self) -> dict[tuple[str, int], tuple[str, ...]]:
-        return {}
-
-    @cached_property
-    def menu_tables(self) -> dict[tuple[Any, ...], Any]:
-        """Per-turn parts of the legal-action menu (filled by game.engine.legal)."""
-        return {}
-
     def months(self, turn: int) -> int:
         """Length of ``turn`` in months (precomputed for the calendar's turns)."""
         table = self.months_per_turn
@@ -147,19 +138,6 @@ class Rules:
     def turn_plans(self) -> dict[tuple[Any, ...], Any]:
         """Which events each turn may fire, per seating (filled by game.engine.triggers.turn_plan)."""
         return {}
-
-    def chips_on_sale(self, side: str, turn: int) -> tuple[str, ...]:
-        """Chips sold to ``side`` and on sale before the end of ``turn``, in catalogue order (cached).
-
-        The calendar part of :func:`game.engine.handlers.chip_refusal` (bans aside), which the
-        legal-action menu needs at every step.
-        """
-        key = (side, turn)
-        if key not in self._on_sale:
-            end = self.turn_end(turn)
-            self._on_sale[key] = tuple(chip.id for chip in self.chips.values()
-                                       if side in chip.buyers and date_key(chip.available_from) < end)
-        return self._on_sale[key]
 
     def turn_end(self, turn: int) -> str:
         """The first date after ``turn`` (exclusive end of its period)."""

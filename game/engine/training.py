@@ -13,7 +13,6 @@ Example::
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from game.engine.context import Ctx
 from game.engine.rules import HOURS_PER_MONTH, Rules
@@ -64,7 +63,6 @@ def tech_capability_bonus(rules: Rules, lab: Lab) -> int:
 LOG_BITS = 20
 
 
-@lru_cache(maxsize=4096)  # pure; the reference compute's is asked for at every finished run
 def log2_fixed(n: int) -> int:
     """log2(n) in units of 2**-20, by integer arithmetic (the same bits on every machine).
 
@@ -85,13 +83,17 @@ def log2_fixed(n: int) -> int:
     return result
 
 
+#: log2 of the reference compute, for every finished run.
+REFERENCE_LOG2 = log2_fixed(REFERENCE_COMPUTE)
+
+
 def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int) -> int:
     """Capability of the model a finished run produces (before the lab keeps its best)."""
     effective = (gpu_hours * rules.chips[chip].perf // 1000 * lab.efficiency // 1000
                  * talent_factor_pm(lab.talent) // 1000)
     if effective <= 0:
         return 0
-    doublings = log2_fixed(effective) - log2_fixed(REFERENCE_COMPUTE)  # in 2**-LOG_BITS units
+    doublings = log2_fixed(effective) - REFERENCE_LOG2  # in 2**-LOG_BITS units
     gain = (POINTS_PER_DOUBLING * doublings + (1 << (LOG_BITS - 1))) >> LOG_BITS  # rounded
     value = REFERENCE_CAPABILITY + gain + tech_capability_bonus(rules, lab) + noise
     return max(0, min(10000, value))
