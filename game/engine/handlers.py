@@ -11,7 +11,7 @@ from game.engine import errors as err
 from game.engine import refusals as r
 from game.engine.context import Ctx
 from game.engine.economy import HIRE_COST, LOBBY_COST, raise_amount
-from game.engine.events import offered_choices, take_choice
+from game.engine.events import take_choice
 from game.engine.state import Lab, ResearchProject, TrainingRun
 
 
@@ -104,7 +104,7 @@ def hire(ctx: Ctx, lab: Lab, act: a.Hire) -> None:
 def choose(ctx: Ctx, lab: Lab, act: a.Choose) -> None:
     _check(r.refuse_choose(ctx, lab, act.event, act.choice))
     event = ctx.rules.events_by_id[act.event]
-    choice = next(c for c in offered_choices(ctx, event, lab) if c.id == act.choice)
+    choice = next(c for c in event.choices if c.id == act.choice)  # offered now: the refusal checked
     ctx.state.pending.remove(next(p for p in ctx.state.pending if p.side == lab.side))
     take_choice(ctx, event, choice, lab)
 

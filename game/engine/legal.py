@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from game.engine import actions as a
 from game.engine import errors as err
@@ -64,7 +65,7 @@ class MenuTables:
     - ``research``: a Research entry per technique, in catalogue order.
 
     And one table that fills as the games go, ``made``: the BuyChips and StartTraining entries already
-    made (:meth:`buy`, :meth:`run`). Their amounts follow the cash and the chips owned, so they cannot be
+    made (:meth:`lot`, :meth:`run`). Their amounts follow the cash and the chips owned, so they cannot be
     built ahead, and validating a new pydantic action for each entry at every step made the menu twice
     as slow (the simulation about a tenth slower).
     """
@@ -83,23 +84,28 @@ class MenuTables:
                       for chip in rules.chips if r.calendar_reason(rules, side, chip, turn) is None)
                 for turn in range(len(rules.dates)))
         self.research = tuple(a.Research(tech=tech) for tech in rules.techs)
-        self.made: dict[tuple[str | int | bool, ...], a.Action] = {}
+        self.made: dict[tuple[str | int | bool, ...], Any] = {}
 
-    def buy(self, chip: str, count: int, grey: bool) -> a.Action:
-        """The entry BuyChips(chip, count, grey), made once (actions are frozen: it can be shared)."""
-        made = self.made.get(("buy", chip, count, grey))
-        return made or self._make(("buy", chip, count, grey), a.BuyChips(chip=chip, count=count, grey=grey))
+    def lot(self, chip: str, can: int, grey: bool) -> tuple[a.Action, ...]:
+        """The buy entries of ``chip`` when ``can`` chips can be had by this route: a quarter of them and
+        all of them, smallest first, without zero or a repeat; made once (actions are frozen: shared)."""
+        key = ("buy", chip, can, grey)
+        made = self.made.get(key)
+        if made is None:
+            counts = (can // 4, can) if can >= 4 else (can,) if can > 0 else ()
+            made = self._make(key, tuple(a.BuyChips(chip=chip, count=n, grey=grey) for n in counts))
+        return made  # type: ignore[return-value]
 
     def run(self, chip: str, gpu_hours: int) -> a.Action:
         """The entry StartTraining(chip, gpu_hours), made once."""
         made = self.made.get(("run", chip, gpu_hours))
         return made or self._make(("run", chip, gpu_hours), a.StartTraining(chip=chip, gpu_hours=gpu_hours))
 
-    def _make(self, key: tuple[str | int | bool, ...], action: a.Action) -> a.Action:
+    def _make(self, key: tuple[str | int | bool, ...], made: Any) -> Any:
         if len(self.made) >= self.MAX_MADE:  # amounts follow the cash: keep the table bounded
             self.made.clear()
-        self.made[key] = action
-        return action
+        self.made[key] = made
+        return made
 
 
 def run_sizes(ctx: Ctx, lab: Lab, chip: str) -> tuple[int, ...]:
@@ -118,25 +124,25 @@ def _chip_entries(ctx: Ctx, lab: Lab, tables: MenuTables) -> tuple[list[a.Action
     exactly when it is export-banned for this lab) and rented only when it is not banned."""
     buys: list[a.Action] = []
     rents: list[a.Action] = []
+    made, banned = tables.made, r.banned_for(ctx, lab)
     for chip, rent_entries in tables.on_sale[lab.side][ctx.state.turn]:
-        grey = r.needs_grey(ctx, lab, chip)
+        grey = chip in banned
         can = r.most_chips(ctx, lab, chip, grey)
-        for count in (can // 4, can) if can >= 4 else (can,) if can > 0 else ():
-            buys.append(tables.buy(chip, count, grey))
+        if can > 0:
+            buys += made.get(("buy", chip, can, grey)) or tables.lot(chip, can, grey)
         if not grey:
             rents += [rent for rent, cost in rent_entries if r.affordable(lab, cost)]
     return buys, rents
 
 
 def _runs(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
-    if lab.run is not None or not (lab.chips or lab.cloud_hours):  # run_in_progress, or no compute
+    if r.run_under_way(lab):
         return ()
     options: list[a.Action] = []
     for chip in ctx.rules.chips:
-        sizes = run_sizes(ctx, lab, chip)
-        if sizes:
+        if chip in lab.chips or chip in lab.cloud_hours:  # (else no size to consider: see run_sizes)
             limit = r.max_run_hours(ctx, lab, chip)
-            options += [tables.run(chip, h) for h in sizes if r.run_fits(h, limit)]
+            options += [tables.run(chip, h) for h in run_sizes(ctx, lab, chip) if r.run_fits(h, limit)]
     return options
 
 
@@ -185,7 +191,7 @@ def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
         return LegalMenu(choices, {a.Choose: choices} if choices else {})
     menu = LegalMenu()
     by_kind = menu.by_kind
-    if r.refuse_points(lab, 1) is None:  # each section's kind costs one point (tests/engine/test_legal)
+    if r.has_points(lab, 1):  # each kind below costs one point (tests/engine/test_legal)
         buys, rents = _chip_entries(ctx, lab, tables)
         for kind, entries in ((a.BuyChips, buys), (a.RentCloud, rents)):
             if entries:

@@ -26,7 +26,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from game.content.models import Chip
@@ -57,9 +57,14 @@ def card_waiting(state: GameState, side: str) -> bool:
     return bool(state.pending) and any(p.side == side for p in state.pending)
 
 
+def has_points(lab: Lab, cost: int) -> bool:
+    """Whether the lab has the ``cost`` action points an action costs left this turn."""
+    return not cost or lab.action_points >= cost
+
+
 def refuse_points(lab: Lab, cost: int) -> err.IllegalAction | None:
     """An action costing ``cost`` action points needs that many left this turn."""
-    if cost and lab.action_points < cost:
+    if not has_points(lab, cost):
         return err.NoActionPoints("no action points left this turn: end the turn")
     return None
 
@@ -79,9 +84,14 @@ def refuse_seat(state: GameState, side: str, kind: type[a.Action]) -> err.Illega
 
 # --- chips ------------------------------------------------------------------------------------------
 
+def banned_for(ctx: Ctx, lab: Lab) -> Container[str]:
+    """The chips export-banned for this lab now: it can get them only on the grey market."""
+    return ctx.state.world.banned if lab.side == "cn" else ()
+
+
 def needs_grey(ctx: Ctx, lab: Lab, chip_id: str) -> bool:
-    """Whether ``lab`` can get ``chip_id`` only on the grey market: export-banned for its side."""
-    return lab.side == "cn" and chip_id in ctx.state.world.banned
+    """Whether ``lab`` can get ``chip_id`` only on the grey market (:func:`banned_for`)."""
+    return chip_id in banned_for(ctx, lab)
 
 
 def sold_to(chip: Chip, side: str) -> bool:
@@ -215,9 +225,14 @@ def run_fits(gpu_hours: int, limit: int) -> bool:
     return MIN_RUN_HOURS <= gpu_hours <= limit
 
 
+def run_under_way(lab: Lab) -> bool:
+    """Whether the lab's training run is still going (one at a time)."""
+    return lab.run is not None
+
+
 def refuse_train(ctx: Ctx, lab: Lab, chip: str, gpu_hours: int) -> err.IllegalAction | None:
     """StartTraining: no run under way, compute on ``chip``, and a run size that fits."""
-    if lab.run is not None:
+    if run_under_way(lab):
         return err.NotAvailable("a training run is already in progress", "illegal.run_in_progress")
     model = ctx.rules.chips.get(chip)
     if model is None:
