@@ -62,7 +62,8 @@ class MenuTables:
     - ``on_sale[side][turn]``: (chip, its cloud rentals offered that turn with their costs) for every
       chip the calendar sells to ``side`` during ``turn``
       (:func:`~game.engine.refusals.calendar_reason`), in catalogue order;
-    - ``research``: a Research entry per technique, in catalogue order.
+    - ``research``: a Research entry per technique, in catalogue order;
+    - ``choices[event][choice]``: the Choose entry of every choice of every event of the scenario.
 
     And one table that fills as the games go, ``made``: the BuyChips and StartTraining entries already
     made (:meth:`lot`, :meth:`run`). Their amounts follow the cash and the chips owned, so they cannot be
@@ -84,6 +85,7 @@ class MenuTables:
                       for chip in rules.chips if r.calendar_reason(rules, side, chip, turn) is None)
                 for turn in range(len(rules.dates)))
         self.research = tuple(a.Research(tech=tech) for tech in rules.techs)
+        self.choices = {e.id: {c.id: a.Choose(event=e.id, choice=c.id) for c in e.choices} for e in rules.events}
         self.made: dict[tuple[str | int | bool, ...], Any] = {}
 
     def lot(self, chip: str, can: int, grey: bool) -> tuple[a.Action, ...]:
@@ -131,7 +133,9 @@ def _chip_entries(ctx: Ctx, lab: Lab, tables: MenuTables) -> tuple[list[a.Action
         if can > 0:
             buys += made.get(("buy", chip, can, grey)) or tables.lot(chip, can, grey)
         if not grey:
-            rents += [rent for rent, cost in rent_entries if r.affordable(lab, cost)]
+            for rent, cost in rent_entries:
+                if r.affordable(lab, cost):
+                    rents.append(rent)
     return buys, rents
 
 
@@ -170,13 +174,13 @@ class LegalMenu(list):  # type: ignore[type-arg]
         self.by_kind: dict[type, Sequence[a.Action]] = {} if by_kind is None else by_kind
 
 
-def _choices(ctx: Ctx, lab: Lab) -> list[a.Action]:
+def _choices(ctx: Ctx, lab: Lab, tables: MenuTables) -> list[a.Action]:
     """The answers to the card waiting for ``lab``, as its refusal allows them (none if no card)."""
     card = next((p for p in ctx.state.pending if p.side == lab.side), None)
     if card is None:
         return []
-    event = ctx.rules.events_by_id[card.event]
-    return [a.Choose(event=event.id, choice=c.id) for c in offered_choices(ctx, event, lab)]
+    event, entries = ctx.rules.events_by_id[card.event], tables.choices[card.event]
+    return [entries[c.id] for c in offered_choices(ctx, event, lab)]
 
 
 def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
@@ -187,7 +191,7 @@ def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
         return LegalMenu()
     lab = state.lab
     if r.card_waiting(state, lab.side):
-        choices = _choices(ctx, lab)
+        choices = _choices(ctx, lab, tables)
         return LegalMenu(choices, {a.Choose: choices} if choices else {})
     menu = LegalMenu()
     by_kind = menu.by_kind
@@ -207,7 +211,10 @@ def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
             by_kind[a.Release] = _RELEASES
             menu += _RELEASES
         if r.has_model_on_sale(lab):
-            prices = [x for x in _SET_PRICES if r.is_new_price(lab, x.price_cents)]
+            prices = []
+            for x in _SET_PRICES:
+                if r.is_new_price(lab, x.price_cents):
+                    prices.append(x)
             by_kind[a.SetPrice] = prices
             menu += prices
         if r.raise_wait(ctx, lab) <= 0:
@@ -216,7 +223,10 @@ def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
         if r.lobby_reason(lab) is None:
             by_kind[a.Lobby] = _LOBBIES
             menu += _LOBBIES
-        hires = [x for x, cost in _HIRES if r.affordable(lab, cost)]
+        hires = []
+        for x, cost in _HIRES:
+            if r.affordable(lab, cost):
+                hires.append(x)
         if hires:
             by_kind[a.Hire] = hires
             menu += hires
@@ -277,7 +287,8 @@ def _why_not_kind(ctx: Ctx, lab: Lab, kind: type[a.Action], target: str | None) 
         card = next((p for p in ctx.state.pending if p.side == lab.side), None)
         if card is None:
             return err.NotAvailable(f"no event card is waiting for {lab.side}", "illegal.no_card")
-        return _most_useful(r.refuse_choose(ctx, lab, card.event, c.choice) for c in _choices(ctx, lab))
+        offered = offered_choices(ctx, ctx.rules.events_by_id[card.event], lab)
+        return _most_useful(r.refuse_choose(ctx, lab, card.event, c.id) for c in offered)
     return None  # EndTurn: only the seat's own rules
 
 
