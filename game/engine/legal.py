@@ -55,59 +55,73 @@ def rent_hours(months: int) -> tuple[int, ...]:
     return tuple(gpus * HOURS_PER_MONTH * months for gpus in RENT_GPUS)
 
 
+#: A chip on sale and its cloud rentals offered that turn, each with its cost.
+ChipOffer = tuple[str, tuple[tuple[a.RentCloud, int], ...]]
+
+
 class MenuTables:
     """What the menu needs of a scenario's calendar and catalogue, built once, eagerly, with the game
     (the menu is rebuilt at every step; looking each of these up again was most of its cost):
 
-    - ``on_sale[side][turn]``: (chip, its cloud rentals offered that turn with their costs) for every
-      chip the calendar sells to ``side`` during ``turn``
-      (:func:`~game.engine.refusals.calendar_reason`), in catalogue order;
+    - ``on_sale[side][turn]``: a :data:`ChipOffer` for every chip the calendar sells to ``side`` during
+      ``turn`` (:func:`~game.engine.refusals.calendar_reason`), in catalogue order;
     - ``research``: a Research entry per technique, in catalogue order;
     - ``choices[event][choice]``: the Choose entry of every choice of every event of the scenario.
 
-    And one table that fills as the games go, ``made``: the BuyChips and StartTraining entries already
-    made (:meth:`lot`, :meth:`run`). Their amounts follow the cash and the chips owned, so they cannot be
-    built ahead, and validating a new pydantic action for each entry at every step made the menu twice
-    as slow (the simulation about a tenth slower).
+    And two tables that fill as the games go, ``lots`` and ``runs``: the BuyChips and StartTraining
+    entries already made (:meth:`lot`, :meth:`run`). Their amounts follow the cash and the chips owned,
+    so they cannot be built ahead, and validating new pydantic actions for them at every step made the
+    menu half as fast again and the simulation a fifth slower (cn_lab, cautious players).
     """
 
-    #: ``made`` is emptied when it reaches this size.
+    #: Each of ``lots`` and ``runs`` is emptied when it reaches this size (amounts follow the cash).
     MAX_MADE = 8192
 
     def __init__(self, rules: Rules):
-        rents: dict[tuple[str, int], tuple[tuple[a.RentCloud, int], ...]] = {}  # equal months, same entries
-        self.on_sale: dict[str, tuple[tuple[tuple[str, tuple[tuple[a.RentCloud, int], ...]], ...], ...]] = {}
+        rents: dict[tuple[str, int], ChipOffer] = {}  # turns of equal length offer the same rentals
+        self.on_sale: dict[str, tuple[tuple[ChipOffer, ...], ...]] = {}
         for side in rules.scenario.sides:
-            self.on_sale[side] = tuple(
-                tuple((chip, rents.setdefault((chip, rules.months(turn)), tuple(
-                    (a.RentCloud(chip=chip, gpu_hours=h), r.rent_cost(rules, chip, h))
-                    for h in rent_hours(rules.months(turn)))))
-                      for chip in rules.chips if r.calendar_reason(rules, side, chip, turn) is None)
-                for turn in range(len(rules.dates)))
+            per_turn = []
+            for turn in range(len(rules.dates)):
+                months = rules.months(turn)
+                per_turn.append(tuple(
+                    rents.get((chip, months)) or rents.setdefault((chip, months), _offer(rules, chip, months))
+                    for chip in rules.chips if r.calendar_reason(rules, side, chip, turn) is None))
+            self.on_sale[side] = tuple(per_turn)
         self.research = tuple(a.Research(tech=tech) for tech in rules.techs)
         self.choices = {e.id: {c.id: a.Choose(event=e.id, choice=c.id) for c in e.choices} for e in rules.events}
-        self.made: dict[tuple[str | int | bool, ...], Any] = {}
+        self.lots: dict[tuple[str, int, bool], tuple[a.BuyChips, ...]] = {}
+        self.runs: dict[tuple[str, int], a.StartTraining] = {}
 
-    def lot(self, chip: str, can: int, grey: bool) -> tuple[a.Action, ...]:
+    def lot(self, chip: str, can: int, grey: bool) -> tuple[a.BuyChips, ...]:
         """The buy entries of ``chip`` when ``can`` chips can be had by this route: a quarter of them and
         all of them, smallest first, without zero or a repeat; made once (actions are frozen: shared)."""
-        key = ("buy", chip, can, grey)
-        made = self.made.get(key)
+        made = self.lots.get((chip, can, grey))
         if made is None:
             counts = (can // 4, can) if can >= 4 else (can,) if can > 0 else ()
-            made = self._make(key, tuple(a.BuyChips(chip=chip, count=n, grey=grey) for n in counts))
-        return made  # type: ignore[return-value]
-
-    def run(self, chip: str, gpu_hours: int) -> a.Action:
-        """The entry StartTraining(chip, gpu_hours), made once."""
-        made = self.made.get(("run", chip, gpu_hours))
-        return made or self._make(("run", chip, gpu_hours), a.StartTraining(chip=chip, gpu_hours=gpu_hours))
-
-    def _make(self, key: tuple[str | int | bool, ...], made: Any) -> Any:
-        if len(self.made) >= self.MAX_MADE:  # amounts follow the cash: keep the table bounded
-            self.made.clear()
-        self.made[key] = made
+            made = _keep(self.lots, (chip, can, grey), tuple(a.BuyChips(chip=chip, count=n, grey=grey)
+                                                             for n in counts), self.MAX_MADE)
         return made
+
+    def run(self, chip: str, gpu_hours: int) -> a.StartTraining:
+        """The entry StartTraining(chip, gpu_hours), made once."""
+        made = self.runs.get((chip, gpu_hours))
+        if made is None:
+            made = _keep(self.runs, (chip, gpu_hours), a.StartTraining(chip=chip, gpu_hours=gpu_hours),
+                         self.MAX_MADE)
+        return made
+
+
+def _offer(rules: Rules, chip: str, months: int) -> ChipOffer:
+    return chip, tuple((a.RentCloud(chip=chip, gpu_hours=h), r.rent_cost(rules, chip, h)) for h in rent_hours(months))
+
+
+def _keep(table: dict[Any, Any], key: Any, value: Any, limit: int) -> Any:
+    """``table[key] = value``, emptying the table first when it holds ``limit`` entries."""
+    if len(table) >= limit:
+        table.clear()
+    table[key] = value
+    return value
 
 
 def run_sizes(ctx: Ctx, lab: Lab, chip: str) -> tuple[int, ...]:
@@ -126,12 +140,12 @@ def _chip_entries(ctx: Ctx, lab: Lab, tables: MenuTables) -> tuple[list[a.Action
     exactly when it is export-banned for this lab) and rented only when it is not banned."""
     buys: list[a.Action] = []
     rents: list[a.Action] = []
-    made, banned = tables.made, r.banned_for(ctx, lab)
+    lots, banned = tables.lots, r.banned_for(ctx, lab)
     for chip, rent_entries in tables.on_sale[lab.side][ctx.state.turn]:
         grey = chip in banned
         can = r.most_chips(ctx, lab, chip, grey)
         if can > 0:
-            buys += made.get(("buy", chip, can, grey)) or tables.lot(chip, can, grey)
+            buys += lots.get((chip, can, grey)) or tables.lot(chip, can, grey)
         if not grey:
             for rent, cost in rent_entries:
                 if r.affordable(lab, cost):
