@@ -8,6 +8,10 @@ passes, ``Game.check`` returns what ``apply`` would raise without applying anyth
 
 The functions take plain values (a chip id, a count), not actions: the menu and ``why_not`` ask about
 amounts without building an action for each, and :func:`refusal` unpacks an action for the others.
+Where the menu asks a rule at every step, the rule's plain test is a function of its own (a word or a
+yes/no: :func:`chip_reason`, :func:`tech_reason`, :func:`has_new_model`, :func:`affordable`…) that the
+refusal function turns into the error, since building an error for every refused candidate would cost
+more than the rest of the menu.
 
 Example::
 
@@ -116,8 +120,8 @@ def chip_reason(ctx: Ctx, lab: Lab, chip_id: str, grey: bool = False) -> str | N
     """Why this lab may not get ``chip_id`` now by this route, as a word (``None``: it may): the
     calendar's reason, or ``banned`` / ``grey_not_needed``.
 
-    The plain test behind :func:`refuse_chip`, which the legal menu asks at every step (where
-    building an error for each chip not on sale would cost more than the rest of the menu).
+    The plain test behind :func:`refuse_chip` (the legal menu reads its calendar part from a table
+    built with the game, and the route from :func:`banned_for`).
     """
     reason = calendar_reason(ctx.rules, lab.side, chip_id, ctx.state.turn)
     return reason if reason is not None else route_reason(ctx, lab, chip_id, grey)
