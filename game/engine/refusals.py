@@ -260,8 +260,11 @@ def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     model = ctx.rules.techs.get(tech)
     if model is None:
         return "unknown"
-    if tech in lab.techs or any(p.tech == tech for p in lab.research):
+    if tech in lab.techs:
         return "done"
+    for project in lab.research:  # (a loop, not any(): asked for every technique at every step)
+        if project.tech == tech:
+            return "done"
     for required in model.requires:
         if required not in lab.techs:
             return "requires"
