@@ -167,18 +167,17 @@ class Game:
         """
         return why_not(Ctx(self.rules, state, NO_DRAWS), side, kind, target)
 
-    def targets(self, state: GameState, side: str, kind: type[a.Action]) -> tuple[str, ...]:
+    def targets(self, side: str, kind: type[a.Action]) -> tuple[str, ...]:
         """The chips or techniques an action of ``kind`` can be about for ``side`` (for pickers).
 
         Example::
 
             >>> from game.content.loader import load_content
             >>> from game.engine.actions import BuyChips
-            >>> game = Game(load_content(), "us_lab")
-            >>> game.targets(game.new_game(seed=1), "us", BuyChips)
+            >>> Game(load_content(), "us_lab").targets("us", BuyChips)
             ('v100', 'a100', 'h100')
         """
-        return targets(Ctx(self.rules, state, NO_DRAWS), side, kind)
+        return targets(self.rules, side, kind)
 
     def apply(self, state: GameState, action: a.Action | dict[str, Any]) -> Step:
         """The state after ``action`` by the active seat, and the events it emitted.

@@ -330,11 +330,11 @@ def why_not(ctx: Ctx, side: str, kind: type[a.Action], target: str | None = None
     return refused if refused is not None else _why_not_kind(ctx, ctx.state.labs[side], kind, target)
 
 
-def targets(ctx: Ctx, side: str, kind: type[a.Action]) -> tuple[str, ...]:
+def targets(rules: Rules, side: str, kind: type[a.Action]) -> tuple[str, ...]:
     """What an action of ``kind`` can be about for ``side``, in catalogue order: the chips sold to it
     (buy, rent, train) or the techniques (research); () for the other kinds."""
     if kind in (a.BuyChips, a.RentCloud, a.StartTraining):
-        return tuple(chip for chip, model in ctx.rules.chips.items() if r.sold_to(model, side))
+        return tuple(chip for chip, model in rules.chips.items() if r.sold_to(model, side))
     if kind is a.Research:
-        return tuple(ctx.rules.techs)
+        return tuple(rules.techs)
     return ()

@@ -99,7 +99,7 @@ def test_why_not_is_none_exactly_when_the_menu_has_the_kind(scenario: str, seed:
             assert (reason is None) == (kind in kinds), (state.turn, kind, reason)
             assert reason is None or isinstance(reason, err.IllegalAction)
         for kind in (a.BuyChips, a.RentCloud, a.StartTraining, a.Research):
-            for target in game.targets(state, side, kind):
+            for target in game.targets(side, kind):
                 has = any(legal_target(x) == target for x in menu if isinstance(x, kind))
                 assert (game.why_not(state, side, kind, target) is None) == has, (state.turn, kind, target)
         other = next((s for s in state.seats if s != side), None)
@@ -132,11 +132,10 @@ def test_why_not_reasons_in_words() -> None:
 
 def test_targets_are_the_chips_sold_to_the_side() -> None:
     game = Game(load_content(), "head_to_head")
-    state = game.new_game(1)
-    assert game.targets(state, "us", a.BuyChips) == ("v100", "a100", "h100")
-    assert "a800" in game.targets(state, "cn", a.StartTraining)
-    assert game.targets(state, "us", a.Research) == tuple(game.rules.techs)
-    assert game.targets(state, "us", a.Hire) == ()
+    assert game.targets("us", a.BuyChips) == ("v100", "a100", "h100")
+    assert "a800" in game.targets("cn", a.StartTraining)
+    assert game.targets("us", a.Research) == tuple(game.rules.techs)
+    assert game.targets("us", a.Hire) == ()
 
 
 @pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head", "early_bans"])

@@ -101,7 +101,7 @@ class PickerScene(Scene):
 
         rows: list[tuple[str, str, str | None]] = []
         if kind in (a.BuyChips, a.RentCloud, a.StartTraining):
-            for chip in game.targets(state, side, kind):
+            for chip in game.targets(side, kind):
                 name = msg.chip_name(game.content, chip)
                 for grey in ((False, True) if kind is a.BuyChips else (False,)):
                     key = f"{chip}:{'grey' if grey else 'legal'}" if kind is a.BuyChips else chip
@@ -111,7 +111,7 @@ class PickerScene(Scene):
                     elif not grey:  # a grey variant is listed only when it is on offer
                         rows.append((key, label, reason(chip)))
         elif kind is a.Research:
-            for tech_id in game.targets(state, side, kind):
+            for tech_id in game.targets(side, kind):
                 if tech_id in state.lab.techs:
                     continue
                 label = self.app.strings.pick(game.rules.techs[tech_id].name)
