@@ -49,3 +49,7 @@ class InvalidAmount(IllegalAction):
 
 class NotAvailable(IllegalAction):
     key = "illegal.not_available"
+
+
+class NotYourTurn(IllegalAction):
+    key = "illegal.not_your_turn"

@@ -27,14 +27,25 @@ from game.engine import errors as err
 from game.engine.calendar import date_key
 from game.engine.context import Ctx, QuietCtx
 from game.engine.handlers import HANDLERS
-from game.engine.legal import legal_menu
+from game.engine.legal import MenuTables, legal_menu, targets, why_not
 from game.engine.notes import Note
+from game.engine.refusals import refusal, refuse_seat
 from game.engine.rng import NO_DRAWS, generator, new_rng_state
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab, RivalLab, World
 from game.engine.turn import begin_turn, end_game, resolve_world
 
 MAX_SEED = 2**63 - 1
+
+
+def _parsed(action: a.Action | dict[str, Any]) -> a.Action:
+    """``action`` itself, or read from its JSON form (``illegal.malformed`` when it is not an action)."""
+    if not isinstance(action, dict):
+        return action
+    try:
+        return a.parse_action(action)
+    except ValueError as exc:
+        raise err.IllegalAction(f"not an action: {exc}", "illegal.malformed") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,7 @@ class Game:
         self.content = content
         self.options = GameOptions.model_validate(options or {})
         self.rules = Rules(content, content.scenario(scenario_id), self.options)
+        self.menu_tables = MenuTables(self.rules)
         self._ctx: type[Ctx] = Ctx if record else QuietCtx
         # The bit generator this game's calls draw with: each call that draws loads the state's generator
         # state into it and saves it back after (game.engine.rng.generator), so it carries nothing from
@@ -154,11 +166,53 @@ class Game:
 
     def legal_actions(self, state: GameState) -> list[a.Action]:
         """Every action the active seat may take now (``[]`` when the game is over)."""
-        return legal_menu(Ctx(self.rules, state, NO_DRAWS))  # the menu reads, never draws
+        return legal_menu(Ctx(self.rules, state, NO_DRAWS), self.menu_tables)  # the menu reads, never draws
 
-    def check(self, state: GameState, action: a.Action) -> None:
-        """Raise the ``IllegalAction`` that ``apply`` would raise, without changing anything."""
-        self.apply(state, action)
+    def check(self, state: GameState, action: a.Action | dict[str, Any]) -> None:
+        """Raise the ``IllegalAction`` that ``apply`` would raise, without changing or copying anything
+        (the refusal functions of :mod:`game.engine.refusals`, which ``apply`` raises too).
+
+        Example::
+
+            >>> from game.content.loader import load_content
+            >>> from game.engine.actions import BuyChips
+            >>> game = Game(load_content(), "cn_lab")
+            >>> game.check(game.new_game(seed=1), BuyChips(chip="h100", count=10))
+            Traceback (most recent call last):
+            ...
+            game.engine.errors.NotAvailable: Nvidia H100 is on sale from 2022-10
+        """
+        refused = refusal(Ctx(self.rules, state, NO_DRAWS), _parsed(action))
+        if refused is not None:
+            raise refused
+
+    def why_not(self, state: GameState, side: str, kind: type[a.Action],
+                target: str | None = None) -> err.IllegalAction | None:
+        """Why ``legal_actions`` has no action of ``kind`` for ``side`` now, or ``None`` when it has
+        one: "no action points", "a run is in progress", "not enough cash"… (see
+        :func:`game.engine.legal.why_not`; ``target`` narrows it to one chip or technique).
+
+        Example::
+
+            >>> from game.content.loader import load_content
+            >>> from game.engine.actions import SetPrice
+            >>> game = Game(load_content(), "cn_lab")
+            >>> game.why_not(game.new_game(seed=1), "cn", SetPrice).key
+            'illegal.not_released'
+        """
+        return why_not(Ctx(self.rules, state, NO_DRAWS), side, kind, target)
+
+    def targets(self, side: str, kind: type[a.Action]) -> tuple[str, ...]:
+        """The chips or techniques an action of ``kind`` can be about for ``side`` (for pickers).
+
+        Example::
+
+            >>> from game.content.loader import load_content
+            >>> from game.engine.actions import BuyChips
+            >>> Game(load_content(), "us_lab").targets("us", BuyChips)
+            ('v100', 'a100', 'h100')
+        """
+        return targets(self.rules, side, kind)
 
     def apply(self, state: GameState, action: a.Action | dict[str, Any]) -> Step:
         """The state after ``action`` by the active seat, and the events it emitted.
@@ -175,19 +229,11 @@ class Game:
 
         On an illegal action nothing has been changed: every handler checks before it acts.
         """
-        if isinstance(action, dict):
-            try:
-                action = a.parse_action(action)
-            except ValueError as exc:
-                raise err.IllegalAction(f"not an action: {exc}", "illegal.malformed") from None
-        if state.outcome is not None:
-            raise err.GameOverError("the game is over")
+        action = _parsed(action)
+        refused = refuse_seat(state, state.active, type(action))  # the handler raises the rest
+        if refused is not None:
+            raise refused
         lab = state.lab
-        if action.cost and lab.action_points < action.cost:
-            raise err.NoActionPoints("no action points left this turn: end the turn")
-        pending = bool(state.pending) and any(p.side == lab.side for p in state.pending)
-        if pending and not isinstance(action, a.Choose):
-            raise err.ChoicePending("an event card is waiting for your decision")
         if isinstance(action, a.EndTurn):
             with generator(state.rng, self._bit_gen) as rng:
                 ctx = self._ctx(self.rules, state, rng)

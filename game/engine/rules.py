@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import Any
-
 from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
 from game.engine.calendar import date_key, period_end, turn_dates, turn_months
 
@@ -89,32 +86,12 @@ class Rules:
     def cut_short(self) -> bool:
         return len(self.dates) < len(self.all_dates)
 
-    @cached_property
-    def _on_sale(self) -> dict[tuple[str, int], tuple[str, ...]]:
-        return {}
-
-    @cached_property
-    def menu_tables(self) -> dict[tuple[Any, ...], Any]:
-        """Per-turn parts of the legal-action menu (filled by game.engine.legal)."""
-        return {}
 
     def months(self, turn: int) -> int:
         """Length of ``turn`` in months (precomputed for the calendar's turns)."""
         table = self.months_per_turn
         return table[turn] if 0 <= turn < len(table) else turn_months(self.dates, turn)
 
-    def chips_on_sale(self, side: str, turn: int) -> tuple[str, ...]:
-        """Chips sold to ``side`` and on sale before the end of ``turn``, in catalogue order (cached).
-
-        The calendar part of :func:`game.engine.handlers.chip_refusal` (bans aside), which the
-        legal-action menu needs at every step.
-        """
-        key = (side, turn)
-        if key not in self._on_sale:
-            end = self.turn_end(turn)
-            self._on_sale[key] = tuple(chip.id for chip in self.chips.values()
-                                       if side in chip.buyers and date_key(chip.available_from) < end)
-        return self._on_sale[key]
 
     def turn_end(self, turn: int) -> str:
         """The first date after ``turn`` (exclusive end of its period)."""

@@ -83,13 +83,17 @@ def log2_fixed(n: int) -> int:
     return result
 
 
+#: log2 of the reference compute, for every finished run.
+REFERENCE_LOG2 = log2_fixed(REFERENCE_COMPUTE)
+
+
 def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int) -> int:
     """Capability of the model a finished run produces (before the lab keeps its best)."""
     effective = (gpu_hours * rules.chips[chip].perf // 1000 * lab.efficiency // 1000
                  * talent_factor_pm(lab.talent) // 1000)
     if effective <= 0:
         return 0
-    doublings = log2_fixed(effective) - log2_fixed(REFERENCE_COMPUTE)  # in 2**-LOG_BITS units
+    doublings = log2_fixed(effective) - REFERENCE_LOG2  # in 2**-LOG_BITS units
     gain = (POINTS_PER_DOUBLING * doublings + (1 << (LOG_BITS - 1))) >> LOG_BITS  # rounded
     value = REFERENCE_CAPABILITY + gain + tech_capability_bonus(rules, lab) + noise
     return max(0, min(10000, value))

@@ -1,6 +1,6 @@
 """What the dashboard shows, computed from the state: figures, the action groups and why they are
-disabled, in the player's language. Reading only: reasons come from ``Session.reason`` (the engine's
-own check), never from rules copied into the UI.
+disabled, in the player's language. Reading only: reasons come from the engine (``Game.why_not`` for an
+empty group, ``Game.check`` for a chosen action), never from rules copied into the UI.
 
 Example::
 
@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from game import messages as m
 from game.engine import actions as a
-from game.engine.errors import IllegalAction, NotEnoughCash
+from game.engine.errors import IllegalAction
 from game.engine.notes import Note
-from game.engine.rules import PRICE_POINTS
-from game.engine.training import MIN_RUN_HOURS
 from game.i18n import strings
 from game.messages import month_year  # (the screens import it from here)
 from game.ui.session import Session
@@ -89,48 +87,20 @@ GROUPS: tuple[tuple[str, type, str], ...] = (
 )
 
 
-def _probes(session: Session, kind: type) -> list[a.Action]:
-    """Representative actions whose refusal explains why a whole group is empty."""
-    state, rules = session.state, session.game.rules
-    lab = state.lab
-    if kind is a.BuyChips:
-        return [a.BuyChips(chip=c, count=1) for c in rules.chips]
-    if kind is a.RentCloud:
-        return [a.RentCloud(chip=c, gpu_hours=1) for c in rules.chips]
-    if kind is a.StartTraining:
-        return [a.StartTraining(chip=c, gpu_hours=MIN_RUN_HOURS) for c in rules.chips]
-    if kind is a.Research:
-        return [a.Research(tech=t) for t in rules.techs]
-    if kind is a.Release:
-        return [a.Release(price_cents=lab.price_cents, open_weights=lab.open_weights)]
-    if kind is a.SetPrice:
-        return [a.SetPrice(price_cents=next(p for p in PRICE_POINTS if p != lab.price_cents))]
-    if kind is a.Hire:
-        return [a.Hire(count=10)]
-    return [kind()]
-
-
 def group_reason(session: Session, kind: type, lang: str) -> str:
-    """Why no action of ``kind`` is possible now (most useful reason first)."""
-    errors = [e for e in (session.reason(p) for p in _probes(session, kind)) if e is not None]
-    if not errors:
-        return strings(lang).t("illegal.generic")
-    ranked = sorted(errors, key=lambda e: (not isinstance(e, NotEnoughCash),
-                                           e.key in ("illegal.chip_not_for_side", "illegal.chip_not_yet")))
-    return reason_text(session, ranked[0], lang)
+    """Why no action of ``kind`` is possible now: the engine's answer (``Game.why_not``), in words."""
+    state = session.state
+    exc = session.game.why_not(state, state.active, kind)
+    return reason_text(session, exc, lang) if exc is not None else strings(lang).t("illegal.generic")
 
 
 def action_groups(session: Session, lang: str) -> list[Group]:
     legal = session.game.legal_actions(session.state)
     groups = []
     for gid, kind, key in GROUPS:
-        options = [x for x in legal if isinstance(x, kind)]
-        group = Group(gid, kind, key, options)
-        if not options:
-            if session.state.lab.action_points < kind.cost:
-                group.reason = strings(lang).t("illegal.no_action_points")
-            else:
-                group.reason = group_reason(session, kind, lang)
+        group = Group(gid, kind, key, [x for x in legal if isinstance(x, kind)])
+        if not group.options:
+            group.reason = group_reason(session, kind, lang)
         groups.append(group)
     return groups
 

@@ -9,7 +9,7 @@ from game.engine import errors as err
 from game.engine.canonical import state_hash
 from game.engine.economy import HIRE_COST, LOBBY_COST
 from game.engine.game import Game
-from game.engine.handlers import GREY_PRICE_PCT
+from game.engine.refusals import GREY_PRICE_PCT
 from game.engine.rules import HOURS_PER_MONTH
 from game.engine.state import GameState
 from tests.engine.helpers import clear_cards, fresh

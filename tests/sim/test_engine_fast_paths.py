@@ -6,14 +6,12 @@ import numpy as np
 import pytest
 
 from game.content.loader import load_content
-from game.engine.actions import BuyChips, EndTurn, RentCloud
+from game.engine.actions import EndTurn
 from game.engine.context import Ctx
 from game.engine.game import Game
-from game.engine.handlers import chip_refusal, chip_unit_price, supply_left
 from game.engine.legal import LegalMenu
 from game.engine.market import market_step
 from game.engine.rng import generator
-from game.engine.training import training_cost
 from game.match import play_game
 
 
@@ -24,22 +22,6 @@ def states(scenario: str, policy: str, seed: int) -> list:
     play_game(game, seed, dict.fromkeys(game.scenario.sides, policy),
               on_step=lambda state, action, notes: seen.append(state.model_copy(deep=True)))
     return seen
-
-
-@pytest.mark.parametrize("scenario", ["cn_lab", "us_lab", "head_to_head"])
-def test_chips_on_sale_matches_chip_refusal(scenario: str) -> None:
-    game = Game(load_content(), scenario)
-    for state in states(scenario, "aggressive", 2)[::5]:
-        if state.over:
-            continue
-        ctx = Ctx(game.rules, state, None)  # type: ignore[arg-type]  # nothing here draws
-        for side, lab in state.labs.items():
-            on_sale = game.rules.chips_on_sale(side, state.turn)
-            banned = side == "cn"
-            for chip in game.rules.chips:
-                for grey in (False, True):
-                    fast = chip in on_sale and grey == (banned and chip in state.world.banned)
-                    assert fast == (chip_refusal(ctx, lab, chip, grey) is None), (state.turn, side, chip, grey)
 
 
 def test_menus_and_plain_actions_leave_the_generator_alone() -> None:
@@ -82,27 +64,6 @@ def test_market_step_matches_the_numpy_formula() -> None:
         for stock, move in zip(game.rules.stocks, moves.tolist(), strict=True):
             move = max(-5000, min(5000, move))
             assert state.world.stocks[stock.id] == max(1, before[stock.id] * (10000 + move) // 10000)
-
-
-@pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head"])
-def test_buy_and_rent_entries_follow_the_handlers(scenario: str) -> None:
-    """The menu's precomputed tables give the amounts the handlers allow: the whole lot is what the
-    supply and the cash permit, and every rental is affordable."""
-    game = Game(load_content(), scenario)
-    for state in states(scenario, "aggressive", 5)[::3]:
-        if state.over or state.lab.action_points == 0 or state.pending:
-            continue
-        ctx = Ctx(game.rules, state, None)  # type: ignore[arg-type]
-        lab = state.lab
-        buys: dict[tuple[str, bool], list[int]] = {}
-        for action in game.legal_actions(state):
-            if isinstance(action, BuyChips):
-                buys.setdefault((action.chip, action.grey), []).append(action.count)
-            elif isinstance(action, RentCloud):
-                assert training_cost(action.gpu_hours, game.rules.chips[action.chip].rent_cents) <= lab.cash
-        for (chip, grey), counts in buys.items():
-            can = min(supply_left(ctx, lab, chip, grey), lab.cash // chip_unit_price(ctx, chip, grey))
-            assert counts == ([can // 4, can] if can >= 4 else [can]), (state.turn, chip, grey)
 
 
 def test_pow2_by_long_division_matches_the_digit_formula() -> None:

@@ -91,36 +91,34 @@ class PickerScene(Scene):
         return self.app.session
 
     def _targets(self) -> list[tuple[str, str, str | None]]:
-        """(key, label, reason when unavailable) for the "what" row."""
+        """(key, label, reason when unavailable) for the "what" row: the engine's targets for this kind,
+        each with the engine's reason when the menu offers nothing for it (``Game.why_not``)."""
         session, lang, kind = self.session, self.lang, self.group.kind
-        content = session.game.content
+        game, state = session.game, session.state
+        side = state.active
         offered = {target_of(o) for o in self.group.options}
+
+        def reason(target: str) -> str | None:
+            exc = game.why_not(state, side, kind, target)
+            return reason_text(session, exc, lang) if exc is not None else None
+
         rows: list[tuple[str, str, str | None]] = []
         if kind in (a.BuyChips, a.RentCloud, a.StartTraining):
-            for chip in session.game.rules.chips:
-                name = msg.chip_name(content, chip)
+            for chip in game.targets(side, kind):
+                name = msg.chip_name(game.content, chip)
                 for grey in ((False, True) if kind is a.BuyChips else (False,)):
                     key = f"{chip}:{'grey' if grey else 'legal'}" if kind is a.BuyChips else chip
                     label = name + (f" ({self.t('ui.pick.grey')})" if grey else "")
                     if key in offered:
                         rows.append((key, label, None))
-                        continue
-                    if grey:
-                        continue  # a grey variant is listed only when it is on offer
-                    probe = (a.BuyChips(chip=chip, count=1) if kind is a.BuyChips else
-                             a.RentCloud(chip=chip, gpu_hours=1) if kind is a.RentCloud else
-                             a.StartTraining(chip=chip, gpu_hours=10**6))
-                    exc = session.reason(probe)
-                    if exc is not None and exc.key in ("illegal.chip_not_for_side",):
-                        continue
-                    rows.append((key, label, reason_text(session, exc, lang) if exc else None))
+                    elif not grey:  # a grey variant is listed only when it is on offer
+                        rows.append((key, label, reason(chip)))
         elif kind is a.Research:
-            for tech in session.game.rules.techs.values():
-                if tech.id in session.state.lab.techs:
+            for tech_id in game.targets(side, kind):
+                if tech_id in state.lab.techs:
                     continue
-                exc = session.reason(a.Research(tech=tech.id)) if tech.id not in offered else None
-                reason = reason_text(session, exc, lang) if exc else None
-                rows.append((tech.id, self.app.strings.pick(tech.name), reason))
+                label = self.app.strings.pick(game.rules.techs[tech_id].name)
+                rows.append((tech_id, label, None if tech_id in offered else reason(tech_id)))
         elif kind is a.Release:
             rows = [("closed", self.t("msg.action.closed"), None), ("open", self.t("msg.action.open"), None)]
         return rows
