@@ -57,7 +57,7 @@ def test_built_app_plays_a_demo_game_and_exports_it(app: Path, tmp_path: Path) -
     assert proc.returncode == 0, err[-3000:]
     assert "error" not in out, out
     results = sorted((user / "results").glob("*.json"))
-    assert [p.name for p in results] == ["chip-race-cn_lab-3.json"]
+    assert len(results) == 1 and results[0].name.startswith("chip-race-cn_lab-3-")  # then the game's fingerprint
     doc = json.loads(results[0].read_text(encoding="utf-8"))
     assert doc["format"] == "chip-race-result" and doc["lang"] == "fr" and doc["turns"] >= 2
     assert "<svg" in results[0].with_suffix(".html").read_text(encoding="utf-8")  # the debrief's charts
