@@ -97,7 +97,7 @@ def _picture_app(name: str):
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.engine.game import Game
-    from game.play import play_game
+    from game.match import play_game
     from game.ui.app import App
     from game.ui.scenes.card import next_card
     from game.ui.scenes.chipmap import MapScene

@@ -39,7 +39,7 @@ def session_at(scenario: str, seed: int, turn: int):
     """A session of ``scenario`` played by the efficient policy up to the start of ``turn``."""
     from game.content.loader import load_content
     from game.engine.game import Game
-    from game.play import play_game
+    from game.match import play_game
     from game.ui.session import Session
 
     game = Game(load_content(), scenario)

@@ -21,9 +21,12 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from game.content.loader import load_content
 from game.content.models import Scenario
 from game.engine.calendar import turn_dates
+from game.engine.game import Game
 from game.i18n import strings
+from game.match import play_game
 from game.messages import month_year
 
 #: The shorter lengths offered per scenario (turns played, the last ones of the calendar). Each starts
@@ -79,10 +82,6 @@ def cards_seen(scenario_id: str, turns: int | None) -> int:
     Counted, not guessed: the last turns are the busiest (January 2025 alone has a dozen cards), so a
     lesson's minutes follow its cards more than its turns.
     """
-    from game.content.loader import load_content
-    from game.engine.game import Game
-    from game.play import play_game
-
     game = Game(load_content(), scenario_id, {"lesson_turns": turns} if turns else {}, record=False)
     state = play_game(game, 1, {side: "cautious" for side in game.scenario.sides}, record=False).state
     first = game.rules.first_turn

@@ -8,7 +8,7 @@ from game.classcode import make_class_code, parse_class_code
 from game.content.loader import load_content
 from game.engine.game import Game
 from game.lessons import lesson_lengths
-from game.play import play_game
+from game.match import play_game
 
 LENGTHS = [(sid, length.turns) for sid in ("cn_lab", "us_lab")
            for length in lesson_lengths(load_content().scenario(sid))]

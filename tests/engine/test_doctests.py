@@ -15,7 +15,7 @@ PACKAGED = sorted(
     name for package in (game.engine, game.content)
     for _, name, _ in pkgutil.iter_modules(package.__path__, package.__name__ + ".")
 )
-MODULES = [*PACKAGED, "game.messages", "game.classcode", "game.i18n", "game.play", "game.match",
+MODULES = [*PACKAGED, "game.messages", "game.classcode", "game.i18n", "game.match",
            "game.policies"]
 
 

@@ -16,7 +16,7 @@ from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.rng import NO_DRAWS
 from game.engine.state import GameState
-from game.play import play_game
+from game.match import play_game
 
 #: Every kind a seat may take (the actions panel's, then cards and the end of a turn).
 KINDS = (a.BuyChips, a.RentCloud, a.StartTraining, a.Research, a.Release, a.SetPrice, a.RaiseMoney, a.Lobby,

@@ -11,7 +11,7 @@ from game.content.loader import load_content
 from game.engine.canonical import canonical_json, state_from_json, state_hash, state_to_json
 from game.engine.game import Game
 from game.engine.state import Fired, GameState, Lab
-from game.play import play_game
+from game.match import play_game
 
 
 def _states(scenario: str, policy: str, seed: int) -> list[GameState]:

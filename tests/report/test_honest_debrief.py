@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.content.loader import load_content
 from game.engine.game import Game
-from game.play import play_game
+from game.match import play_game
 from game.report.catalog import Catalog
 from game.report.debrief import debrief_html
 from game.report.facts import game_facts
