@@ -17,6 +17,8 @@ from typing import Any
 from game.engine import actions as a
 from game.policies import make_policy
 from game.ui.focus import press
+from game.ui.scenes.chipmap import MapScene
+from game.ui.scenes.race import RaceScene
 from game.ui.view import action_groups
 
 
@@ -129,9 +131,6 @@ class DemoDriver:
 
     def show_picture(self, app: Any) -> None:
         """Open the chip map, then (next time) the race chart; each closes on the demo's next step."""
-        from game.ui.scenes.chipmap import MapScene
-        from game.ui.scenes.race import RaceScene
-
         app.push((MapScene, RaceScene)[self.pictures_shown](app))
         self.pictures_shown += 1
 

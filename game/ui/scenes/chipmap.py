@@ -14,6 +14,7 @@ import pygame
 
 from game import messages as m
 from game.ui import theme
+from game.ui.layout import wrap_words
 from game.ui.mapdata import Board, MapView, load_board, map_view, recent_notes
 from game.ui.scene import panel
 from game.ui.scenes.picture import PictureScene
@@ -223,8 +224,6 @@ class MapScene(PictureScene):
                 self.callout(surface, lines, "ban", (cx, cy))
 
     def split(self, text: str, width: int = 234) -> list[str]:
-        from game.ui.layout import wrap_words
-
         font = theme.font(round(13 * self.scale), bold=True)  # measured bold: a callout's first line is
         return wrap_words(lambda s: font.size(s)[0], text, width)
 

@@ -17,8 +17,10 @@ from game.ui import charts, motion, persist, theme
 from game.ui.handin import LeaveScene
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
+from game.ui.scenes.chipmap import MapScene
 from game.ui.scenes.help import glossary_tip
 from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.race import RaceScene
 from game.ui.scenes.save import SaveScene
 from game.ui.session import Session
 from game.ui.view import Group, action_groups, hours, month_year, note_lines, people, start_prices
@@ -169,9 +171,6 @@ class DashboardScene(Scene):
 
     def picture_buttons(self) -> None:
         """The chip map [W] and the race chart [V]: buttons in the share prices panel's title row."""
-        from game.ui.scenes.chipmap import MapScene
-        from game.ui.scenes.race import RaceScene
-
         for i, (name, scene, k) in enumerate((("map", MapScene, pygame.K_w), ("race", RaceScene, pygame.K_v))):
             self.button((650 + 112 * i, 325, 108, 26), self.t(f"ui.{name}.button"), lambda s=scene: self.app.push(
                 s(self.app)), self.t(f"ui.{name}.button_tip"), "#small", focus=False)

@@ -18,10 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 import pygame
 import pygame_gui
 from pygame_gui.windows import UIFileDialog
 
+from game.resultfiles import FolderError, export_result
+from game.results import build_result
+from game.ui.persist import results_dir
 from game.ui.scene import Scene
 
 #: Where the dialog sits; the shortcuts go in the column to its left.
@@ -54,10 +58,6 @@ def removable_volumes() -> list[Path]:
 
 def places() -> list[tuple[str, Path]]:
     """(string key or volume name, folder) for the shortcut buttons: home, Documents, results, sticks."""
-    import platformdirs
-
-    from game.ui.persist import results_dir
-
     home = Path.home()
     out: list[tuple[str, Path]] = [("folders.home", home)]
     documents = Path(platformdirs.user_documents_dir())
@@ -150,14 +150,9 @@ class FolderPickScene(Scene):
 def export_to_folder(scene: Any) -> None:
     """The end screen's "Export to a folder…": choose a folder, write the result and debrief there
     (atomically), and say on the end screen what happened, in the player's language."""
-    from game.ui.persist import results_dir
-
     app = scene.app
 
     def write(folder: Path) -> None:
-        from game.resultfiles import FolderError, export_result
-        from game.results import build_result
-
         session, lang = app.session, scene.lang
         result = build_result(session.game, session.state, session.actions, session.policies, lang,
                               nickname=session.nickname or None)

@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from game.ui.mapdata import flow_changed
+from game.ui.scenes.chipmap import MapScene
 
 #: How long the map stays over the summary, seconds.
 SECONDS = 1.6
@@ -44,8 +45,6 @@ class MapGlimpse:
         if not self.showing:
             return
         if self.picture is None:
-            from game.ui.scenes.chipmap import MapScene
-
             scene = MapScene(self.app)
             scene.tween.finish()
             self.picture = pygame.Surface(surface.get_size())

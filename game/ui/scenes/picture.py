@@ -17,6 +17,8 @@ from typing import Any
 import pygame
 
 from game.ui import motion, theme
+from game.ui.charts import fit_text
+from game.ui.layout import wrap_words
 from game.ui.scene import Scene
 
 #: The smallest text a picture uses (pixels at 1280x720): still 10 px when the window is 1024 wide.
@@ -118,8 +120,6 @@ class PictureScene(Scene):
              anchor: str = "topleft", boxed: bool = False) -> pygame.Rect:
         """Draw ``text`` shortened to ``width`` (recorded in ``cut`` when it had to be), on a white box
         when ``boxed`` (a label over busy shapes); returns its rect."""
-        from game.ui.charts import fit_text
-
         size = round(size * self.scale)
         self.smallest = min(self.smallest, size)
         key = (text, size, bold, colour, width)
@@ -139,8 +139,6 @@ class PictureScene(Scene):
     def wrapped(self, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int = 16, bold: bool = False,
                 colour: tuple[int, int, int] = theme.INK, italic: bool = False) -> int:
         """Draw ``text`` wrapped in ``rect``; returns the y under the last line (lines past the bottom are cut)."""
-        from game.ui.layout import wrap_words
-
         size = round(size * self.scale)
         self.smallest = min(self.smallest, size)
         font = self.italic(size) if italic else theme.font(size, bold=bold)

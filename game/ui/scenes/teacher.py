@@ -23,8 +23,12 @@ from pygame_gui.elements import UITextEntryLine
 
 from game.classcode import MAX_SEED, ClassCodeError, make_class_code
 from game.lessons import length_choices
+from game.resultfiles import FolderError, collect, write_class_report
 from game.ui import theme
+from game.ui.persist import results_dir
 from game.ui.scene import Scene, panel
+from game.ui.scenes.firststart import WhereScene
+from game.ui.scenes.folders import FolderPickScene, removable_volumes
 
 HISTORY = (None, True, False)
 DIFFICULTIES = ("normal", "easy", "hard")
@@ -36,8 +40,6 @@ CODE_BOX = pygame.Rect(40, 426, 570, 124)
 
 def class_folder() -> Path:
     """``<results folder>/class``: where "Collect from a USB stick" copies result files."""
-    from game.ui.persist import results_dir
-
     return results_dir() / CLASS_FOLDER
 
 
@@ -112,8 +114,6 @@ class TeacherScene(Scene):
         self.button((240, y, 370, 40), self.fit(text, 320, bold=True) + "  ▸", action, text, "#choice")
 
     def build(self) -> None:
-        from game.ui.persist import results_dir
-
         s = self.app.strings
         self.label((20, 14, 1240, 44), self.t("teacher.title"), "#title")
         self.label((40, 80, 570, 30), self.t("teacher.code_heading"), "#heading")
@@ -172,17 +172,11 @@ class TeacherScene(Scene):
 
     # --- report and collection -----------------------------------------------------------------
     def choose_report(self) -> None:
-        from game.ui.persist import results_dir
-        from game.ui.scenes.folders import FolderPickScene
-
         start = class_folder() if class_folder().is_dir() else results_dir()
         self.app.push(FolderPickScene(self.app, "folders.title_report", self.make_report, start))
 
     def make_report(self, folder: Path) -> None:
         """Build the class report from ``folder`` into the results folder; say what happened."""
-        from game.resultfiles import FolderError, write_class_report
-        from game.ui.persist import results_dir
-
         try:
             path, found = write_class_report(folder, results_dir(), self.lang)
         except FolderError as exc:
@@ -207,17 +201,12 @@ class TeacherScene(Scene):
             self.app.rebuild()
 
     def choose_stick(self) -> None:
-        from game.ui.persist import results_dir
-        from game.ui.scenes.folders import FolderPickScene, removable_volumes
-
         volumes = removable_volumes()
         self.app.push(FolderPickScene(self.app, "folders.title_collect", self.collect_from,
                                       volumes[0] if volumes else results_dir()))
 
     def collect_from(self, folder: Path) -> None:
         """Copy the result files of ``folder`` into the class folder; say how many."""
-        from game.resultfiles import FolderError, collect
-
         try:
             done = collect(folder, class_folder())
         except FolderError as exc:
@@ -231,8 +220,6 @@ class TeacherScene(Scene):
         self.app.rebuild()
 
     def show_where(self) -> None:
-        from game.ui.scenes.firststart import WhereScene
-
         self.app.push(WhereScene(self.app))
 
     # --- drawing -------------------------------------------------------------------------------
