@@ -38,7 +38,9 @@ class Ctx:
     @property
     def months(self) -> int:
         """Length of the current turn in months."""
-        return self.rules.months(self.state.turn)  # precomputed: this is read on every rule's hot path
+        # Read on every rule's hot path: the table straight away (the state's turn is always one of the
+        # calendar's: the last turn ends the game instead of moving past it).
+        return self.rules.months_per_turn[self.state.turn]
 
     def lab(self, side: str | None) -> Lab | None:
         return self.state.labs.get(side) if side else None

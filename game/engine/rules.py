@@ -102,9 +102,6 @@ class Rules:
     def _turn_end(self, turn: int) -> str:
         return period_end(self.dates, turn)
 
-    def chip_price(self, chip_id: str, level_pct: int) -> int:
-        """Price of one chip at the current price level (percent of list)."""
-        return self.chips[chip_id].price * level_pct // 100
 
 
 def date_eligible(event: Event, turn_end: str, date: str) -> bool:

@@ -74,7 +74,7 @@ def test_grey_market_buys_banned_chips_at_a_premium_and_in_transit() -> None:
     before, owned = s.lab.cash, s.lab.chips.get("h100", 0)
     level = s.world.chip_price_pct.get("h100", 100)
     s = g.apply(s, a.BuyChips(chip="h100", count=100, grey=True)).state
-    assert before - s.lab.cash == 100 * (g.rules.chip_price("h100", level) * GREY_PRICE_PCT // 100)
+    assert before - s.lab.cash == 100 * (g.rules.chips["h100"].price * level // 100 * GREY_PRICE_PCT // 100)
     assert GREY_PRICE_PCT > 100
     assert s.lab.in_transit == {"h100": 100} and s.lab.chips.get("h100", 0) == owned
     assert "grey_market_used" in s.world.flags
