@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("game.tools.simulate", "play many seeded games, outcome statistics"),
     "report": ("game.tools.report", "write an HTML debrief or class report from result files"),
     "replay": ("game.tools.replay", "re-play a save and check it reproduces its state"),
+    "calibrate": ("game.tools.calibrate", "the history path against the record's figures, each ok or MISSED"),
 }
 
 

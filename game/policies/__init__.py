@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from game.policies.base import Policy
 from game.policies.heuristics import AggressivePolicy, CautiousPolicy, EfficientPolicy, RandomPolicy
+from game.policies.history import HistoryPolicy
 
 POLICIES: dict[str, type[Policy]] = {
     "cautious": CautiousPolicy,
     "aggressive": AggressivePolicy,
     "efficient": EfficientPolicy,
     "random": RandomPolicy,
+    "history": HistoryPolicy,
 }
 
 

@@ -1,0 +1,124 @@
+"""The ``history`` policy: the real labs' path, the reference that ``calibrate`` measures the model on.
+
+- Chinese lab (High-Flyer, then DeepSeek): takes the fund's A100 clusters of 2020–21, buys the best
+  Nvidia chips it may legally buy (the H800 in its 2023 window), never the grey market nor Huawei's
+  Ascend (DeepSeek trained on Nvidia chips), researches efficiency whenever it can, and releases open
+  weights at R1's price ($2.19 per million output tokens).
+- American lab (a frontier lab such as OpenAI): raises money whenever investors listen, buys the best
+  chips in big lots, trains the largest runs, and sells a closed model at o1's price ($60).
+
+On every news card it takes the choice the deck marks ``historical`` (what really happened), or the
+first offered when none is. Two variants exist for the calibration's counterfactuals: a lab that turns
+down the chips offered by cards (the 2020–21 clusters) and one that never buys a chip of a given id
+(the H800 window of 2023).
+
+Example::
+
+    >>> from game.content.loader import load_content
+    >>> from game.engine.game import Game
+    >>> from game.match import play_game
+    >>> game = Game(load_content(), "cn_lab")
+    >>> played = play_game(game, seed=1, policies={"cn": HistoryPolicy(1)})
+    >>> played.state.labs["cn"].open_weights
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.engine import actions as a
+from game.engine.game import Game
+from game.engine.state import GameState, Lab
+from game.policies.base import Policy
+
+#: Prices per million output tokens, cents: DeepSeek-R1's $2.19 and OpenAI o1's $60 (CHRONOLOGY.md).
+R1_PRICE_CENTS = 219
+O1_PRICE_CENTS = 6000
+#: Share of the starting cash kept aside before buying chips or research (percent).
+RESERVE_PCT = 20
+#: A new model is released when it beats the one on sale by this much (hundredths of a point).
+RELEASE_STEP = 100
+
+
+def _of(legal: Sequence[a.Action], kind: type) -> list:
+    return [x for x in legal if type(x) is kind]
+
+
+class HistoryPolicy(Policy):
+    """The real lab's choices (see the module text). ``refuse_card_chips``: turn down the chips that
+    cards offer; ``never_buy``: chip ids this lab never buys."""
+
+    name = "history"
+
+    def __init__(self, seed: int, *, refuse_card_chips: bool = False, never_buy: Sequence[str] = ()):
+        super().__init__(seed)
+        self.refuse_card_chips = refuse_card_chips
+        self.never_buy = frozenset(never_buy)
+
+    def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        cards = _of(legal, a.Choose)
+        if cards:
+            return self._answer(game, cards)
+        lab = state.lab
+        for rule in (self._raise, self._release, self._train, self._research, self._buy):
+            action = rule(game, state, lab, legal)
+            if action is not None:
+                return action
+        return a.EndTurn()
+
+    # --- news cards ---------------------------------------------------------------------------------
+    def _answer(self, game: Game, cards: list[a.Choose]) -> a.Action:
+        event = game.rules.events_by_id[cards[0].event]
+        choices = {c.id: c for c in event.choices}
+
+        def grants_chips(card: a.Choose) -> bool:
+            return any(effect.verb == "grant_chips" for effect in choices[card.choice].effects)
+
+        if self.refuse_card_chips and any(grants_chips(c) for c in cards):
+            declined = [c for c in cards if not grants_chips(c)]
+            if declined:
+                return declined[0]
+        historical = [c for c in cards if choices[c.choice].historical]
+        return (historical or cards)[0]
+
+    # --- actions, in priority order --------------------------------------------------------------------
+    def _spare(self, lab: Lab) -> int:
+        return lab.cash - lab.start_cash * RESERVE_PCT // 100
+
+    def _raise(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        raises = _of(legal, a.RaiseMoney)
+        wants = lab.side == "us" or lab.cash < lab.start_cash // 2
+        return raises[0] if raises and wants else None
+
+    def _release(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        if lab.released and lab.capability < lab.released + RELEASE_STEP:
+            return None
+        price, open_weights = (R1_PRICE_CENTS, True) if lab.side == "cn" else (O1_PRICE_CENTS, False)
+        for release in _of(legal, a.Release):
+            if release.price_cents == price and release.open_weights == open_weights:
+                return release
+        return None
+
+    def _train(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        runs = _of(legal, a.StartTraining)
+        if not runs:
+            return None
+        return max(runs, key=lambda r: (game.rules.chips[r.chip].perf * r.gpu_hours, r.chip))
+
+    def _research(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        spare = self._spare(lab)
+        for research in _of(legal, a.Research):
+            if game.rules.techs[research.tech].cost <= spare:
+                return research
+        return None
+
+    def _buy(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        """The biggest affordable lot of the best-performing legal Nvidia chip."""
+        chips, spare = game.rules.chips, self._spare(lab)
+        lots = [b for b in _of(legal, a.BuyChips)
+                if not b.grey and chips[b.chip].maker == "Nvidia" and b.chip not in self.never_buy
+                and b.count * chips[b.chip].price <= spare]
+        if not lots:
+            return None
+        return max(lots, key=lambda b: (chips[b.chip].perf, b.count))
