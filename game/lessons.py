@@ -1,7 +1,8 @@
 """Lesson lengths: shorter games that start later and keep the climax (January 2025) and its aftermath.
 
 A length is the ``lesson_turns`` facilitator option: the players take over for the calendar's last N
-turns, the turns before play themselves (history's choices). The lengths offered for a scenario are
+turns, the turns before are played as history played them (``Match.new`` plays them with the ``history``
+policy and logs them, so a save replays them). The lengths offered for a scenario are
 its whole calendar and the shorter ones of :data:`SHIPPED`; each has its dates and an estimate of the
 minutes of play, shown on the new-game screen, in the class code's description and in TEACHING.
 

@@ -82,8 +82,23 @@ class Match:
         first = game.start(seed, seats)
         players = {side: p if isinstance(p, Policy) else make_policy(p, seed)
                    for side, p in (computers or {}).items()}
-        return cls(game, first.state, players, notes=first.notes if record else [], record=record,
-                   in_place=in_place, on_step=on_step)
+        match = cls(game, first.state, players, notes=first.notes if record else [], record=record,
+                    in_place=in_place, on_step=on_step)
+        if game.rules.first_turn:
+            match.play_history_until(game.rules.first_turn, seed)
+        return match
+
+    def play_history_until(self, turn: int, seed: int) -> None:
+        """A lesson of the calendar's last turns: the turns before ``turn`` are played as history played
+        them, by the ``history`` policy at every seat (the real labs' choices: chips, runs, releases, the
+        record's answer on every card). Its actions are logged like any others, so a save replays them;
+        the notes kept start with the turn the players take over.
+        """
+        players = self.computers
+        self.computers = {side: make_policy("history", seed) for side in self.state.seats}
+        self.play_computer_seats(until_turn=turn)
+        self.computers = players
+        self.notes = [n for n in self.notes if n.turn >= turn]
 
     @property
     def humans(self) -> list[str]:

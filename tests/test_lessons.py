@@ -8,7 +8,7 @@ from game.classcode import make_class_code, parse_class_code
 from game.content.loader import load_content
 from game.engine.game import Game
 from game.lessons import lesson_lengths
-from game.match import play_game
+from game.match import Match, play_game
 
 LENGTHS = [(sid, length.turns) for sid in ("cn_lab", "us_lab")
            for length in lesson_lengths(load_content().scenario(sid))]
@@ -21,9 +21,9 @@ def test_every_shipped_length_reaches_r1_and_the_crash(scenario: str, turns: int
     code = make_class_code(scenario, 4821, length.option)
     sid, seed, options = parse_class_code(code, [scenario])
     game = Game(content, sid, options)
-    start = game.new_game(seed)
+    start = Match.new(game, seed).state
     assert start.outcome is None and start.date == length.first_date  # the players start on the date shown
-    played = play_game(game, seed, {side: "cautious" for side in game.scenario.sides}, state=start)
+    played = play_game(game, seed, {side: "cautious" for side in game.scenario.sides})
     fired = {f.event: f.date for f in played.state.fired}
     # Both by the turn dates and by the events fired, so it holds whether the crash is a card or emerges.
     assert played.state.date >= "2025-02-01"
@@ -33,11 +33,16 @@ def test_every_shipped_length_reaches_r1_and_the_crash(scenario: str, turns: int
 
 def test_a_shorter_lesson_starts_later_and_does_not_cut_the_end() -> None:
     game = Game(load_content(), "cn_lab", {"lesson_turns": 12})
-    state = game.new_game(7)
+    match = Match.new(game, 7)
+    state = match.state
     assert (state.turn, state.date, game.rules.dates[-1]) == (18, "2024-01-01", "2025-06-01")
     # the turns before were played by history: its choices were taken, nothing waits for the players
     with_choices = [f for f in state.fired if f.turn < 18 and game.rules.events_by_id[f.event].choices]
     assert with_choices and all(f.choice for f in with_choices)
+    # ... and its lab acted as the real one did (chips bought, a model on sale), in the log a save replays
+    assert state.labs["cn"].released and any(entry.turn < 18 for entry in match.log)
+    assert game.replay(7, [entry.action for entry in match.log]).model_dump() == state.model_dump()
+    assert all(note.turn >= 18 for note in match.notes)  # the players read their own first turn's news
 
 
 def test_lengths_show_their_dates_and_minutes_in_both_languages() -> None:

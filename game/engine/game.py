@@ -140,29 +140,7 @@ class Game:
         with generator(state.rng, self._bit_gen) as rng:
             ctx = self._ctx(self.rules, state, rng)
             begin_turn(ctx)
-        notes = ctx.out
-        if self.rules.first_turn:
-            notes = self._prologue(state)
-        return Step(state, notes)
-
-    def _prologue(self, state: GameState) -> list[Note]:
-        """Play the turns before a lesson's start: every card takes history's choice, no other action.
-
-        The same for every game of a seed and options, so it is not in the action log (a replay plays it
-        again); returns the notes of the first turn the players play.
-        """
-        notes: list[Note] = []
-        while state.turn < self.rules.first_turn and state.outcome is None:
-            waiting = [p for p in state.pending if p.side == state.active]
-            if waiting:
-                event = self.rules.events_by_id[waiting[0].event]
-                choices = [c.choice for c in self.legal_actions(state)
-                           if isinstance(c, a.Choose) and c.event == event.id]
-                pick = next((c.id for c in event.choices if c.historical and c.id in choices), choices[0])
-                self.apply_in_place(state, a.Choose(event=event.id, choice=pick))
-            else:
-                notes = self.apply_in_place(state, a.EndTurn())
-        return notes
+        return Step(state, ctx.out)
 
     def legal_actions(self, state: GameState) -> list[a.Action]:
         """Every action the active seat may take now (``[]`` when the game is over)."""

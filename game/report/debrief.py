@@ -326,7 +326,7 @@ def debrief_html(loaded: LoadedResult, lang: str | None = None) -> str:
 
 def lesson_view(doc: ResultDoc) -> ResultDoc:
     """The document as the players saw it: in a lesson that started later (``first_turn``), the turns
-    before it played themselves and are left out of the charts and the chronology (the turn before
+    before it were played by history and are left out of the charts and the chronology (the turn before
     stays as the starting point of the charts)."""
     if not doc.first_turn:
         return doc

@@ -135,7 +135,7 @@ def _stockpiles(doc: ResultDoc, cat: Catalog, buys: list[tuple[int, str, int]]) 
 def game_facts(doc: ResultDoc, cat: Catalog, side: str | None = None) -> GameFacts:
     """The facts of one seat (the main one by default)."""
     side = side or doc.side
-    mine = [row for row in doc.actions if row.side == side]
+    mine = [row for row in doc.actions if row.side == side and row.turn >= doc.first_turn]  # not history's
     mix: Counter[str] = Counter()
     buys: list[tuple[int, str, int]] = []
     grey_chips, grey_first = 0, None

@@ -144,7 +144,7 @@ class ResultDoc(_Doc):
     versions: dict[str, str] = Field(default_factory=dict)
     options: dict[str, Any] = Field(default_factory=dict)
     class_code: str | None = None
-    #: the turn the players took over (a lesson length starts later: the turns before played themselves)
+    #: the turn the players took over (a lesson length starts later: the turns before were played by history)
     first_turn: Count = 0
 
     def policy(self, side: str | None = None) -> str | None:

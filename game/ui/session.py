@@ -56,8 +56,8 @@ class Session:
     def new(cls, content: Content, scenario: str, seed: int, humans: list[str],
             options: dict[str, Any] | None = None, nickname: str = "") -> Session:
         game = Game(content, scenario, options or {})
-        first = game.start(seed)
-        session = cls(game, first.state, humans, nickname=nickname, notes=first.notes)
+        start = Match.new(game, seed)  # (a lesson of the last turns: the turns before played by history)
+        session = cls(game, start.state, humans, start.log, nickname=nickname, notes=start.notes)
         session.match.play_computer_seats()
         return session
 

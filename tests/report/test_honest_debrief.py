@@ -64,7 +64,7 @@ def test_a_class_gets_questions_from_every_goal() -> None:
 
 
 def test_file_names_keep_accents_and_differ_per_game() -> None:
-    a, b = _lesson(1, "efficient", "Léa").doc, _lesson(1, "cautious", "Léa").doc
+    a, b = _lesson(1, "efficient", "Léa").doc, _lesson(2, "efficient", "Léa").doc  # two games, one nickname
     name_a = result_file_name(a.model_dump())
     assert "léa" in name_a and name_a != result_file_name(b.model_dump())
     anonymous = [result_file_name({**doc.model_dump(), "nickname": None}) for doc in (a, b)]
