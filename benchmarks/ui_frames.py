@@ -111,8 +111,7 @@ def _picture_app(name: str):
     app.persist_settings = False
     game = Game(app.content, "cn_lab")
     played = play_game(game, 1, {"cn": "efficient"}, max_turns=24 if name == "front_page" else 25)
-    app.session = Session(game, played.state, ["cn"])
-    app.session.notes = list(played.notes)
+    app.session = Session(game, played.state, ["cn"], played.log, notes=played.notes)
     app.running = True
     make = {"map": MapScene, "race": RaceScene, "market": MarketScene,
             "front_page": lambda a: FrontPageScene(a, next_card(a.session))}[name]

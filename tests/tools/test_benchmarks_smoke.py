@@ -24,6 +24,8 @@ def test_quick_run_prints_every_row() -> None:
         assert any(wanted in name for name in names), f"no row for {wanted}: {names}"
     for row in rows:
         assert row["target"] > 0 and row["unit"]
-        assert row["value"] is not None or row["note"] == "not available"
-        if row["name"].startswith(("engine", "whole game", "simulate", "load")):
-            assert row["value"] is not None and row["value"] > 0, row
+        # Every row measures (the tests run headless with pygame installed): a row that says "not
+        # available" here hides a broken measurement (the pictures' rows once did, after a change of API).
+        assert row["value"] is not None and row["value"] >= 0, row
+        if row["name"].startswith(("engine", "whole game", "simulate", "load", "UI frame")):
+            assert row["value"] > 0, row
