@@ -272,7 +272,7 @@ def _cash_unspent(b: Batches) -> Measured:
 
 NVDA_SOURCE = "Nvidia closing prices, split-adjusted (Nasdaq historical quotes)"
 
-#: The targets of each scenario (issue 13's table), with the record each stands for.
+#: The targets of each scenario, with the record each stands for.
 TARGETS: dict[str, tuple[Target, ...]] = {
     "cn_lab": (
         Target("nvidia_runup", "Nvidia share price, first turn to the last turn before Jan 2025", (15, 50),
@@ -306,7 +306,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
                "% of games", "export controls left DeepSeek short of compute (Liang, 2024 interview)",
                "A1: efficiency_under_constraint", _starved),
         Target("cash_unspent", "Cash unspent at the end, against all money raised", (None, 25), "%",
-               "labs spend what they raise on compute", "game design target (issue 13)", _cash_unspent),
+               "labs spend what they raise on compute", "a design target: money stays a dilemma to the end",
+               _cash_unspent),
     ),
     "us_lab": (
         Target("nvidia_runup", "Nvidia share price, first turn to the last turn before Jan 2025", (6, 15),
@@ -314,7 +315,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("nvidia_shock", "Games where Nvidia falls 12-25% in the turn R1 lands (Jan 2025)", (90, None),
                "% of games", "-17% on 27 Jan 2025 (-$589B)", "CHRONOLOGY.md: nvidia_crash; A0, A1", _nvda_shock),
         Target("cash_unspent", "Cash unspent at the end, against all money raised", (None, 25), "%",
-               "labs spend what they raise on compute", "game design target (issue 13)", _cash_unspent),
+               "labs spend what they raise on compute", "a design target: money stays a dilemma to the end",
+               _cash_unspent),
     ),
 }
 
