@@ -21,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exit", action="store_true", help="close the window when the game ends")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="language (default: your setting)")
     parser.add_argument("--turns", type=int, default=None, help="stop the game after this many turns")
+    parser.add_argument("--lesson-turns", type=int, default=None, metavar="N",
+                        help="a lesson of the calendar's last N turns (the turns before played by history)")
     parser.add_argument("--policy", default="efficient", help="the computer player (cautious, aggressive, …)")
 
 
@@ -51,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     app.persist_settings = False
     driver = DemoDriver(args.scenario, args.seed, delay=0.8 / args.speed, shots=args.screenshots,
                         policy=args.policy, exit_at_end=args.exit,
-                        options={"turn_limit": args.turns} if args.turns else {})
+                        options={key: value for key, value in (("turn_limit", args.turns),
+                                                               ("lesson_turns", args.lesson_turns)) if value})
     app.on_tick, app.on_frame = driver.tick, driver.frame
     app.run()
     import pygame

@@ -70,6 +70,7 @@ class DemoDriver:
             scene.players = 2 if len(app.content.scenarios[self.scenario].sides) > 1 else 1
             scene.seed = self.seed
             scene.turn_limit = self.options.get("turn_limit")
+            scene.length = self.options.get("lesson_turns")  # a lesson of the calendar's last turns
             scene.code_entry.set_text("")
             scene.start()
         elif sid == "dashboard":
@@ -84,7 +85,7 @@ class DemoDriver:
                 scene.choose(choice.choice if isinstance(choice, a.Choose) else legal[0].choice)
             else:
                 scene.done()
-        elif sid in ("turn_summary", "pass_laptop", "front_page", "market"):
+        elif sid in ("turn_summary", "pass_laptop", "front_page", "market", "news_digest"):
             scene.done()
         elif sid == "tutorial":
             scene.next()

@@ -25,3 +25,18 @@ def test_demo_screenshots(tmp_path):
         assert image.get_size() == (1280, 720)
         small = pygame.transform.smoothscale(image, (32, 18))
         assert len({small.get_at((x, y))[:3] for x in range(32) for y in range(18)}) > 10, f.name
+
+
+def test_demo_plays_a_short_lesson_through_january_2025(tmp_path):
+    """The busiest turn (a dozen news cards, read as one digest, the front page, the market moment) and
+    the game's end: the projector demo must never wait on a screen it does not know."""
+    from game.tools import demo
+
+    parser = argparse.ArgumentParser()
+    demo.add_arguments(parser)
+    shots = tmp_path / "shots"
+    args = parser.parse_args(["--scenario", "us_lab", "--seed", "3", "--speed", "1000", "--lesson-turns", "8",
+                              "--screenshots", str(shots), "--exit"])
+    assert demo.run(args) == 0
+    names = {f.stem.split("-", 1)[1] for f in shots.glob("*.png")}
+    assert {"news_digest", "end"} <= names
