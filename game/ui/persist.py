@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import traceback
+import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +129,12 @@ def export_debrief(session: Session, result_path: Path, lang: str) -> Path:
         key = getattr(exc, "key", None)
         message = strings(lang).t(key, **getattr(exc, "params", {})) if key else str(exc)
         raise PersistError(message) from None
+
+
+def open_in_browser(path: Path) -> bool:
+    """Open a written document (debrief, class report) in the web browser; ``False`` where that cannot
+    be done (no browser, no display): the caller then shows the file's path instead."""
+    try:
+        return bool(webbrowser.open(path.resolve().as_uri()))
+    except Exception:  # whatever the platform's browser launcher raises, the path is still on screen
+        return False

@@ -4,7 +4,6 @@ teacher collects it, with the HTML debrief next to it, which the player can open
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -114,11 +113,7 @@ class EndScene(Scene):
         """Open the debrief in the web browser (does nothing harmful where there is none)."""
         if self.debrief is None:
             return
-        try:
-            opened = webbrowser.open(self.debrief.resolve().as_uri())
-        except Exception:  # no browser, no display: the path is on screen anyway
-            opened = False
-        if not opened:
+        if not persist.open_in_browser(self.debrief):
             self.exported = self.t("ui.end.no_browser", path=str(self.debrief))
             self.app.rebuild()
 

@@ -12,7 +12,6 @@ Example::
 from __future__ import annotations
 
 import secrets
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from game.classcode import MAX_SEED, ClassCodeError, make_class_code
 from game.lessons import length_choices
 from game.resultfiles import FolderError, collect, write_class_report
 from game.ui import theme
-from game.ui.persist import results_dir
+from game.ui.persist import open_in_browser, results_dir
 from game.ui.scene import Scene, panel
 from game.ui.scenes.firststart import WhereScene
 from game.ui.scenes.folders import FolderPickScene, removable_volumes
@@ -192,11 +191,7 @@ class TeacherScene(Scene):
     def open_report(self) -> None:
         if self.report is None:
             return
-        try:
-            opened = webbrowser.open(self.report.resolve().as_uri())
-        except Exception:  # no browser, no display: the path is on screen anyway
-            opened = False
-        if not opened:
+        if not open_in_browser(self.report):
             self.status = self.t("teacher.no_browser", path=str(self.report))
             self.app.rebuild()
 
