@@ -29,3 +29,25 @@ def test_race_without_history_marks_no_real_release(app):
     session = session_at(app, 25)
     session.state.fired = []
     assert race_view(session.state, "cn", session.notes).history == []
+
+
+def test_race_says_why_no_real_release_is_marked(app):
+    """Before the first real release a game that follows history says they are still to come; only a
+    game without history says it does not follow it."""
+    from game.ui.scenes.race import RaceScene
+    from game.ui.session import Session
+
+    def texts_drawn(options: dict) -> list[str]:
+        app.session = Session.new(app.content, "cn_lab", 3, ["cn"], options)
+        scene = RaceScene(app)
+        written: list[str] = []
+        wrapped = scene.wrapped
+        scene.wrapped = lambda surface, text, *rest, **kw: written.append(text) or wrapped(surface, text, *rest, **kw)
+        scene.tween.finish()
+        app.reset(scene)
+        settle(app)
+        return written
+
+    for options, phrase in (({}, "No real release yet"), ({"history": False}, "No real release marked")):
+        written = texts_drawn(options)
+        assert any(text.startswith(phrase) for text in written), (options, written)

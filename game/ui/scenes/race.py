@@ -178,5 +178,7 @@ class RaceScene(PictureScene):
                 y = self.wrapped(surface, "• " + self.t("ui.race.history_line", date=date, name=mark.label),
                                  pygame.Rect(inner.x, y, inner.w, inner.bottom - y), 13, colour=theme.MUTED)
         else:
-            y = self.wrapped(surface, self.t("ui.race.no_history"), pygame.Rect(inner.x, y, inner.w, inner.bottom - y),
+            # None yet: either the game leaves history, or the first real release is still to come.
+            key = "ui.race.no_release_yet" if self.app.session.game.rules.history else "ui.race.no_history"
+            y = self.wrapped(surface, self.t(key), pygame.Rect(inner.x, y, inner.w, inner.bottom - y),
                              13, colour=theme.MUTED)
