@@ -73,6 +73,8 @@ class App:
         self.persist_settings = True
         self.dirty = True
         self.warm_until = 0.0
+        #: Set when a shortcut key acted: the text of that keystroke is not typed anywhere.
+        self.drop_text = False
         self.frames_drawn = 0
         #: Called once per loop iteration before events are read (the demo driver).
         self.on_tick: Callable[[App], None] | None = None
@@ -242,6 +244,7 @@ class App:
         self._last = time.monotonic()
         for event in events:
             self.dispatch(event)
+        self.drop_text = False  # a shortcut's text comes in the same batch as its key, or not at all
         if not self.running:
             return
         animating = bool(self.top and self.top.update(dt))  # may push a scene: update the widgets after
@@ -269,6 +272,10 @@ class App:
                 return
 
     def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self.drop_text = False
+        elif event.type == pygame.TEXTINPUT and self.drop_text:
+            return  # the text of a keystroke a shortcut already used (see Scene.handle_event)
         if event.type == pygame.QUIT:
             export_on_close(self)  # a game closed mid-lesson is handed in as it stands
             self.running = False

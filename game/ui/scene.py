@@ -170,6 +170,9 @@ class Scene:
                 return True
             if event.key in self.shortcuts:
                 self.shortcuts[event.key]()
+                # The same keystroke's text follows its KEYDOWN: it must not be typed into a field the
+                # shortcut has just opened (S opens the save dialog with its name field ready).
+                self.app.drop_text = True
                 return True
             used = self.focus.handle_key(event)
             current = self.focus.current

@@ -165,3 +165,23 @@ def test_save_asks_for_a_name_and_keeps_several_slots(app):
         assert app.top.screen_id == "dashboard"
     names = {info.name for info in list_saves()}
     assert {"first try", "open weights"} <= names
+
+
+def test_a_shortcut_key_is_not_typed_into_the_field_it_opens(app):
+    """S opens the save dialog; the keystroke's own text (SDL sends it right after the key) must not land
+    in the name field the dialog focuses."""
+    from game.ui.scenes import dashboard
+
+    app.session = Session.new(app.content, "us_lab", 5, ["us"], {"turn_limit": 3})
+    app.push(dashboard.DashboardScene(app))
+    settle(app)
+    for _ in range(20):  # read this turn's news (and answer its cards) first
+        if app.top.screen_id == "dashboard":
+            break
+        key(app, pygame.K_1 if getattr(app.top, "choosing", False) else pygame.K_RETURN)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, {"key": pygame.K_s, "mod": 0, "unicode": "s",
+                                                          "scancode": 0}))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, {"text": "s"}))
+    settle(app)
+    assert app.top.screen_id == "save"
+    assert app.top.entry.get_text() == app.top.default_name
