@@ -55,11 +55,6 @@ class Step:
     state: GameState
     notes: list[Note]
 
-    @property
-    def events(self) -> list[Note]:
-        """The former name of :attr:`notes`."""
-        return self.notes
-
 
 class Game:
     """The rules of one scenario, bound to its content. Stateless: every call takes the state."""

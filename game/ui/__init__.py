@@ -12,10 +12,10 @@ Layout of the package:
 - ``scenes/``     the screens; ``scenes/__init__.py`` has the registry the main menu reads
 - ``charts.py``   small line and bar charts drawn with pygame
 - ``mapdata.py``, ``racedata.py``, ``marketdata.py``  what the pictures show (the chip map, the race
-  chart, the market moment), read from the state and the notes (``noteread.py``); the pictures are
+  chart, the market moment), read from the state and the engine's notes; the pictures are
   ``scenes/chipmap.py``, ``race.py``, ``frontpage.py``, ``market.py`` on ``scenes/picture.py``
 - ``motion.py``   short transitions (under 300 ms), off with the "motion" setting
-- ``launch.py``   the ``play`` command; ``bench.py`` frame time, idle CPU, start-up time
+- ``launch.py``   the ``play`` command (frame time, idle CPU and start-up are measured in ``benchmarks/``)
 """
 
 import os

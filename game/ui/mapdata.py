@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.engine.notes import Note
 from game.engine.training import monthly_compute
 from game.engine.turn import seizure_chance
 from game.paths import ASSETS
-from game.ui.noteread import note_key, note_params, note_side, note_turn
 
 BOARD_FILE = ASSETS / "map" / "regions.json"
 
@@ -131,13 +131,13 @@ def _makers(content: Any) -> dict[str, str]:
     return {c.id: c.maker for c in content.world.chips}
 
 
-def _arrivals(notes: list[Any], viewer: str) -> tuple[dict[str, int], int, int]:
+def _arrivals(notes: list[Note], viewer: str) -> tuple[dict[str, int], int, int]:
     """Chips that reached the viewer in ``notes`` by type, and grey chips delivered and seized."""
     arrived: dict[str, int] = {}
     delivered = seized = 0
     for note in notes:
-        key, params = note_key(note), note_params(note)
-        if note_side(note) not in (viewer, None):
+        key, params = note.key, note.params
+        if note.side not in (viewer, None):
             continue
         if key == "action.buy_chips" and not params.get("grey"):
             arrived[params["chip"]] = arrived.get(params["chip"], 0) + int(params.get("count", 0))
@@ -150,7 +150,7 @@ def _arrivals(notes: list[Any], viewer: str) -> tuple[dict[str, int], int, int]:
     return arrived, delivered, seized
 
 
-def map_view(state: Any, rules: Any, content: Any, viewer: str, notes: list[Any],
+def map_view(state: Any, rules: Any, content: Any, viewer: str, notes: list[Note],
              board: Board | None = None) -> MapView:
     """The picture's data for ``viewer``, with arrivals read from ``notes`` (the turns to show).
 
@@ -192,11 +192,11 @@ def map_view(state: Any, rules: Any, content: Any, viewer: str, notes: list[Any]
     return MapView(flows, list(barriers.values()), grey, markers)
 
 
-def flow_changed(notes: list[Any]) -> bool:
+def flow_changed(notes: list[Note]) -> bool:
     """Whether these notes change the map's flows (chips bought or delivered, a ban announced or in force)."""
-    return any(note_key(n) in FLOW_KEYS for n in notes)
+    return any(n.key in FLOW_KEYS for n in notes)
 
 
-def recent_notes(notes: list[Any], turn: int) -> list[Any]:
+def recent_notes(notes: list[Note], turn: int) -> list[Note]:
     """The notes of the last turn and this one: the arrivals the map draws."""
-    return [n for n in notes if turn - 1 <= note_turn(n) <= turn]
+    return [n for n in notes if turn - 1 <= n.turn <= turn]

@@ -7,7 +7,7 @@ sound), whatever caused it: the market reacts to what is released, not to an eve
 
 Example::
 
-    >>> shock_moves([{"key": "market.move", "turn": 3, "side": None, "params": {"stock": "nvda", "bp": -1700}}])
+    >>> shock_moves([Note.of("market.move", 3, None, {"stock": "nvda", "bp": -1700})])
     {'nvda': -1700}
 """
 
@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.ui.noteread import note_key, note_params, note_turn
+from game.engine.notes import Note
 
 #: A fall of this many basis points or more at once is a shock (as in ``game.ui.sound``).
 SHOCK_BP = -800
 
 
-def shock_moves(notes: list[Any]) -> dict[str, int]:
+def shock_moves(notes: list[Note]) -> dict[str, int]:
     """Each stock's largest move at once (basis points) in ``notes``, when one of them is a shock; else {}.
 
     Several cards may move a price in one turn (a rally, then the crash): the one-day fall is the
@@ -30,34 +30,34 @@ def shock_moves(notes: list[Any]) -> dict[str, int]:
     """
     moves: dict[str, int] = {}
     for note in notes:
-        if note_key(note) == "market.move":
-            params = note_params(note)
+        if note.key == "market.move":
+            params = note.params
             bp = int(params.get("bp", 0))
             if abs(bp) > abs(moves.get(params["stock"], 0)):
                 moves[params["stock"]] = bp
     return moves if any(bp <= SHOCK_BP for bp in moves.values()) else {}
 
 
-def last_shock_turn(notes: list[Any]) -> int | None:
+def last_shock_turn(notes: list[Note]) -> int | None:
     """The latest turn that held a shock (None: no shock yet)."""
-    turns = sorted({note_turn(n) for n in notes if note_key(n) == "market.move"}, reverse=True)
+    turns = sorted({n.turn for n in notes if n.key == "market.move"}, reverse=True)
     for turn in turns:
-        if shock_moves([n for n in notes if note_turn(n) == turn]):
+        if shock_moves([n for n in notes if n.turn == turn]):
             return turn
     return None
 
 
-def steps_in_turn(notes: list[Any], turn: int, stock: str, before: int) -> list[tuple[int, int]]:
+def steps_in_turn(notes: list[Note], turn: int, stock: str, before: int) -> list[tuple[int, int]]:
     """The price of ``stock`` after each move at once in ``turn``, in order, from ``before`` (cents), with
     the move (basis points): the turn's moves drawn one after the other show the one-day fall as a cliff.
 
-    >>> steps_in_turn([{"key": "market.move", "turn": 2, "params": {"stock": "nvda", "bp": -1700}}], 2, "nvda", 1000)
+    >>> steps_in_turn([Note.of("market.move", 2, None, {"stock": "nvda", "bp": -1700})], 2, "nvda", 1000)
     [(830, -1700)]
     """
     price, out = before, []
     for note in notes:
-        params = note_params(note)
-        if note_key(note) == "market.move" and note_turn(note) == turn and params.get("stock") == stock:
+        params = note.params
+        if note.key == "market.move" and note.turn == turn and params.get("stock") == stock:
             price = max(1, price * (10000 + int(params.get("bp", 0))) // 10000)
             out.append((price, int(params.get("bp", 0))))
     return out
@@ -85,7 +85,7 @@ class MarketMoment:
     event: str | None
 
 
-def market_moment(state: Any, content: Any, events_by_id: dict[str, Any], notes: list[Any], turn: int,
+def market_moment(state: Any, content: Any, events_by_id: dict[str, Any], notes: list[Note], turn: int,
                   start: dict[str, int]) -> MarketMoment:
     """The moment of ``turn``: prices before (the series point of the turn before, or ``start``) and
     after (the series point of the turn, or the live prices), largest fall first."""
@@ -93,7 +93,7 @@ def market_moment(state: Any, content: Any, events_by_id: dict[str, Any], notes:
     before = points.get(turn - 1, {}).get("stocks", start)
     after = points.get(turn, {}).get("stocks", state.world.stocks)
     date = points.get(turn, {}).get("date", state.date)
-    moves = shock_moves([n for n in notes if note_turn(n) == turn])
+    moves = shock_moves([n for n in notes if n.turn == turn])
     stocks = {s.id: s for s in content.world.stocks}
     tickers = []
     for sid, price in after.items():

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.ui.noteread import note_key, note_params, note_side, note_turn
+from game.engine.notes import Note
 
 #: Chronology events that are real model releases, with the short name the chart writes. Only those
 #: that fired in this game are marked (a what-if scenario without history shows none).
@@ -55,7 +55,7 @@ class RaceView:
     history: list[Mark] = field(default_factory=list)
 
 
-def race_view(state: Any, viewer: str, notes: list[Any]) -> RaceView:
+def race_view(state: Any, viewer: str, notes: list[Note]) -> RaceView:
     """The chart's data: the series after each turn, then the current turn's figures."""
     points = [*state.series]
     if not points or points[-1].get("turn") != state.turn:
@@ -86,12 +86,12 @@ def race_view(state: Any, viewer: str, notes: list[Any]) -> RaceView:
             by_name[rival.name] = f"rival:{rival.id}"
     view = RaceView(dates, lines)
     for note in notes:
-        turn = note_turn(note)
+        turn = note.turn
         if turn not in index:
             continue
-        key, params = note_key(note), note_params(note)
-        if key == "action.release" and note_side(note) in state.labs:
-            view.releases.append(Mark(turn, params.get("capability"), f"lab:{note_side(note)}"))
+        key, params = note.key, note.params
+        if key == "action.release" and note.side in state.labs:
+            view.releases.append(Mark(turn, params.get("capability"), f"lab:{note.side}"))
         elif key == "rival.release" and params.get("rival") in by_name:
             view.releases.append(Mark(turn, params.get("capability"), by_name[params["rival"]]))
     names = dict(HISTORIC_RELEASES)

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["game.ui.noteread", "game.ui.motion", "game.ui.mapdata", "game.ui.racedata", "game.ui.marketdata",
+MODULES = ["game.ui.motion", "game.ui.mapdata", "game.ui.racedata", "game.ui.marketdata",
            "game.ui.scenes.frontpage"]
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.content.loader import load_content
+from game.engine.notes import Note
 from game.engine.state import PendingBan
 from game.engine.turn import seizure_chance
 from game.ui.mapdata import flow_changed, load_board, map_view, recent_notes
@@ -27,11 +30,11 @@ def crafted(content):
     state.world.banned = ["a100", "h100"]
     state.world.pending_bans = [PendingBan(chip="h800", turn=7)]
     notes = [
-        {"key": "action.buy_chips", "turn": 5, "side": "cn", "params": {"chip": "ascend", "count": 50, "grey": False}},
-        {"key": "action.buy_chips", "turn": 5, "side": "cn", "params": {"chip": "h800", "count": 30, "grey": True}},
-        {"key": "grey.delivered", "turn": 4, "side": "cn", "params": {"chips": {"a100": 100}, "chance_pct": 15}},
-        {"key": "action.buy_chips", "turn": 2, "side": "cn", "params": {"chip": "a100", "count": 300, "grey": False}},
-        {"key": "action.buy_chips", "turn": 5, "side": "us", "params": {"chip": "h100", "count": 999, "grey": False}},
+        Note.of("action.buy_chips", 5, "cn", {"chip": "ascend", "count": 50, "grey": False}),
+        Note.of("action.buy_chips", 5, "cn", {"chip": "h800", "count": 30, "grey": True}),
+        Note.of("grey.delivered", 4, "cn", {"chips": {"a100": 100}, "chance_pct": 15}),
+        Note.of("action.buy_chips", 2, "cn", {"chip": "a100", "count": 300, "grey": False}),
+        Note.of("action.buy_chips", 5, "us", {"chip": "h100", "count": 999, "grey": False}),
     ]
     return session, notes
 
@@ -95,9 +98,9 @@ def test_markers_show_compute_for_labs_and_none_for_rivals(content):
 
 
 def test_flow_changed_and_recent_notes():
-    buy = {"key": "action.buy_chips", "turn": 3, "side": "cn", "params": {"chip": "a100", "count": 1}}
-    news = {"key": "event.fired", "turn": 3, "side": None, "params": {"event": "x"}}
+    buy = Note.of("action.buy_chips", 3, "cn", {"chip": "a100", "count": 1})
+    news = Note.of("event.fired", 3, None, {"event": "x"})
     assert flow_changed([news, buy]) and not flow_changed([news])
-    assert flow_changed([{"key": "ban.announced", "turn": 3, "side": None, "params": {"chip": "a100", "turns": 1}}])
-    old = {**buy, "turn": 1}
+    assert flow_changed([Note.of("ban.announced", 3, None, {"chip": "a100", "turns": 1})])
+    old = dataclasses.replace(buy, turn=1)
     assert recent_notes([old, buy, news], 4) == [buy, news]

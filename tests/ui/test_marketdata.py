@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.content.loader import load_content
+from game.engine.notes import Note
 from game.engine.state import Fired
 from game.ui.marketdata import last_shock_turn, market_moment, shock_moves, steps_in_turn
 from game.ui.session import Session
@@ -10,7 +11,7 @@ from game.ui.view import start_prices
 
 
 def move(turn, stock, bp):
-    return {"key": "market.move", "turn": turn, "side": None, "params": {"stock": stock, "bp": bp}}
+    return Note.of("market.move", turn, None, {"stock": stock, "bp": bp})
 
 
 def test_shock_is_the_largest_single_move_not_the_sum():

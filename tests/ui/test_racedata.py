@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.content.loader import load_content
+from game.engine.notes import Note
 from game.engine.state import Fired
 from game.ui.racedata import race_view
 from game.ui.session import Session
@@ -23,9 +24,9 @@ def crafted():
     openai.capability = 4800
     state.fired = [Fired(turn=1, date="2019-10-01", event="gpt4_release"),
                    Fired(turn=1, date="2019-10-01", event="chip_glut")]
-    notes = [{"key": "action.release", "turn": 1, "side": "cn", "params": {"capability": 3500}},
-             {"key": "rival.release", "turn": 2, "side": None, "params": {"rival": openai.name, "capability": 4800}},
-             {"key": "rival.release", "turn": 9, "side": None, "params": {"rival": openai.name, "capability": 1}}]
+    notes = [Note.of("action.release", 1, "cn", {"capability": 3500}),
+             Note.of("rival.release", 2, None, {"rival": openai.name, "capability": 4800}),
+             Note.of("rival.release", 9, None, {"rival": openai.name, "capability": 1})]
     return state, notes, openai
 
 
