@@ -61,9 +61,13 @@ def frame_times(n_frames: int) -> list[float]:
 
 def idle_cpu(seconds: float) -> float:
     """Share of one core used by the loop while the dashboard sits idle for ``seconds``."""
+    return _idle_share(_dashboard_app(), seconds)
+
+
+def _idle_share(app: Any, seconds: float) -> float:
+    """Share of one core the window's loop uses on ``app``'s screen, left alone for ``seconds``."""
     import pygame
 
-    app = _dashboard_app()
     pygame.event.clear()  # the window's opening events would start a 'warm' period of redraws
     app.warm_until = 0.0
     app.dirty = False
@@ -144,15 +148,7 @@ def picture_transition_times(name: str) -> list[float]:
 
 def picture_idle_cpu(name: str, seconds: float) -> float:
     """Share of one core used by the loop while picture ``name`` sits idle for ``seconds``."""
-    import pygame
-
     app = _picture_app(name)
     app.top.tween.finish()
     app.draw()
-    pygame.event.clear()
-    app.warm_until = 0.0
-    app.dirty = False
-    start_cpu, start = time.process_time(), time.monotonic()
-    while time.monotonic() - start < seconds:
-        app.frame()
-    return (time.process_time() - start_cpu) / (time.monotonic() - start)
+    return _idle_share(app, seconds)

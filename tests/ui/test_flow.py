@@ -8,28 +8,13 @@ import pytest
 
 from game.engine.actions import BuyChips, Choose, EndTurn
 from game.ui.session import Session
-from tests.ui.helpers import click, find_button, key, settle
-
-
-def _answer(session: Session) -> None:
-    while any(p.side == session.state.active for p in session.state.pending):
-        session.submit(next(x for x in session.game.legal_actions(session.state) if isinstance(x, Choose)))
-
-
-def _quiet(session: Session) -> Session:
-    """Nothing left to show before play: cards answered and seen, summary seen, hand-off done."""
-    _answer(session)
-    session.shown_cards = {(f.turn, f.event, f.side) for f in session.state.fired}
-    for side in session.humans:
-        session.seen[side] = session.snapshot(side)
-    session.shown_to = session.viewer
-    return session
+from tests.ui.helpers import click, find_button, key, quiet, settle
 
 
 @pytest.fixture
 def dashboard(app, monkeypatch):
     """A quiet cn_lab game on the dashboard, its builds counted in ``dashboard.builds``."""
-    app.flow.start_game(_quiet(Session.new(app.content, "cn_lab", 5, ["cn"])))
+    app.flow.start_game(quiet(Session.new(app.content, "cn_lab", 5, ["cn"])))
     settle(app)
     dash = app.top
     assert dash.screen_id == "dashboard"

@@ -9,31 +9,17 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton, UILabel
 
-from game.engine.actions import BuyChips, Choose, EndTurn
+from game.engine.actions import BuyChips, EndTurn
 from game.engine.notes import Note
 from game.ui.session import Session
-from tests.ui.helpers import click, find_button, key, settle, texts, type_text
-
-
-def _answer(session: Session) -> None:
-    while any(p.side == session.state.active for p in session.state.pending):
-        session.submit(next(x for x in session.game.legal_actions(session.state) if isinstance(x, Choose)))
-
-
-def _quiet(session: Session) -> Session:
-    """Nothing left to show before play: cards answered and seen, summary seen."""
-    _answer(session)
-    session.shown_cards = {(f.turn, f.event, f.side) for f in session.state.fired}
-    for side in session.humans:
-        session.seen[side] = session.snapshot(side)
-    return session
+from tests.ui.helpers import answer_cards, click, find_button, key, quiet, settle, texts, type_text
 
 
 def _finished(app) -> Session:
     """A two-turn us_lab game played to its end, shown in the window."""
     session = Session.new(app.content, "us_lab", 3, ["us"], {"turn_limit": 2})
     while not session.state.over:
-        _answer(session)
+        answer_cards(session)
         session.submit(EndTurn())
     app.session = session
     return session
@@ -57,7 +43,7 @@ def test_waiting_card_is_one_banner_not_nine_reasons(app):
 def test_typed_amount_is_checked_live_and_submitted(app):
     from game.ui.scenes.dashboard import DashboardScene
 
-    session = _quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
+    session = quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
     app.session = session
     app.push(DashboardScene(app))
     key(app, pygame.K_b)
@@ -181,7 +167,7 @@ def test_french_choice_lines_use_a_narrow_space_before_the_colon(app):
 
     session = Session.new(app.content, "cn_lab", 5, ["cn"], {"turn_limit": 3})
     for _ in range(3):
-        _answer(session)
+        answer_cards(session)
         session.submit(EndTurn())
     session.conclude()
     s = strings("fr")
@@ -199,10 +185,10 @@ def test_large_text_dashboard_cuts_nothing(app, lang):
     from game.ui.scenes.dashboard import DashboardScene
 
     app.apply_settings(replace(app.settings, text_size="large", language=lang))
-    session = _quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
+    session = quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
     for _ in range(4):
         session.submit(EndTurn())
-        _quiet(session)
+        quiet(session)
     app.session = session
     app.push(DashboardScene(app))
     settle(app)
@@ -222,11 +208,11 @@ def test_large_text_dashboard_cuts_nothing(app, lang):
 def test_turn_summary_says_where_the_money_went(app):
     from game.ui.scenes.summary import SummaryScene, money_moves
 
-    session = _quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
+    session = quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
     research = next(x for x in session.game.legal_actions(session.state) if type(x).__name__ == "Research")
     session.submit(research)
     session.submit(EndTurn())
-    _answer(session)
+    answer_cards(session)
     app.session = session
     lines = money_moves(session, "cn", "en", app.strings.t)
     assert any(line.startswith("research −") for line in lines)
@@ -248,7 +234,7 @@ def test_first_turn_market_shows_starting_prices(app):
     from game.ui.scenes.dashboard import DashboardScene
     from game.ui.view import start_prices
 
-    session = _quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
+    session = quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
     app.session = session
     app.push(DashboardScene(app))
     app.draw()
@@ -266,7 +252,7 @@ def test_tab_scrolls_the_focused_row_into_view(app):
     from game.ui.scenes.dashboard import DashboardScene
 
     app.apply_settings(replace(app.settings, text_size="large", language="fr"))
-    session = _quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
+    session = quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
     player = make_policy("efficient", 5)  # researches first: the figures column grows
     hidden: list = []
     for _turn in range(12):
@@ -283,7 +269,7 @@ def test_tab_scrolls_the_focused_row_into_view(app):
             break
         app.pop()
         session.submit(EndTurn())
-        _quiet(session)
+        quiet(session)
     assert hidden, "the test needs a column that scrolls"
     for _ in range(len(ring.items)):
         key(app, pygame.K_TAB)

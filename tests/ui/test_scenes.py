@@ -7,7 +7,7 @@ import pytest
 
 from game.engine.actions import EndTurn
 from game.ui.session import Session
-from tests.ui.helpers import click, find_button, key, settle, texts
+from tests.ui.helpers import answer_cards, click, find_button, key, settle, texts
 
 
 def _non_blank(surface: pygame.Surface) -> bool:
@@ -16,20 +16,13 @@ def _non_blank(surface: pygame.Surface) -> bool:
     return len(colours) > 20
 
 
-def _answer_cards(session: Session) -> None:
-    from game.engine.actions import Choose
-
-    while any(p.side == session.state.active for p in session.state.pending):
-        card = next(p for p in session.state.pending if p.side == session.state.active)
-        choice = next(x for x in session.game.legal_actions(session.state) if isinstance(x, Choose))
-        session.submit(Choose(event=card.event, choice=choice.choice))
 
 
 def _play_until(session: Session, test) -> None:
     for _ in range(40):
         if test(session):
             return
-        _answer_cards(session)
+        answer_cards(session)
         session.submit(EndTurn())
     raise AssertionError("condition never reached")
 
@@ -46,7 +39,7 @@ def test_each_scene_renders(app, name):
         "menu": lambda: app.top, "new_game": lambda: newgame.NewGameScene(app),
         "settings": lambda: settings.SettingsScene(app), "help": lambda: help.HelpScene(app, "token"),
         "load": lambda: load.LoadScene(app), "dashboard": lambda: dashboard.DashboardScene(app),
-        "picker": lambda: (_answer_cards(session),
+        "picker": lambda: (answer_cards(session),
                            picker.PickerScene(app, next(g for g in action_groups(session, "en") if g.options)))[1],
         "card": lambda: card.CardScene(app, (session.game.rules.events[0].id, None, False)),
         "summary": lambda: summary.SummaryScene(app), "handoff": lambda: summary.HandoffScene(app, "cn"),
@@ -72,7 +65,7 @@ def test_disabled_action_shows_reason(app):
     from game.ui.scenes.dashboard import DashboardScene
 
     app.session = Session.new(app.content, "cn_lab", 3, ["cn"])  # no model on sale yet: no price change
-    _answer_cards(app.session)
+    answer_cards(app.session)
     dash = DashboardScene(app)
     app.push(dash)
     button = dash.group_buttons["price"]
@@ -87,7 +80,7 @@ def test_banned_chip_shows_export_ban_in_picker(app):
 
     session = Session.new(app.content, "cn_lab", 3, ["cn"])
     _play_until(session, lambda s: "h100" in s.state.world.banned)
-    _answer_cards(session)
+    answer_cards(session)
     app.session = session
     session.shown_cards = {(f.turn, f.event, f.side) for f in session.state.fired}
     session.seen["cn"] = session.snapshot("cn")
