@@ -17,6 +17,7 @@ from typing import Any
 
 from game.ui import persist
 from game.ui.scenes.crash import BOX, ConfirmScene, MessageScene
+from game.ui.scenes.folders import export_game_to, pick_export_folder
 
 
 def hand_in(app: Any) -> tuple[Path, Path | None]:
@@ -57,14 +58,17 @@ class LeaveScene(ConfirmScene):
 
     def build(self) -> None:
         self.label((BOX.x + 24, BOX.y + 20, BOX.w - 48, 36), self.title, "#heading")
-        self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, 170), self.text)
+        self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, 120), self.text)
         width = (BOX.w - 48 - 2 * 12) // 3
-        x = BOX.x + 24
-        self.button((x, BOX.bottom - 64, width, 44), self.t("ui.no"), lambda: self.close(False),
-                    self.t("ui.key_tip", k="Esc"))
-        self.button((x + width + 12, BOX.bottom - 64, width, 44), self.t("lesson.ui.leave"), lambda: self.close(True))
-        self.button((x + 2 * (width + 12), BOX.bottom - 64, width, 44), self.t("lesson.ui.stop"), self.stop,
+        x, upper, lower = BOX.x + 24, BOX.bottom - 116, BOX.bottom - 64
+        self.button((x, lower, width, 44), self.t("ui.no"), lambda: self.close(False), self.t("ui.key_tip", k="Esc"))
+        self.button((x + width + 12, lower, width, 44), self.t("lesson.ui.leave"), lambda: self.close(True))
+        # The two ways to hand in, on the right: here (the results folder), or a folder the student
+        # chooses (a USB stick). "Stop here" spans two columns: its French label needs the room.
+        self.button((x + width + 12, upper, 2 * width + 12, 44), self.t("lesson.ui.stop"), self.stop,
                     self.t("lesson.ui.stop_tip"), "#primary")
+        self.button((x + 2 * (width + 12), lower, width, 44), self.t("folders.export_to"), self.stop_to_folder,
+                    self.t("folders.export_to_tip"))
 
     def stop(self) -> None:
         try:
@@ -75,4 +79,13 @@ class LeaveScene(ConfirmScene):
             text = self.t("lesson.ui.stopped", path=str(path)) + (
                 "<br>" + self.t("lesson.ui.stopped_debrief", path=str(debrief)) if debrief else "")
         self.close(True)  # back to the menu; the game stays saved and can be continued
+        self.app.push(MessageScene(self.app, self.t("lesson.ui.stop"), text))
+
+    def stop_to_folder(self) -> None:
+        """Stop here and export into a folder the student picks; then back to the menu, saying where."""
+        pick_export_folder(self.app, self._handed_in_to)
+
+    def _handed_in_to(self, folder: Path) -> None:
+        text, _path, _debrief = export_game_to(self.app, folder, self.lang)
+        self.close(True)
         self.app.push(MessageScene(self.app, self.t("lesson.ui.stop"), text))

@@ -52,6 +52,27 @@ def test_stop_here_and_export_hands_in_an_unfinished_game(app, tmp_path):
     assert app.top.screen_id == "message"
 
 
+def test_stop_here_and_export_to_a_chosen_folder(app, tmp_path):
+    """The game menu's "To a folder…": an unfinished game handed in on a USB stick, then the menu."""
+    click(app, find_button(app, "New game"))
+    click(app, app.top.code_entry)
+    from tests.ui.helpers import type_text
+
+    type_text(app, "us_lab-5-l8")
+    click(app, find_button(app, "Start"))
+    _to_dashboard(app)
+    click(app, find_button(app, "Menu"))
+    click(app, find_button(app, "To a folder"))
+    assert app.top.screen_id == "folder_picker"
+    app.top.pick(tmp_path / "stick")
+    settle(app)
+    files = list((tmp_path / "stick").glob("*.json"))
+    assert len(files) == 1 and files[0].with_suffix(".html").exists()
+    assert json.loads(files[0].read_text(encoding="utf-8"))["outcome"] == "unfinished"
+    assert app.top.screen_id == "message" and any(str(tmp_path / "stick") in t for t in texts(app))
+    assert app.session is None  # back to the menu, the game still saved
+
+
 def test_closing_the_window_mid_game_exports_it(app, tmp_path):
     click(app, find_button(app, "New game"))
     click(app, find_button(app, "Start"))

@@ -147,24 +147,38 @@ class FolderPickScene(Scene):
         return super().handle_event(event)
 
 
+def export_game_to(app: Any, folder: Path, lang: str) -> tuple[str, Path | None, Path | None]:
+    """Write the game in play (finished or not) and its debrief into ``folder``, atomically: the sentence
+    saying what happened, in the player's language, the result's path and the debrief's (``None`` for
+    what was not written)."""
+    session = app.session
+    result = build_result(session.game, session.state, session.actions, session.policies, lang,
+                          nickname=session.nickname or None)
+    text = app.strings.t
+    try:
+        path, debrief = export_result(result, folder, lang)
+    except FolderError as exc:
+        return text("ui.end.export_failed", reason=exc.message(lang)), None, None
+    if debrief:
+        return text("ui.end.exported_both", path=str(path), debrief=str(debrief)), path, debrief
+    return text("ui.end.exported", path=str(path)), path, None
+
+
+def pick_export_folder(app: Any, on_pick: Callable[[Path], None]) -> None:
+    """The folder picker for an export, opened on a plugged-in USB stick when there is one."""
+    volumes = removable_volumes()
+    app.push(FolderPickScene(app, "folders.title_export", on_pick, volumes[0] if volumes else results_dir()))
+
+
 def export_to_folder(scene: Any) -> None:
     """The end screen's "Export to a folder…": choose a folder, write the result and debrief there
     (atomically), and say on the end screen what happened, in the player's language."""
     app = scene.app
 
     def write(folder: Path) -> None:
-        session, lang = app.session, scene.lang
-        result = build_result(session.game, session.state, session.actions, session.policies, lang,
-                              nickname=session.nickname or None)
-        try:
-            path, debrief = export_result(result, folder, lang)
-        except FolderError as exc:
-            scene.exported = scene.t("ui.end.export_failed", reason=exc.message(lang))
-        else:
+        scene.exported, path, debrief = export_game_to(app, folder, scene.lang)
+        if path is not None:
             scene.debrief = debrief
-            scene.exported = (scene.t("ui.end.exported_both", path=str(path), debrief=str(debrief)) if debrief
-                              else scene.t("ui.end.exported", path=str(path)))
         app.rebuild()
 
-    volumes = removable_volumes()
-    app.push(FolderPickScene(app, "folders.title_export", write, volumes[0] if volumes else results_dir()))
+    pick_export_folder(app, write)
