@@ -29,6 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("game.tools.report", "write an HTML debrief or class report from result files"),
     "replay": ("game.tools.replay", "re-play a save and check it reproduces its state"),
     "calibrate": ("game.tools.calibrate", "the history path against the record's figures, each ok or MISSED"),
+    "fire": ("game.tools.fire", "force one event on a date and print its effects and follow-ups (mod testing)"),
+    "ids": ("game.tools.ids", "list the ids a content file may name: chips, stocks, rivals, techs, events, decks"),
+    "mods": ("game.tools.modlist", "list the mods folders, installed mods, their problems and load order"),
 }
 
 

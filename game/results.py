@@ -2,7 +2,8 @@
 
 Teachers collect these files; ``report`` reads them. Fields: ``scenario``, ``seed``, ``side``,
 ``turns``, ``score`` (total and parts), ``outcome``, ``state_hash``, ``events``, ``actions``,
-``series``, ``versions``, ``options`` and ``class_code`` (the facilitator's settings) and, for two-lab
+``series``, ``versions``, ``mods`` (the mods loaded: id, version, digest),
+``options`` and ``class_code`` (the facilitator's settings) and, for two-lab
 games, ``sides`` with each lab's score and outcome.
 """
 
@@ -84,6 +85,8 @@ def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], poli
         "events": _event_rows(game, state, lang), "actions": [entry.to_json() for entry in actions],
         "series": state.series,
         "versions": versions(game),
+        # the mods loaded (id, version, digest), in load order: replay and report name those missing
+        "mods": [info.record() for info in game.content.mods if info.enabled],
         # the facilitator's options and the class code that reproduces this game (None when events
         # were removed or forced: no code can carry those)
         "options": dict(state.options), "class_code": class_code_or_none(state.scenario, state.seed, state.options),

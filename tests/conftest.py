@@ -15,6 +15,10 @@ _SANDBOX = tempfile.mkdtemp(prefix="chip-race-tests-")
 for _name, _sub in (("CHIP_RACE_CONFIG_DIR", "config"), ("CHIP_RACE_DATA", "data"),
                     ("CHIP_RACE_RESULTS_DIR", "results")):
     os.environ.setdefault(_name, os.path.join(_SANDBOX, _sub))
+# Installed mods (the game's mods/ and the player's mods folder) never change a test's game: commands
+# run as with --no-mods; the tests of mods load them explicitly (or clear this to test the default).
+os.environ["CHIP_RACE_NO_MODS"] = "1"
+os.environ["CHIP_RACE_MODS_DIR"] = os.path.join(_SANDBOX, "mods")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

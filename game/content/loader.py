@@ -149,7 +149,7 @@ def content_from_bundle(bundle: Bundle, digest: str, problems: Iterable[Problem]
     decks = {deck_id: Deck(id=deck_id, events=items) for deck_id, items in events.items()}
     scenarios = {s.id: s for s, _doc in bundle.scenarios}
     return Content(world=bundle.world, decks=decks, scenarios=scenarios, digest=digest, mods=mods,
-                   problems=tuple(sort_problems(problems)))
+                   problems=tuple(sort_problems(problems)), scoped={k: dict(v) for k, v in bundle.scoped.items()})
 
 
 def load_folder(folder: Path) -> Content:

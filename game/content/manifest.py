@@ -10,6 +10,7 @@ Example (YAML)::
     languages: [en, fr]
     game_version: "0.1"
     disable_events: [us_ban_h800]
+    scope: own_scenarios        # the shipped scenarios keep their events
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from game.content.models import Localized
 from game.content.verbs import Id
 
 #: Warning checks a mod may silence (errors can never be silenced).
-SilenceableCheck = Literal["never_true", "choice_nowhere", "missing_translation", "game_version",
+SilenceableCheck = Literal["never_true", "choice_nowhere", "missing_translation", "game_version", "changes_shipped",
                            "mod_conflict"]
 
 VERSION = r"^\d+(\.\d+){0,2}$"
@@ -49,5 +50,8 @@ class Manifest(BaseModel):
                                      description="shipped events this mod replaces with its own version "
                                                  "(same id, in one of its event files)")
     disable_events: list[Id] = Field(default_factory=list, description="shipped events this mod removes")
+    scope: Literal["everywhere", "own_scenarios"] = Field(
+        "everywhere", description="where replace_events and disable_events apply: 'everywhere' (every scenario, "
+                                  "the shipped ones too) or 'own_scenarios' (only the scenarios of this mod)")
     silence: list[SilenceableCheck] = Field(default_factory=list,
                                             description="warning checks not reported for this mod")

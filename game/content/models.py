@@ -291,6 +291,9 @@ class Content:
     digest: str = field(default="", compare=False)
     mods: tuple[Any, ...] = field(default=(), compare=False)
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    #: Per scenario id, events a mod replaced (the new version) or disabled (None) in that scenario
+    #: only (``scope: own_scenarios`` in its mod.yaml); the decks keep the shipped versions.
+    scoped: dict[str, dict[str, Event | None]] = field(default_factory=dict, compare=False)
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id; ``KeyError`` naming the known ones otherwise."""
@@ -303,7 +306,12 @@ class Content:
     def events_of(self, scenario: Scenario) -> list[Event]:
         """The events a scenario plays with: its decks, less the removed ones."""
         removed = set(scenario.remove_events)
-        return [e for deck_id in scenario.decks for e in self.decks[deck_id].events if e.id not in removed]
+        events = [e for deck_id in scenario.decks for e in self.decks[deck_id].events if e.id not in removed]
+        changes = self.scoped.get(scenario.id)
+        if not changes:
+            return events
+        changed = [changes.get(e.id, e) for e in events]
+        return [e for e in changed if e is not None]
 
     @property
     def event_ids(self) -> set[str]:

@@ -7,8 +7,10 @@ Layout::
                                     events to that deck; a new id makes a new deck for the mod's scenarios
     mods/<folder>/scenarios/*.yaml  scenarios
 
-Load order is explicit and reported: mods are taken in the order given (default: by id), each after
-the mods it ``depends`` on or wants to ``load_after``. A mod is checked against the content loaded
+Mods are found in folders of mods (the game's ``mods/`` and the player's own, see
+:mod:`game.content.sources`) and as single mod folders given by path (``--mod PATH``). A mod's id is
+its folder's name. Load order is explicit and reported: mods are taken in the order given (default: by
+id), each after the mods it ``depends`` on or wants to ``load_after``. A mod is checked against the content loaded
 before it; a mod with errors is disabled, with its reasons, and the others load without it. Nothing
 here raises for a bad mod: only broken shipped content raises :class:`ContentError`.
 
@@ -42,6 +44,7 @@ from game.content.loader import (
     read_checked,
 )
 from game.content.manifest import Manifest
+from game.content.models import Event
 from game.content.xref import Bundle, EventAt, cross_check
 from game.textfiles.problems import Problem, has_errors, problem, sort_problems
 from game.textfiles.safeyaml import Document
@@ -62,6 +65,18 @@ class ModInfo:
     files: tuple[str, ...] = field(default=(), compare=False)
     #: Installed but not chosen by the player (see ``enabled`` of :func:`load_content_with_mods`).
     switched_off: bool = False
+    #: A short digest of the mod's files (mod.yaml, events, scenarios): results and saves record it.
+    digest: str = field(default="", compare=False)
+    #: The mod's folder, absolute.
+    path: str = field(default="", compare=False)
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version if self.manifest else ""
+
+    def record(self) -> dict[str, str]:
+        """What a result document or a save records of a loaded mod."""
+        return {"id": self.id, "version": self.version, "digest": self.digest}
 
     @property
     def errors(self) -> list[Problem]:
@@ -87,20 +102,42 @@ class _Candidate:
         self.problems.append(problem(file, self.where(*path), "error", check, f"mod.{key}", **params))
 
 
-def _discover(mods_dir: Path) -> list[_Candidate]:
-    found = []
-    if not mods_dir.is_dir():
-        return found
-    for folder in sorted(p for p in mods_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        cand = _Candidate(folder)
-        manifest_path = folder / "mod.yaml"
-        if not manifest_path.exists():
-            cand.fail("no_manifest", folder=folder.name)
-        else:
-            model, doc, found_problems = read_checked(manifest_path, "mod")
-            cand.manifest, cand.doc, cand.problems = model, doc, list(found_problems)
-        found.append(cand)
+def _candidate(folder: Path) -> _Candidate:
+    cand = _Candidate(folder)
+    manifest_path = folder / "mod.yaml"
+    if not manifest_path.exists():
+        cand.fail("no_manifest", folder=folder.name)
+        return cand
+    model, doc, found_problems = read_checked(manifest_path, "mod")
+    cand.manifest, cand.doc, cand.problems = model, doc, list(found_problems)
+    if model is not None and model.id != folder.name:  # depends and load_after name mods by folder
+        cand.fail("id_not_folder", ("id",), id=model.id, folder=folder.name)
+    return cand
+
+
+def mod_folder(path: Path) -> Path:
+    """The folder of a mod given as its folder or as its ``mod.yaml``."""
+    return path.parent if path.name == "mod.yaml" else path
+
+
+def _discover(roots: Sequence[Path], extra: Sequence[Path] = ()) -> list[_Candidate]:
+    """Every mod folder: the ``extra`` ones first (a mod given by path wins over an installed copy of
+    it), then those inside each of ``roots``. A folder met twice is read once."""
+    folders = [mod_folder(Path(p)) for p in extra]
+    for root in roots:
+        if root.is_dir():
+            folders += sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    found, seen = [], set()
+    for folder in folders:
+        key = folder.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append(_candidate(folder))
     return found
+
+
+def _roots(mods_dir: Path | Sequence[Path]) -> list[Path]:
+    return [mods_dir] if isinstance(mods_dir, Path) else list(mods_dir)
 
 
 def _version_key(text: str) -> tuple[int, ...]:
@@ -218,8 +255,47 @@ def _apply(cand: _Candidate, base: Bundle, touched: dict[str, str], files: list[
     trial.events = [e for e in trial.events if e.event.id not in trial.disabled]
     if has_errors(cand.problems):
         return base
-    cand.problems.extend(cross_check(trial))
-    return base if has_errors(cand.problems) else trial
+    cand.problems.extend(cross_check(trial))  # checked as if the changes applied everywhere
+    if has_errors(cand.problems):
+        return base
+    if manifest.scope == "own_scenarios":
+        return _scoped(cand, base, own, set(index))
+    changed = [*manifest.replace_events, *manifest.disable_events]
+    if changed:  # a what-if that also changes the games of the shipped scenarios: say so, once
+        cand.problems.append(problem(cand.doc.file if cand.doc else "", cand.where("id"), "warning",
+                                     "changes_shipped", "mod.changes_shipped", events=", ".join(changed)))
+    return trial
+
+
+def _scoped(cand: _Candidate, base: Bundle, own: Bundle, known: set[str]) -> Bundle:
+    """``base`` with the mod's files, its replaced and disabled events limited to its own scenarios."""
+    manifest = cand.manifest
+    assert manifest is not None
+    if not own.scenarios and (manifest.replace_events or manifest.disable_events):
+        cand.problems.append(problem(cand.doc.file if cand.doc else "", cand.where("scope"), "warning",
+                                     "never_true", "mod.scope_no_scenario"))
+    bundle = base.copy()
+    replaced = set(manifest.replace_events)
+    changes: dict[str, Event | None] = {ident: None for ident in manifest.disable_events}
+    #: Events added to a shipped deck go to a deck of the mod's own, which only its scenarios use.
+    private: dict[str, str] = {}
+    for item in own.events:
+        if item.event.id in replaced:
+            changes[item.event.id] = item.event
+        elif item.event.id not in known:
+            deck = item.deck
+            if deck in base.decks:
+                deck = private.setdefault(item.deck, f"{item.deck}__{manifest.id}")
+            bundle.events.append(EventAt(item.event, item.doc, item.path, deck))
+    for deck_id, defs in own.decks.items():
+        bundle.decks.setdefault(private.get(deck_id, deck_id), list(defs[:1]))
+    for scenario, doc in own.scenarios:
+        if private:
+            decks = [d for deck in scenario.decks for d in (deck, private.get(deck)) if d is not None]
+            scenario = scenario.model_copy(update={"decks": decks})
+        bundle.scenarios.append((scenario, doc))
+        bundle.scoped[scenario.id] = dict(changes)
+    return bundle
 
 
 def _conflict(cand: _Candidate, touched: dict[str, str], ident: str, path: tuple[object, ...]) -> None:
@@ -229,9 +305,11 @@ def _conflict(cand: _Candidate, touched: dict[str, str], ident: str, path: tuple
     touched[ident] = cand.id
 
 
-def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | None = None,
-                           content_dir: Path = SCENARIOS_DIR, enabled: Collection[str] | None = None) -> Content:
-    """The shipped content with every usable mod of ``mods_dir`` applied, in load order.
+def load_content_with_mods(mods_dir: Path | Sequence[Path] = MODS_DIR, order: Sequence[str] | None = None,
+                           content_dir: Path = SCENARIOS_DIR, enabled: Collection[str] | None = None,
+                           extra: Sequence[Path] = ()) -> Content:
+    """The shipped content with every usable mod of ``mods_dir`` (one folder of mods, or several)
+    and the single mod folders ``extra`` applied, in load order.
 
     ``enabled`` restricts loading to the mods with these ids (the player's choice on the Mods
     screen); ``None`` loads every mod found. The others are reported, ``switched_off``.
@@ -240,8 +318,9 @@ def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | Non
     then the disabled ones with their problems. Raises :class:`ContentError` only when the shipped
     content itself is broken.
     """
-    found = _discover(mods_dir)
-    off = [c for c in found if enabled is not None and c.id not in enabled]
+    found = _discover(_roots(mods_dir), extra)
+    given = {mod_folder(Path(p)).resolve() for p in extra}  # a mod given by path is always wanted
+    off = [c for c in found if enabled is not None and c.id not in enabled and c.folder.resolve() not in given]
     cands = [c for c in found if c not in off]
     ordered = _order(cands, order)
     base, base_problems = load_bundle(content_dir)
@@ -269,23 +348,29 @@ def load_content_with_mods(mods_dir: Path = MODS_DIR, order: Sequence[str] | Non
     infos += [_info(c, False, None) for c in cands if c not in loaded]
     infos += [replace(_info(c, False, None), switched_off=True) for c in off]
     digest = digest_files(content_dir.rglob("*.yaml"), content_dir)
-    files = [p for c in loaded for p in [c.folder / "mod.yaml", *(f for f, _k in _mod_files(c.folder))]]
-    if files:  # the same shipped content with other mods is other content: saves must tell them apart
-        digest = digest_files(files, mods_dir) + digest
-        digest = hashlib.sha256(digest.encode()).hexdigest()[:16]
+    if loaded:  # the same shipped content with other mods is other content: saves must tell them apart
+        parts = "".join(f"{info.id}:{info.digest};" for info in infos if info.enabled)
+        digest = hashlib.sha256((parts + digest).encode()).hexdigest()[:16]
     warnings = [*base_problems, *(p for c in loaded for p in c.problems)]
     return content_from_bundle(bundle, digest, warnings, tuple(infos))
+
+
+def mod_digest(folder: Path) -> str:
+    """A short digest of a mod's files (names relative to its folder, and bytes)."""
+    paths = [folder / "mod.yaml", *(f for f, _k in _mod_files(folder))]
+    return digest_files([p for p in paths if p.is_file()], folder)
 
 
 def _info(cand: _Candidate, enabled: bool, position: int | None) -> ModInfo:
     files = tuple(display_name(p) for p, _k in _mod_files(cand.folder))
     return ModInfo(folder=display_name(cand.folder), id=cand.id, manifest=cand.manifest, enabled=enabled,
-                   position=position, problems=tuple(sort_problems(cand.problems)), files=files)
+                   position=position, problems=tuple(sort_problems(cand.problems)), files=files,
+                   digest=mod_digest(cand.folder), path=str(cand.folder.resolve()))
 
 
-def installed_mods(mods_dir: Path = MODS_DIR) -> tuple[ModInfo, ...]:
+def installed_mods(mods_dir: Path | Sequence[Path] = MODS_DIR) -> tuple[ModInfo, ...]:
     """Every mod folder found, switched off (only its manifest is read and checked)."""
-    return tuple(replace(_info(c, False, None), switched_off=True) for c in _discover(mods_dir))
+    return tuple(replace(_info(c, False, None), switched_off=True) for c in _discover(_roots(mods_dir)))
 
 
 def mod_report(content: Content, lang: str = "en") -> list[str]:

@@ -58,11 +58,14 @@ class Bundle:
     scenarios: list[tuple[Scenario, Document]] = field(default_factory=list)
     #: Events a mod disabled: still known to conditions (which then never hold), never played.
     disabled: set[str] = field(default_factory=set)
+    #: Per scenario id, events replaced (the new version) or disabled (None) in that scenario only: the
+    #: changes of a mod with ``scope: own_scenarios``.
+    scoped: dict[str, dict[str, Event | None]] = field(default_factory=dict)
 
     def copy(self) -> Bundle:
         """A copy whose lists can change without touching this one (models are frozen, shared)."""
         return Bundle(self.world, self.world_doc, {k: list(v) for k, v in self.decks.items()}, list(self.events),
-                      list(self.scenarios), set(self.disabled))
+                      list(self.scenarios), set(self.disabled), {k: dict(v) for k, v in self.scoped.items()})
 
     def add_deck(self, deck: Deck, doc: Document) -> None:
         self.decks.setdefault(deck.id, []).append((deck, doc))

@@ -20,6 +20,14 @@ from game.content.loader import Content, ContentError, load_content
 from game.content.models import Event, Scenario
 from game.i18n import strings
 
+#: The content the ``report`` command loaded (with its mods, see :func:`use_content`); empty: shipped.
+_IN_USE: list[Content] = []
+
+
+def use_content(content: Content | None) -> None:
+    """Name the content the reports look things up in (the ``report`` command's mods); ``None``: shipped."""
+    _IN_USE[:] = [content] if content is not None else []
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -30,7 +38,10 @@ class Catalog:
 
     @classmethod
     def shipped(cls, lang: str) -> Catalog:
-        """The shipped content (or an empty catalogue if it cannot load: the report still works)."""
+        """The shipped content, with the mods the report command loaded (or an empty catalogue if it
+        cannot load: the report still works)."""
+        if _IN_USE:
+            return cls(_IN_USE[0], lang)
         try:
             return cls(load_content(), lang)
         except ContentError:

@@ -164,11 +164,21 @@ def build_document(game: Game, state: GameState, actions: Iterable[LogEntry | di
         "options": dict(state.options), "seed": state.seed, "seats": list(state.seats),
         "turn": state.turn, "date": state.date, "actions": log,
         "turn_hashes": hashes, "replay_verified": verified,
-        "state_hash": current, "state": saved, "meta": dict(meta or {}),
+        "state_hash": current, "state": saved, "meta": _with_mods(game, meta),
         "crash": crash.model_dump(mode="json") if crash else None,
     }
     doc["checksum"] = checksum(doc)  # also proves the document is plain JSON (TypeError otherwise)
     return doc
+
+
+def _with_mods(game: Game, meta: dict[str, Any] | None) -> dict[str, Any]:
+    """``meta`` with the mods the game is played with (id, version, digest), when there are any:
+    ``replay`` names those missing when the save is opened without them."""
+    out = dict(meta or {})
+    mods = [info.record() for info in game.content.mods if getattr(info, "enabled", False)]
+    if mods:
+        out["mods"] = mods
+    return out
 
 
 def save_game(path: Path | str, game: Game, state: GameState, actions: Iterable[LogEntry | dict[str, Any]],

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.content.loader import load_content
+from game.content.sources import ModChoice
 from game.engine.game import Game
 from game.match import play_game
 from game.sim.seeds import game_seed
@@ -40,6 +40,8 @@ class SimSpec:
     runs: int
     seed: int = 0
     options: dict[str, Any] = field(default_factory=dict)
+    #: The mods every process loads (plain data: it pickles to the workers); default: shipped content.
+    mods: ModChoice = field(default_factory=lambda: ModChoice(installed=False))
 
     @property
     def total(self) -> int:
@@ -84,7 +86,7 @@ def _prepare(spec: SimSpec) -> None:
     global _WORKER
     if _WORKER is not None and _WORKER[0] is spec:
         return  # a forked worker: the parent prepared it
-    game = Game(load_content(), spec.scenario, spec.options, record=False)  # only outcomes are read
+    game = Game(spec.mods.load(), spec.scenario, spec.options, record=False)  # only outcomes are read
     summarize(game, 0, 0, game_seed(spec.seed, 0), spec.lineups[0])
     _WORKER = (spec, game)
     # The content and the caches (tens of thousands of objects, alive until the end) leave the cyclic

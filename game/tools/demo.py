@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from game.i18n import LANGUAGES
+from game.tools.modopts import add_mod_arguments
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,14 +25,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lesson-turns", type=int, default=None, metavar="N",
                         help="a lesson of the calendar's last N turns (the turns before played by history)")
     parser.add_argument("--policy", default="efficient", help="the computer player (cautious, aggressive, …)")
+    add_mod_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.cli import UsageError
-    from game.content.loader import load_content
     from game.policies import POLICIES
+    from game.tools.modopts import content_from_args
 
-    content = load_content()
+    content = content_from_args(args)
     if args.scenario not in content.scenarios:
         raise UsageError(f"no scenario '{args.scenario}' (known: {', '.join(sorted(content.scenarios))})")
     if args.policy not in POLICIES:

@@ -21,8 +21,9 @@ from typing import Any
 
 from game.cli import UsageError
 from game.content.loader import ContentError, load_content
-from game.content.models import Event
+from game.content.models import Content, Event
 from game.i18n import LANGUAGES, strings
+from game.tools.modopts import add_mod_arguments
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE",
                         help="write to FILE in UTF-8: a printable handout if it ends in .html, else the "
                              "listing (or with --json the JSON)")
+    add_mod_arguments(parser)
 
 
 def _sort_key(event: Event) -> tuple[str, str]:
@@ -40,8 +42,9 @@ def _sort_key(event: Event) -> tuple[str, str]:
     return (date or "9999", event.id)
 
 
-def select_events(scenario_id: str | None = None) -> list[tuple[str, Event]]:
-    """(deck id, event) pairs of every deck, or of one scenario's decks less its removed events.
+def select_events(scenario_id: str | None = None, content: Content | None = None) -> list[tuple[str, Event]]:
+    """(deck id, event) pairs of every deck, or of one scenario's decks less its removed events (with
+    the changes a mod made to that scenario only), from ``content`` (default: the shipped content).
 
     Example::
 
@@ -49,10 +52,11 @@ def select_events(scenario_id: str | None = None) -> list[tuple[str, Event]]:
         >>> any(e.id == "deepseek_r1" for _, e in pairs)
         True
     """
-    try:
-        content = load_content()
-    except ContentError as exc:
-        raise UsageError("the shipped content has errors:\n" + "\n".join(map(str, exc.problems))) from None
+    if content is None:
+        try:
+            content = load_content()
+        except ContentError as exc:
+            raise UsageError("the shipped content has errors:\n" + "\n".join(map(str, exc.problems))) from None
     if scenario_id is None:
         pairs = [(deck_id, e) for deck_id, deck in sorted(content.decks.items()) for e in deck.events]
     else:
@@ -61,7 +65,13 @@ def select_events(scenario_id: str | None = None) -> list[tuple[str, Event]]:
         except KeyError as exc:
             raise UsageError(exc.args[0]) from None
         removed = set(scenario.remove_events)
-        pairs = [(d, e) for d in scenario.decks for e in content.decks[d].events if e.id not in removed]
+        changes: dict[str, Event | None] = content.scoped.get(scenario.id, {})
+        pairs = []
+        for deck_id in scenario.decks:
+            for event in content.decks[deck_id].events:
+                played = changes.get(event.id, event) if event.id not in removed else None
+                if played is not None:
+                    pairs.append((deck_id, played))
     return sorted(pairs, key=lambda pair: _sort_key(pair[1]))
 
 
@@ -156,7 +166,10 @@ def handout_html(rows: list[dict[str, Any]], lang: str, scope: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = [event_row(deck_id, event, args.lang) for deck_id, event in select_events(args.scenario)]
+    from game.tools.modopts import content_from_args
+
+    content = content_from_args(args)
+    rows = [event_row(deck_id, event, args.lang) for deck_id, event in select_events(args.scenario, content)]
     s = strings(args.lang)
     scope = s.t("events.scope_scenario", scenario=args.scenario) if args.scenario else s.t("events.scope_all")
     out: Path | None = args.out

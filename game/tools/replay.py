@@ -19,6 +19,7 @@ from pathlib import Path
 
 from game.cli import UsageError
 from game.i18n import LANGUAGES, strings
+from game.tools.modopts import add_mod_arguments, content_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="replay even if the save was made with other game content (a mod, an update)")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the messages")
+    add_mod_arguments(parser)
 
 
 def _first_difference(saved: list[str], replayed: list[str]) -> int | None:
@@ -53,17 +55,22 @@ def run(args: argparse.Namespace) -> int:
     from game.engine.errors import IllegalAction
     from game.saves import SaveError, load_save
     from game.saves.replaylog import finish_like, replay_log
+    from game.tools.modcheck import missing_mods_lines, mods_of_file
 
     s = strings(args.lang)
     path = Path(args.save)
     name = path.name
+    content = content_from_args(args)
+    mods_lines = missing_mods_lines(name, mods_of_file(path), content, args.lang)
     try:
-        loaded = load_save(path, strict=not args.force)
+        loaded = load_save(path, content, strict=not args.force)
     except SaveError as exc:
-        raise UsageError(exc.message(args.lang)) from None
+        raise UsageError("\n".join([exc.message(args.lang), *mods_lines])) from None
     doc, game, saved = loaded.document, loaded.game, loaded.state
     if not loaded.content_matches:
         print(s.t("replay.forced", file=name, saved=doc.content_digest, current=game.content.digest))
+        for line in mods_lines:
+            print(line)
     why = ""
     if doc.numpy_version != np.__version__ or doc.game_version != __version__:
         why = s.t("replay.why_versions", game=doc.game_version, numpy=doc.numpy_version)

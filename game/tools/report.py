@@ -16,6 +16,7 @@ from pathlib import Path
 
 from game.cli import UsageError
 from game.i18n import LANGUAGES, strings
+from game.tools.modopts import add_mod_arguments, content_from_args
 from game.tools.output import write_document
 
 
@@ -25,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "or folders of them")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.html", help="the HTML file to write")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the games')")
+    add_mod_arguments(parser)
 
 
 def read_results(paths: list[Path], lang: str | None) -> tuple[list, list[str]]:
@@ -54,7 +56,17 @@ def read_results(paths: list[Path], lang: str | None) -> tuple[list, list[str]]:
     return loaded, lines
 
 
+def _mods_notes(paths: list[Path], lang: str) -> list[str]:
+    """One line per file made with mods that are not loaded now (or in another version)."""
+    from game.report.catalog import Catalog
+    from game.tools.modcheck import missing_mods_lines, mods_of_file
+
+    content = Catalog.shipped(lang).content
+    return [line for path in paths for line in missing_mods_lines(path.name, mods_of_file(path), content, lang)]
+
+
 def run(args: argparse.Namespace) -> int:
+    from game.report.catalog import use_content
     from game.report.loading import collect_paths
 
     s = strings(args.lang or "en")
@@ -64,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     paths = collect_paths(list(args.results))
     if not paths:
         raise UsageError(s.t("report.error.no_files"))
+    content = content_from_args(args)
+    use_content(content)  # the result files of a mod's scenario name its events
+    for line in _mods_notes(paths, args.lang or "en"):
+        print(line, file=sys.stderr)
     if len(paths) == 1:  # one file: a debrief, or the reason it cannot be made
         from game.report.loading import ResultError, load_result
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from game.classcode import ClassCodeError, parse_class_code
 from game.cli import UsageError
 from game.content.loader import ContentError, load_content
+from game.content.models import Content
 from game.engine.game import MAX_SEED, Game
 from game.engine.notes import LogEntry
 from game.engine.state import GameState
@@ -25,6 +26,7 @@ from game.match import Match
 from game.messages import describe_notes
 from game.policies import POLICIES, make_policy
 from game.results import build_result
+from game.tools.modopts import add_mod_arguments, content_from_args
 
 #: Notes too detailed for the turn-by-turn summary.
 QUIET = frozenset({"market.move", "training.progress", "turn.end"})
@@ -54,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the summary")
     parser.add_argument("--out", type=Path, metavar="FILE",
                         help="write the summary (or with --json the result document) to FILE, in UTF-8")
+    add_mod_arguments(parser)
 
 
 def parse_seed(text: str, lang: str = "en") -> int:
@@ -67,13 +70,16 @@ def parse_seed(text: str, lang: str = "en") -> int:
     return seed
 
 
-def load_game(scenario_id: str, options: dict[str, Any] | None = None, lang: str = "en") -> Game:
-    """The game for a scenario id and facilitator options, or a one-line usage error in ``lang``."""
+def load_game(scenario_id: str, options: dict[str, Any] | None = None, lang: str = "en",
+              content: Content | None = None) -> Game:
+    """The game for a scenario id and facilitator options (on ``content``, default the shipped
+    content), or a one-line usage error in ``lang``."""
     s = strings(lang)
-    try:
-        content = load_content()
-    except ContentError as exc:
-        raise UsageError(s.t("lesson.run.content_errors") + "\n" + "\n".join(map(str, exc.problems))) from None
+    if content is None:
+        try:
+            content = load_content()
+        except ContentError as exc:
+            raise UsageError(s.t("lesson.run.content_errors") + "\n" + "\n".join(map(str, exc.problems))) from None
     if scenario_id not in content.scenarios:
         known = sorted(content.scenarios)
         near = difflib.get_close_matches(scenario_id.replace("-", "_"), known, n=1)
@@ -139,14 +145,17 @@ def seat_policies(game: Game, names: list[str] | None, lang: str = "en") -> dict
     return {side: names[min(i, len(names) - 1)] for i, side in enumerate(sides)}
 
 
-def load_saved(path: str, lang: str) -> tuple[Game, GameState, list[LogEntry]]:
-    """The game, state and action log of a save, or a one-line usage error; warnings go to stderr."""
+def load_saved(path: str, lang: str, content: Content | None = None) -> tuple[Game, GameState, list[LogEntry]]:
+    """The game, state and action log of a save (on ``content``, default the shipped content), or a
+    one-line usage error; warnings go to stderr."""
     from game.saves import SaveError, load_save  # not needed to build the parser
+    from game.tools.modcheck import missing_mods_lines, mods_of_file
 
     try:
-        loaded = load_save(path)
+        loaded = load_save(path, content)
     except SaveError as exc:
-        raise UsageError(exc.message(lang)) from None
+        raise UsageError("\n".join([exc.message(lang), *missing_mods_lines(
+            Path(path).name, mods_of_file(path), content, lang)])) from None
     for warning in loaded.warnings:
         print(warning.message(lang), file=sys.stderr)
     return loaded.game, loaded.state, loaded.actions
@@ -160,11 +169,11 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("--load continues a saved game: leave out --scenario, --seed and --class-code")
         if args.turn_limit is not None or args.lesson_turns is not None or args.history or args.difficulty:
             raise UsageError("--load continues a saved game with its own options: leave out the option flags")
-        game, start, log = load_saved(args.load, args.lang)
+        game, start, log = load_saved(args.load, args.lang, content_from_args(args))
         seed = start.seed
     else:
         scenario, seed, options = game_choice(args)
-        game = load_game(scenario, options, args.lang)
+        game = load_game(scenario, options, args.lang, content_from_args(args))
     policies = seat_policies(game, args.policy, args.lang)
     if args.turns is not None and args.turns < 1:
         raise UsageError("--turns must be at least 1")

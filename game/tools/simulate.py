@@ -25,6 +25,7 @@ from game.cli import UsageError
 from game.engine.game import MAX_SEED, Game
 from game.i18n import LANGUAGES, strings
 from game.policies import POLICIES
+from game.tools.modopts import add_mod_arguments
 
 MAX_RUNS = 100_000  # summaries are kept in memory (about 1 kB a game)
 MAX_JOBS = 256
@@ -48,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the text output")
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the statistics (text, or with --json the "
                                                                   "JSON) to FILE in UTF-8")
+    add_mod_arguments(parser)
 
 
 def whole(text: str, low: int, high: int, key: str, lang: str) -> int:
@@ -129,12 +131,14 @@ def build_document(game: Game, spec: Any, summaries: list[dict[str, Any]]) -> di
         "runs": len(summaries), "runs_per_lineup": spec.runs,
         "lineups": tables(summaries, spec.lineups, event_ids),
         "versions": versions(game),
+        "mods": [info.record() for info in game.content.mods if info.enabled],
     }
 
 
 def run(args: argparse.Namespace) -> int:
     from game.sim.runner import SimSpec, default_jobs, run_simulation
     from game.sim.text import number, render
+    from game.tools.modopts import content_from_args, mod_choice
     from game.tools.run import load_game
 
     lang = args.lang
@@ -142,9 +146,9 @@ def run(args: argparse.Namespace) -> int:
     jobs = default_jobs() if args.jobs is None else whole(args.jobs, 1, MAX_JOBS, "sim.error.jobs", lang)
     seed = whole(args.seed, 0, MAX_SEED, "sim.error.seed", lang)
     options = facilitator_options(args)
-    game = load_game(args.scenario, options, lang)
+    game = load_game(args.scenario, options, lang, content_from_args(args))
     spec = SimSpec(scenario=game.scenario.id, lineups=lineups(game, args.policy, lang), runs=runs, seed=seed,
-                   options=options)
+                   options=options, mods=mod_choice(args))
     started = time.perf_counter()
     summaries = run_simulation(spec, jobs=jobs, progress=ProgressBar(lang))
     seconds = time.perf_counter() - started

@@ -4,8 +4,9 @@ Every problem at once, one per line, sorted by file, line and column::
 
     mods/mine/events/deck.yaml:12:9: error: unknown chip 'h10' Did you mean 'h100'?
 
-then a summary line. Exit code 0 when there is no error (warnings allowed), 1 when there are errors,
-2 when a path does not exist. A PATH may be:
+then, when mods were checked, their load order (the mods installed beside them, in the order
+they load; the disabled ones with their number of errors), and a summary line. Exit code 0 when
+there is no error (warnings allowed), 1 when there are errors, 2 when a path does not exist. A PATH may be:
 
 * a mod folder (it has a ``mod.yaml``): checked with the mods installed beside it, against the
   shipped content;
@@ -30,7 +31,7 @@ from game.content.loader import (
     display_name,
     load_bundle,
 )
-from game.content.mods import load_content_with_mods
+from game.content.mods import load_content_with_mods, mod_report
 from game.content.xref import cross_check
 from game.i18n import LANGUAGES, strings
 from game.textfiles.problems import Problem, problem, sort_problems
@@ -122,6 +123,29 @@ def validate(paths: list[Path]) -> tuple[list[Problem], int]:
     return sort_problems(problems), files
 
 
+def mods_roots(paths: list[Path]) -> list[Path]:
+    """The folders of mods among ``paths``: the parent of a mod folder, or a folder holding mods."""
+    roots: list[Path] = []
+    for path in paths:
+        root = path.parent if (path / "mod.yaml").is_file() else path if path.is_dir() and any(
+            (p / "mod.yaml").is_file() for p in path.iterdir()) else None
+        if root is not None and root.resolve() not in [r.resolve() for r in roots]:
+            roots.append(root)
+    return roots
+
+
+def load_order_lines(paths: list[Path], lang: str) -> list[str]:
+    """The load order of the mods checked (one line per folder of mods, then the disabled mods)."""
+    lines = []
+    for root in mods_roots(paths):
+        try:
+            content = load_content_with_mods(mods_dir=root)
+        except ContentError:
+            continue  # the shipped content is broken: its problems are printed already
+        lines += [f"{display_name(root)}: {line}" for line in mod_report(content, lang)]
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     for path in paths:
@@ -130,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
     problems, files = validate(paths)
     for found in problems:
         print(found.format(args.lang))
+    for line in load_order_lines(paths, args.lang):
+        print(line)
     errors = sum(1 for p in problems if p.severity == "error")
     print(strings(args.lang).t("mods.validate.summary", files=files, errors=errors,
                                warnings=len(problems) - errors))

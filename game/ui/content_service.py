@@ -1,6 +1,7 @@
 """The content the window plays, owned by the app: loaded on first use, reloaded from disk on demand.
 
-Mods are opt-in: a mod in ``mods/`` is loaded only once the player switches it on (the Mods screen;
+Mods are opt-in in the window: a mod in the game's ``mods/`` or the player's mods folder
+(:func:`game.content.sources.installed_roots`) is loaded only once the player switches it on (the Mods screen;
 the choice is kept in the user config folder), so a class plays the shipped history unless the
 teacher decides otherwise. :meth:`ContentService.reload` (F5, or switching a mod) reads the content
 again; during a game the reload is refused, with the reasons, when the new content lacks something
@@ -23,8 +24,9 @@ import json
 
 from game.content.loader import ContentError, load_content
 from game.content.models import Content
-from game.content.mods import MODS_DIR, installed_mods, load_content_with_mods
+from game.content.mods import installed_mods, load_content_with_mods
 from game.content.reload import Reason, reload_blockers
+from game.content.sources import installed_roots
 from game.engine.game import Game
 from game.i18n import Strings
 from game.ui.session import Session
@@ -55,8 +57,8 @@ def startup_content() -> Content:
     """Shipped content plus the mods the player switched on."""
     enabled = load_enabled()
     if not enabled:  # the usual case: the cached shipped content, with the list of installed mods
-        return dataclasses.replace(load_content(), mods=installed_mods(MODS_DIR))
-    return load_content_with_mods(MODS_DIR, enabled=enabled)
+        return dataclasses.replace(load_content(), mods=installed_mods(installed_roots()))
+    return load_content_with_mods(installed_roots(), enabled=enabled)
 
 
 def reason_text(s: Strings, reason: Reason) -> str:
@@ -82,7 +84,7 @@ class ContentService:
         """Read the content from disk again; a running ``session`` is moved to it when nothing it
         uses is gone. Returns (reloaded, what to tell the player)."""
         try:
-            content = load_content_with_mods(MODS_DIR, enabled=load_enabled())
+            content = load_content_with_mods(installed_roots(), enabled=load_enabled())
         except ContentError:
             return False, s.t("mods.screen.reload_refused", reason=s.t("mods.screen.reload_broken"))
         if session is not None:

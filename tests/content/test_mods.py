@@ -21,11 +21,15 @@ def test_example_mod_loads_clean_and_uses_every_feature():
     assert "example_no_bans" in content.scenarios and "example_no_bans" not in shipped.scenarios
     assert [e.id for e in content.decks["example_whatif"].events] == ["example_open_market_boom",
                                                                       "example_efficiency_still_pays"]
-    chronology = [e.id for e in content.decks["chronology"].events]
-    assert "chips_act" not in chronology and "chips_act" in shipped.event_ids
-    assert chronology.index("huawei_7nm") == [e.id for e in shipped.decks["chronology"].events
-                                              if e.id != "chips_act"].index("huawei_7nm")
-    assert "(modded)" in next(e for e in content.decks["chronology"].events if e.id == "huawei_7nm").title["en"]
+    # scope: own_scenarios: the shipped deck and scenarios keep their events; the mod's scenario plays
+    # without chips_act and with its own huawei_7nm, at the shipped one's place
+    assert [e.id for e in content.decks["chronology"].events] == [e.id for e in shipped.decks["chronology"].events]
+    assert [e.id for e in content.events_of(content.scenario("cn_lab"))] == [
+        e.id for e in shipped.events_of(shipped.scenario("cn_lab"))]
+    played = content.events_of(content.scenario("example_no_bans"))
+    assert "chips_act" not in [e.id for e in played]
+    assert "(modded)" in next(e for e in played if e.id == "huawei_7nm").title["en"]
+    assert "(modded)" not in next(e for e in content.decks["chronology"].events if e.id == "huawei_7nm").title["en"]
     assert content.digest != shipped.digest
     assert mod_report(content) == ["load order: example"]
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 import pytest
 
 from game.content.loader import load_content
-from game.content.mods import MODS_DIR, load_content_with_mods
+from game.content.mods import load_content_with_mods
 from game.content.reload import reload_blockers
 from game.engine.game import Game
 from game.engine.state import Fired
+from tests.content.helpers import copy_example
+
+
+def unscoped_example(root):
+    """The example mod with its changes applied to every scenario (no ``scope: own_scenarios``)."""
+    if (root / "mods" / "example").is_dir():
+        return root / "mods"
+    folder = copy_example(root / "mods")
+    manifest = folder / "mod.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("scope: own_scenarios", ""), encoding="utf-8")
+    return root / "mods"
 
 
 @pytest.fixture
@@ -18,6 +29,7 @@ def app(tmp_path, monkeypatch):
     from game.ui.settings import Settings
 
     monkeypatch.setattr(service, "config_dir", lambda: tmp_path / "config")
+    monkeypatch.setattr(service, "installed_roots", lambda: [unscoped_example(tmp_path)])
     window = App(Settings(), headless=True)
     window.persist_settings = False
     yield window
@@ -26,10 +38,10 @@ def app(tmp_path, monkeypatch):
     pygame.quit()
 
 
-def test_reload_refused_when_an_event_of_the_game_is_gone():
+def test_reload_refused_when_an_event_of_the_game_is_gone(tmp_path):
     state = Game(load_content(), "cn_lab").new_game(seed=3)
     state.fired.append(Fired(turn=0, date=state.date, event="chips_act", side=None))
-    modded = load_content_with_mods(MODS_DIR, enabled={"example"})  # it disables chips_act
+    modded = load_content_with_mods(unscoped_example(tmp_path), enabled={"example"})  # it disables chips_act
     assert reload_blockers(modded, state) == [("mods.screen.reload_missing_event", {"id": "chips_act"})]
     assert reload_blockers(load_content(), state) == []
 

@@ -17,7 +17,7 @@ def run(capsys, *args: str) -> tuple[int, list[str]]:
 def test_shipped_content_and_example_mod_validate_clean(capsys):
     code, lines = run(capsys, "scenarios", "mods/example")
     assert code == 0 and lines[-1].endswith(": 0 error(s), 0 warning(s)")
-    assert len(lines) == 1
+    assert lines[:-1] == ["mods: load order: example"]  # as docs/MODDING.md promises
 
 
 def test_errors_sorted_with_summary_and_exit_1(tmp_path, capsys):
@@ -67,7 +67,8 @@ def test_a_folder_of_mods_and_a_single_mod_file(tmp_path, capsys):
     copy_example(tmp_path)
     make_mod(tmp_path, "typo", event("typo_one", "    trigger: {fired: nvidia_crsh}\n"))
     code, lines = run(capsys, str(tmp_path))
-    assert code == 1 and len(lines) == 2 and "unknown event 'nvidia_crsh'" in lines[0]
+    assert code == 1 and len(lines) == 4 and "unknown event 'nvidia_crsh'" in lines[0]
+    assert lines[1:3] == [f"{tmp_path}: load order: example", f"{tmp_path}: mod 'typo' is disabled: 1 error(s)"]
     code, lines = run(capsys, str(tmp_path / "example" / "events" / "whatif.yaml"))
     assert code == 0 and lines == ["1 file(s) checked: 0 error(s), 0 warning(s)"]
 
