@@ -244,6 +244,8 @@ def check_file(doc: Document, kind: str, languages: tuple[str, ...] = ()) -> tup
         model = model_for(kind).model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(_problem_for(doc, err) for err in exc.errors())
+        if languages:  # missing texts too, in the same run: every problem at once
+            problems.extend(check_translations(doc, languages))
         return None, problems
     if languages:
         problems.extend(check_translations(doc, languages))

@@ -27,9 +27,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from game.content.filecheck import check_file
 from game.content.models import Content, Deck, Event
-from game.content.xref import Bundle, cross_check
+from game.content.xref import Bundle, EventAt, cross_check
 from game.paths import ROOT
 from game.textfiles.problems import Problem, has_errors, problem, sort_problems
 from game.textfiles.safeyaml import Document, YamlRefused, read_document
@@ -90,6 +92,8 @@ def add_file(bundle: Bundle, path: Path, kind: str, languages: tuple[str, ...], 
     """
     model, doc, found = read if read is not None else read_checked(path, kind, languages)
     problems.extend(found)
+    if model is None and doc is not None and kind == "deck":
+        add_salvaged_deck(bundle, doc)
     if model is None or doc is None:
         return None
     if kind == "world":
@@ -108,6 +112,27 @@ def add_file(bundle: Bundle, path: Path, kind: str, languages: tuple[str, ...], 
     elif kind == "scenario":
         bundle.scenarios.append((model, doc))
     return model
+
+
+def add_salvaged_deck(bundle: Bundle, doc: Document) -> None:
+    """Add the events of a deck file with errors that are valid on their own, so that the
+    cross-reference checks report their problems in the same run (the file still fails to load: its
+    errors are in the problems). The ids of the broken events count as known, so that a reference to
+    one of them is no false "unknown event"."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    deck_id, events = data.get("id"), data.get("events")
+    if not isinstance(deck_id, str) or not isinstance(events, list) or deck_id in bundle.decks:
+        return
+    kept: list[tuple[int, Event]] = []
+    for index, raw in enumerate(events):
+        try:
+            kept.append((index, Event.model_validate(raw)))
+        except ValidationError:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                bundle.disabled.add(raw["id"])
+    deck = Deck.model_construct(id=deck_id, events=[event for _i, event in kept])
+    bundle.decks.setdefault(deck_id, []).append((deck, doc))
+    bundle.events.extend(EventAt(event, doc, ("events", index), deck_id) for index, event in kept)
 
 
 def folder_files(folder: Path) -> list[tuple[Path, str]]:
@@ -162,7 +187,7 @@ def load_folder(folder: Path) -> Content:
     """
     folder = Path(folder)
     bundle, problems = load_bundle(folder)
-    if not has_errors(problems):
+    if bundle.world is not None:  # the parts that did parse are cross-checked too: every problem at once
         problems += cross_check(bundle)
     if has_errors(problems) or bundle.world is None:
         raise ContentError(sort_problems(problems))

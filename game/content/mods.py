@@ -212,6 +212,7 @@ def _apply(cand: _Candidate, base: Bundle, touched: dict[str, str], files: list[
     if not (has_errors(cand.problems) or own.events or own.scenarios or manifest.disable_events):
         cand.fail("empty_mod")
     if has_errors(cand.problems):
+        _check_what_parsed(cand, base, own)
         return base
     trial = base.copy()
     index = {item.event.id: i for i, item in enumerate(trial.events)}
@@ -296,6 +297,26 @@ def _scoped(cand: _Candidate, base: Bundle, own: Bundle, known: set[str]) -> Bun
         bundle.scenarios.append((scenario, doc))
         bundle.scoped[scenario.id] = dict(changes)
     return bundle
+
+
+def _check_what_parsed(cand: _Candidate, base: Bundle, own: Bundle) -> None:
+    """Cross-check the parts of a mod with errors that did parse (the valid events of a deck with a
+    broken one, the valid files), so that their problems (a chip typo, a missing translation) come in
+    the same run as the structure errors rather than after they are fixed."""
+    trial = base.copy()
+    index = {item.event.id: i for i, item in enumerate(trial.events)}
+    for item in own.events:
+        if item.event.id in index:  # a replacement (or a clash, reported already): check the mod's version
+            trial.events[index[item.event.id]] = item
+        else:
+            trial.events.append(item)
+    for deck_id, defs in own.decks.items():
+        trial.decks.setdefault(deck_id, list(defs[:1]))
+    trial.scenarios += own.scenarios
+    trial.disabled |= own.disabled
+    files = {doc.file for _s, doc in own.scenarios} | {item.doc.file for item in own.events}
+    known = set(cand.problems)
+    cand.problems += [p for p in cross_check(trial) if p.file in files and p not in known]
 
 
 def _conflict(cand: _Candidate, touched: dict[str, str], ident: str, path: tuple[object, ...]) -> None:

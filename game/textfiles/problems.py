@@ -21,7 +21,8 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 #: Warning checks a mod may silence in its manifest (``silence: [never_true]``).
-WARNING_CHECKS = ("never_true", "choice_nowhere", "missing_translation", "game_version", "mod_conflict")
+WARNING_CHECKS = ("never_true", "choice_nowhere", "missing_translation", "game_version", "mod_conflict",
+                  "changes_shipped")
 
 
 @dataclass(frozen=True)

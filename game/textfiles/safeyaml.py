@@ -32,6 +32,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
+from game.textfiles.plainwords import bad_date, explain
 from game.textfiles.problems import Problem, problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,6 +46,9 @@ MAX_DEPTH = 40
 
 Path_ = tuple[Any, ...]
 _STD = "tag:yaml.org,2002:"
+#: How the bad-scalar message names what YAML expected (a string key of the tables).
+_TAG_WORDS = {_STD + "timestamp": "@mods.yaml.a_date", _STD + "int": "@mods.yaml.a_number",
+              _STD + "float": "@mods.yaml.a_number", _STD + "bool": "@mods.yaml.true_false"}
 _SCHEMA_COMMENT = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 
@@ -202,7 +206,10 @@ def _construct(tag: str, value: str, mark: Any, file: str) -> Any:
     try:
         return build(yaml.ScalarNode(tag, value, mark, mark))
     except (ConstructorError, ValueError):
-        raise _fail(file, mark, "yaml_syntax", "bad_scalar", value=value, tag=tag) from None
+        wrong = bad_date(value) if tag == _STD + "timestamp" else None
+        if wrong is not None:  # 2022-02-30: say that the date does not exist, not what the parser wanted
+            raise _fail(file, mark, "yaml_syntax", wrong[0][5:], **wrong[1]) from None
+        raise _fail(file, mark, "yaml_syntax", "bad_scalar", value=value, tag=_TAG_WORDS.get(tag, tag)) from None
 
 
 def _plain_scalar(value: str, mark: Any, file: str, resolved: _Resolved) -> tuple[Any, bool]:
@@ -410,6 +417,10 @@ def _build(text: str, file: str, max_nodes: int, max_depth: int, where: _Positio
     except yaml.MarkedYAMLError as exc:
         problem_mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or "?"
+        if problem_mark is not None:  # the usual mistakes in plain words, at the line they were made
+            plain = explain(text, file, problem_mark.line + 1, problem_mark.column + 1)
+            if plain is not None:
+                raise YamlRefused(plain) from None
         raise _fail(file, problem_mark, "yaml_syntax", "syntax", detail=detail) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         raise YamlRefused(problem(file, None, "error", "yaml_syntax", "yaml.syntax", detail=str(exc))) from None
