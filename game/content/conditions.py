@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from game.content.verbs import DateText, Id, Verb, verb_union
 
@@ -140,6 +140,24 @@ class Owns(Verb):
     example = "owns: {chip: a100, count: 5000}"
 
 
+class OwnsAny(Verb):
+    """True when the lab the event concerns owns at least ``count`` chips, all types together, of a
+    maker (``maker: Nvidia``: the V100, A100, H100, A800, H800 and H20 alike) or of a class of chips
+    you list (``chips: [a800, h800, h20]``, the China variants). Give ``maker`` or ``chips``."""
+
+    verb: Literal["owns_any"]
+    maker: str | None = Field(None, min_length=1, description="the maker, as in the world catalogue (Nvidia, Huawei)")
+    chips: list[Id] | None = Field(None, min_length=1, description="the chip ids that count")
+    count: int = Field(1, ge=1, description="how many chips of those, all together")
+    example = "owns_any: {maker: Nvidia, count: 1000}"
+
+    @model_validator(mode="after")
+    def _one_of(self) -> OwnsAny:
+        if (self.maker is None) == (self.chips is None):
+            raise ValueError("owns_any takes either 'maker' or 'chips' (one of them)")
+        return self
+
+
 class TechDone(Verb):
     """True when the lab the event concerns has finished researching this technique."""
 
@@ -197,7 +215,7 @@ class TurnAtLeast(Verb):
 
 CONDITION_CLASSES: list[type[Verb]] = [
     AllOf, AnyOf, Not, DateFrom, DateBefore, SideIs, HistoryOn, FlagSet, Fired, ChipBanned,
-    StatRange, Owns, TechDone, CheapFrontier, Played, Sentiment, TurnAtLeast,
+    StatRange, Owns, OwnsAny, TechDone, CheapFrontier, Played, Sentiment, TurnAtLeast,
 ]
 Condition, CONDITIONS = verb_union(CONDITION_CLASSES, "condition")
 

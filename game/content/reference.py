@@ -77,6 +77,27 @@ def _verb_section(cls: type[Verb]) -> list[str]:
     return lines
 
 
+def _ids_section() -> list[str]:
+    """The shipped ids a content file may name (the schemas list the same, for editors)."""
+    from game.content.loader import load_content
+    from game.tools.ids import ids_of
+
+    content = load_content()
+    lines = ["## Reference: ids", "",
+             "The ids of the shipped content, by kind. `python main.py ids KIND` lists them with the mods'",
+             "own (installed ones, or `--mod PATH`); the JSON Schemas in `schemas/` offer them for completion.", ""]
+    for kind in ("chips", "stocks", "rivals", "techs", "decks", "scenarios", "events"):
+        rows = ids_of(content, kind)
+        lines += [f"### {kind}", ""]
+        if kind == "events":
+            lines += [", ".join(f"`{ident}`" for ident, _name in sorted(rows)), ""]
+            continue
+        lines += ["| id | what |", "|---|---|"]
+        lines += [f"| `{ident}` | {name.replace('|', '/')} |" for ident, name in rows]
+        lines.append("")
+    return lines
+
+
 def render_reference() -> str:
     """The generated reference (Markdown), between its two marker lines."""
     lines = [BEGIN, "", "## Reference: conditions", "",
@@ -88,6 +109,7 @@ def render_reference() -> str:
               "Effects go under an event's or a choice's `effects:` list. Each is a mapping with one key.", ""]
     for cls in EFFECT_CLASSES:
         lines += _verb_section(cls)
+    lines += _ids_section()
     lines.append(END)
     return "\n".join(lines) + "\n"
 

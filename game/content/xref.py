@@ -94,6 +94,7 @@ class _Checker:
         self.worlds = {bundle.world.id} if bundle.world else set()
         world = bundle.world
         self.chips = {x.id for x in world.chips} if world else set()
+        self.makers = {x.maker for x in world.chips} if world else set()
         self.techs = {x.id for x in world.techs} if world else set()
         self.stocks = {x.id for x in world.stocks} if world else set()
         self.rivals = {x.id for x in world.rivals} if world else set()
@@ -227,6 +228,11 @@ class _Checker:
                 self.warn(doc, path, "never_true", "never_banned", chip=verb.chip)
         elif isinstance(verb, c.Owns):
             self.unknown(doc, (*path, "chip"), "chip", verb.chip, self.chips)
+        elif isinstance(verb, c.OwnsAny):
+            if verb.maker is not None and verb.maker.casefold() not in {m.casefold() for m in self.makers}:
+                self.unknown(doc, (*path, "maker"), "maker", verb.maker, self.makers)
+            for i, chip in enumerate(verb.chips or ()):
+                self.unknown(doc, (*path, "chips", i), "chip", chip, self.chips)
         elif isinstance(verb, c.TechDone):
             self.unknown(doc, path, "tech", verb.tech, self.techs)
         elif isinstance(verb, c.FlagSet):

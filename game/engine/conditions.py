@@ -76,6 +76,18 @@ def _any(k: c.AnyOf, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     return False
 
 
+def _owns_any(k: c.OwnsAny, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    """Chips of a maker (any case) or of a listed class, all types together, against ``count``."""
+    if lab is None:
+        return False
+    if k.chips is not None:
+        kinds = k.chips
+    else:
+        maker = (k.maker or "").casefold()
+        kinds = [ident for ident, chip in ctx.rules.chips.items() if chip.maker.casefold() == maker]
+    return sum(lab.chips.get(ident, 0) for ident in kinds) >= k.count
+
+
 def _stat(k: c.StatRange, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     if lab is None:
         return False
@@ -97,6 +109,7 @@ _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.ChipBanned: lambda k, ctx, lab, side: k.chip in ctx.state.world.banned,
     c.StatRange: _stat,  # (lab_stat and _in_range inlined: the most asked verb, a third of the checks)
     c.Owns: lambda k, ctx, lab, side: lab is not None and lab.chips.get(k.chip, 0) >= k.count,
+    c.OwnsAny: _owns_any,
     c.TechDone: lambda k, ctx, lab, side: lab is not None and k.tech in lab.techs,
     c.CheapFrontier: lambda k, ctx, lab, side: cheap_frontier_owner(ctx, k, lab) is not None,
     c.Played: lambda k, ctx, lab, side: (side in ctx.state.labs) == k.on,

@@ -114,12 +114,13 @@ def _pick_choice(event: Event, offered: list[Choice], number: int | None, lang: 
 
 
 def fire_report(content: Content, scenario_id: str, event_id: str, month: str, choice: int | None = None,
-                seed: int = 1, policy: str = "history", lang: str = "en", state: Any = None) -> FireReport:
+                seed: int = 1, policy: str = "history", lang: str = "en", state: Any = None,
+                game: Any = None) -> FireReport:
     """Force ``event_id`` in ``scenario_id`` at ``month`` and report what it does.
 
-    ``state``: a game in progress to fire it in (the console), copied first; else a new game is played
-    by ``policy`` up to ``month``. Raises :class:`UsageError` with a one-line reason for a wrong id,
-    date or choice.
+    ``state`` and ``game``: a game in progress to fire it in (the console), its state copied first;
+    else a new game is played by ``policy`` up to ``month``. Raises :class:`UsageError` with a
+    one-line reason for a wrong id, date or choice.
     """
     from game.engine.canonical import state_from_json, state_to_json
     from game.engine.context import Ctx
@@ -141,7 +142,7 @@ def fire_report(content: Content, scenario_id: str, event_id: str, month: str, c
                            known=", ".join(sorted(content.scenarios))) + hint)
     if policy not in POLICIES:
         raise UsageError(t("lesson.run.unknown_policy", policy=policy, known=", ".join(POLICIES)))
-    game = Game(content, scenario_id)
+    game = game if game is not None else Game(content, scenario_id)
     rules = game.rules
     event = rules.events_by_id.get(event_id)
     if event is None:
@@ -179,7 +180,8 @@ def fire_report(content: Content, scenario_id: str, event_id: str, month: str, c
     with generator(state.rng) as rng:
         ctx = Ctx(rules, state, rng)
         labs = targets(ctx, event)
-        holds = labs is not None
+        checked, drawn = rules.events_in_turn[state.turn] if state.turn < len(rules.events_in_turn) else ([], [])
+        holds = labs is not None and (event in checked or event in drawn)  # its dates allow this turn too
         if labs is None:  # forced: the labs the card concerns, as if its trigger held
             labs = [state.labs[side] for side in state.seats if event.side in ("any", side)]
         side_word = event.side

@@ -290,6 +290,12 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:  # modders: reload content from disk
             self.flow.reload_content()
             return
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_F12 and self.settings.dev_console
+                and self.session is not None and scene.screen_id != "console"):  # modders: fire any event
+            from game.ui.scenes.console import ConsoleScene
+
+            self.push(ConsoleScene(self))
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return

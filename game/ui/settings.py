@@ -43,6 +43,7 @@ class Settings:
     motion: bool = True  # short transitions; off for a projector
     tutorial_done: bool = False
     games_started: int = 0
+    dev_console: bool = False  # modders: F12 opens the developer console (game/ui/scenes/console.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -57,7 +58,7 @@ class Settings:
         if s.text_size not in TEXT_SIZES:
             s.text_size = default.text_size
         s.fullscreen, s.sound, s.tutorial_done = bool(s.fullscreen), bool(s.sound), bool(s.tutorial_done)
-        s.motion = bool(s.motion)
+        s.motion, s.dev_console = bool(s.motion), bool(s.dev_console)
         s.games_started = s.games_started if isinstance(s.games_started, int) and s.games_started >= 0 else 0
         return s
 

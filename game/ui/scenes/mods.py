@@ -43,7 +43,9 @@ class ModsScene(Scene):
                 btn.select()
             y += 52
         if not mods:
-            self.textbox((40, 90, 420, 120), escape(self.t("mods.screen.empty", folder="mods/")))
+            self.textbox((40, 90, 420, 120), escape(self.t("mods.screen.empty", folder=", ".join(self._folders()))))
+        self.textbox((40, 470, 420, 98), escape(self.t("mods.screen.folders", folders="\n".join(self._folders())))
+                     .replace("\n", "<br>"), "#small")
         chosen = next((m for m in mods if m.id == self.selected), None)
         self.textbox((490, 90, 750, 470), self._details(chosen) if chosen else "")
         x = 490
@@ -54,9 +56,12 @@ class ModsScene(Scene):
             x += 255
         self.button((x, 580, 240, 48), self.t("mods.screen.reload"), self.app.flow.reload_content,
                     self.t("ui.key_tip", k="F5"))
+        console = self.app.settings.dev_console
+        self.button((760, 640, 480, 48), self.t("mods.screen.console_on" if console else "mods.screen.console_off"),
+                    self._toggle_console, self.t("mods.screen.console_tip"))
         self.button((40, 640, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
         if self.status:
-            self.label((260, 650, 980, 30), self.status, "#small")
+            self.label((260, 650, 490, 30), self.status, "#small")
         self.key(pygame.K_F5, self.app.flow.reload_content)
 
     def _state_word(self, info: ModInfo) -> str:
@@ -82,6 +87,20 @@ class ModsScene(Scene):
         elif not info.switched_off:
             parts.append(escape(self.t("mods.screen.no_problems")))
         return "<br><br>".join(parts)
+
+    def _folders(self) -> list[str]:
+        """The folders mods are read from: the player's first, then the game's."""
+        from game.content.loader import display_name
+        from game.content.sources import installed_roots
+
+        return [display_name(folder) for folder in installed_roots()]
+
+    def _toggle_console(self) -> None:
+        """The developer console (F12 in a game) on or off, kept with the settings."""
+        from dataclasses import replace
+
+        self.app.apply_settings(replace(self.app.settings, dev_console=not self.app.settings.dev_console))
+        self.app.rebuild()
 
     def _select(self, ident: str) -> None:
         self.selected = ident
