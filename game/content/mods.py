@@ -150,8 +150,10 @@ def _order(cands: list[_Candidate], order: Sequence[str] | None) -> list[_Candid
     for cand in cands:
         if cand.manifest is None or has_errors(cand.problems):
             continue
-        if cand.id in usable:
-            cand.fail("duplicate_mod", ("id",), id=cand.id, other=display_name(usable[cand.id].folder))
+        if cand.id in usable:  # the first found wins: one given by path, then the player's copy
+            cand.problems.append(problem(cand.doc.file if cand.doc else "", cand.where("id"), "warning",
+                                         "overridden", "mod.overridden", id=cand.id,
+                                         other=display_name(usable[cand.id].folder)))
             continue
         usable[cand.id] = cand
     preference = [i for i in (order or []) if i in usable] + sorted(i for i in usable if i not in (order or []))
@@ -402,6 +404,6 @@ def mod_report(content: Content, lang: str = "en") -> list[str]:
     loaded = [m.id for m in content.mods if m.enabled]
     lines = [t("mods.mod.order", mods=", ".join(loaded) if loaded else t("mods.mod.none"))]
     for info in content.mods:
-        if not info.enabled:
+        if not info.enabled and info.errors:  # (not a mod switched off, or another copy's place taken)
             lines.append(t("mods.mod.disabled", id=info.id, count=len(info.errors)))
     return lines

@@ -157,6 +157,8 @@ def fire_report(content: Content, scenario_id: str, event_id: str, month: str, c
         playing = [sid for sid, sc in content.scenarios.items() if any(e.id == event_id for e in content.events_of(sc))]
         raise UsageError(t("mods.fire.not_in_scenario", event=event_id, scenario=scenario_id, decks=", ".join(decks),
                            scenarios=", ".join(playing) or "—"))
+    if choice is not None:  # a wrong --choice is said before a game is played for nothing
+        _pick_choice(event, list(event.choices), choice, lang)
     report = FireReport()
     if state is None:
         if not _MONTH.match(month):

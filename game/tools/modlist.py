@@ -40,6 +40,8 @@ def _state(info: ModInfo, t) -> str:
         return t("mods.list.loaded", position=(info.position or 0) + 1)
     if info.errors:
         return t("mods.list.disabled", count=len(info.errors))
+    if any(p.check == "overridden" for p in info.problems):
+        return t("mods.list.overridden")
     return t("mods.list.switched_off")
 
 
