@@ -57,6 +57,8 @@ CONDITION_CASES: dict[str, list[tuple[dict[str, Any], bool]]] = {
         ({"stat": {"stat": "compute", "at_least": 1}}, True),
     ],
     "owns": [({"owns": {"chip": "v100", "count": 500}}, True), ({"owns": {"chip": "v100", "count": 501}}, False)],
+    "owns_any": [({"owns_any": {"maker": "Nvidia", "count": 500}}, True),
+                 ({"owns_any": {"chips": ["a100", "h100"]}}, False)],
     "tech": [({"tech": "moe"}, False)],
     "cheap_frontier": [({"cheap_frontier": {"max_price_cents": 300}}, False)],
     "sentiment": [({"sentiment": {"at_least": 0}}, True), ({"sentiment": {"below": 0}}, False)],
