@@ -88,3 +88,32 @@ def test_f5_during_a_game_refuses_a_breaking_change(app, monkeypatch):
     save_enabled(set())
     ok, message = app.content_service.reload(app.strings, app.session)
     assert ok and message == "Content reloaded: 0 mod(s) loaded."
+
+
+def test_developer_console_is_off_until_switched_on_and_fires_on_a_copy(app):
+    import pygame
+
+    from game.engine.canonical import state_hash
+    from game.ui.scenes.console import ConsoleScene, complete
+    from game.ui.scenes.mods import ModsScene
+    from game.ui.session import Session
+
+    app.session = Session.new(app.content, "cn_lab", seed=2, humans=["cn"])
+    f12 = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F12, mod=0, unicode="")
+    screen = ModsScene(app)
+    app.push(screen)
+    app.dispatch(f12)
+    assert app.top is screen  # off by default
+    screen._toggle_console()
+    assert app.settings.dev_console
+    app.dispatch(f12)
+    console = app.top
+    assert isinstance(console, ConsoleScene)
+    before = state_hash(app.session.state)
+    console.fire("huawei_7nm 2")
+    assert "Event huawei_7nm" in console.output
+    assert "choice 2: Stay with Nvidia while you can   ← taken" in console.output
+    assert state_hash(app.session.state) == before  # the game in progress is not changed
+    console.fire("huawei_7mn")
+    assert "Did you mean huawei_7nm?" in console.output
+    assert complete("us_b", console.event_ids()).startswith("us_ban_")
