@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 
 from game.engine.context import Ctx
+from game.engine.rules import Rules
 from game.engine.state import Lab, RivalLab
+from game.engine.training import running_cost
 
 #: Millions of tokens a user consumes per month (paid for at the lab's price).
 TOKENS_PER_USER_MONTH_PCT = 15  # hundredths of a million: 0.15M tokens a month
@@ -74,9 +76,27 @@ def quality_ppm(gap: int) -> int:
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
+def pow2_fixed(exponent: int) -> int:
+    """``2 ** (exponent / 2**20)`` in millionths, by integer arithmetic (``exponent`` in the units of
+    :func:`game.engine.training.log2_fixed`).
+
+    Example::
+
+        >>> pow2_fixed(0), pow2_fixed(1 << 20), pow2_fixed(-(1 << 20)), pow2_fixed(1 << 19)
+        (1000000, 2000000, 500000, 1414213)
+    """
+    whole, rest = divmod(exponent, 1 << 20)
+    value = _pow2_fraction_ppm(rest, 1 << 20)
+    return value * 2**whole if whole >= 0 else value // 2**-whole
+
+
 def _cheapness(price_cents: int) -> int:
-    """Proportional to sqrt(1 / price)."""
-    return math.isqrt(10**12 // max(price_cents, 10))
+    """Proportional to price ** -1.5: a model's pull on users falls faster than its price rises, so a
+    lab that cuts its price wins more revenue while its share of the market is small, and loses some
+    once it has a third of it (with this elasticity the best share for revenue is 1 - 1/1.5).
+    A simplification: the game's users are developers and firms buying tokens, who compare prices."""
+    price = max(price_cents, 10)
+    return 10**15 // (price * math.isqrt(price * 100))
 
 
 def attractiveness(capability: int, frontier: int, price_cents: int, trust: int, open_weights: bool) -> int:
@@ -114,21 +134,30 @@ def update_users(ctx: Ctx, frontier: int) -> None:
         rival.users = market * weight // total
 
 
+def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
+    """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
+    extra = sum(rules.techs[t].tokens_pct for t in lab.techs if t in rules.techs)
+    return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
+
+
 def settle_accounts(ctx: Ctx, lab: Lab) -> None:
-    """Revenue from users, serving cost and salaries for this turn."""
+    """Revenue from users, serving cost, salaries, and the power and hosting of owned chips, this turn."""
     months = ctx.months
-    tokens_m = lab.users * TOKENS_PER_USER_MONTH_PCT * months // 100  # integers: same on every machine
+    tokens_m = lab.users * tokens_per_user_pct(ctx.rules, lab) * months // 100  # integers: same everywhere
     revenue = tokens_m * lab.price_cents // 100 if lab.released else 0
     if lab.open_weights:
         revenue = revenue * OPEN_REVENUE_PCT // 100
     serving = tokens_m * SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100 // 100 if lab.released else 0
     salaries = lab.talent * SALARY_PER_MONTH * months
-    lab.cash += revenue - serving - salaries
+    power = running_cost(ctx.rules, lab, months)
+    lab.cash += revenue - serving - salaries - power
     lab.revenue_last_turn = revenue
     lab.ledger.add_income("revenue", revenue)
     lab.ledger.add_spend("serving", serving)
     lab.ledger.add_spend("salaries", salaries)
-    ctx.emit("accounts", lab.side, revenue=revenue, serving=serving, salaries=salaries, cash=lab.cash)
+    lab.ledger.add_spend("power", power)
+    ctx.emit("accounts", lab.side, revenue=revenue, serving=serving, salaries=salaries, power=power,
+             cash=lab.cash)
 
 
 def valuation(lab: Lab, months: int) -> int:
