@@ -62,6 +62,12 @@ class Chip(Model):
                                                           "percent (cut chip-to-chip links, a young software "
                                                           "stack); a technique with fixes_links restores it")
     fp8: bool = Field(False, description="computes in 8-bit floating point (Hopper chips): FP8 research pays")
+    serve: int | None = Field(None, ge=1, description="serving throughput, per mille of an H100 (default: perf; "
+                                                       "the H20's memory makes it a good serving chip)")
+
+    @property
+    def serve_perf(self) -> int:
+        return self.serve if self.serve is not None else self.perf
     description: Localized | None = None
 
 

@@ -130,8 +130,37 @@ def update_users(ctx: Ctx, frontier: int) -> None:
     for lab, weight in labs:
         target = market * weight // total
         lab.users = max(0, lab.users + (target - lab.users) * 40 // 100)
+        most = serving_capacity(ctx.rules, lab)
+        if lab.users > most:
+            ctx.emit("serving.full", lab.side, users=lab.users, capacity=most)
+            lab.users = most
     for rival, weight in rivals:
         rival.users = market * weight // total
+
+
+#: Millions of output tokens one H100's worth of chips serves in a month: about 400 tokens a second for
+#: a large model with long answers (a simplification: serving speeds vary tenfold with the model, the
+#: batch and the context length).
+SERVED_M_TOKENS_PER_H100_MONTH = 1000
+
+
+def serving_capacity(rules: Rules, lab: Lab) -> int:
+    """The most users the lab's own chips can serve in a month (an open-weights model is also served
+    by others, who carry the share of users the lab does not bill).
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> rules = Rules(load_content(), load_content().scenario("cn_lab"))
+        >>> lab = Lab(side="cn", name="x", cash=0, start_cash=0, capability=0, talent=1, price_cents=100,
+        ...           chips={"h800": 1000})
+        >>> serving_capacity(rules, lab)  # 1,000 H800 x 1,000M tokens / 0.15M tokens a user
+        6666666
+    """
+    chips = rules.chips
+    h100s = sum(count * chips[chip].serve_perf // 1000 for chip, count in lab.chips.items() if chip in chips)
+    users = h100s * SERVED_M_TOKENS_PER_H100_MONTH * 100 // tokens_per_user_pct(rules, lab)
+    return users * 100 // OPEN_REVENUE_PCT if lab.open_weights else users
 
 
 def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
@@ -167,7 +196,9 @@ def valuation(lab: Lab, months: int) -> int:
 
 
 def raise_amount(lab: Lab, sentiment: int, months: int) -> int:
-    """Money investors put in now: 15% of valuation, more when they are euphoric; at least $20M."""
-    amount = valuation(lab, months) * 15 // 100 * (100 + sentiment) // 100
+    """Money investors put in now: a tenth of the valuation, more when they are euphoric; at least $20M
+    (OpenAI's $6.6B of October 2024 was 4% of its $157B valuation; its $10B of January 2023, a third of
+    $29B)."""
+    amount = valuation(lab, months) * 10 // 100 * (100 + sentiment) // 100
     amount = amount * lab.reputation // 50 if lab.reputation < 50 else amount
     return max(20_000_000, amount)

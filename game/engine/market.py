@@ -35,7 +35,7 @@ PRICING_PER_MONTH_PM = 200
 FULL_SHOCK_BP = 2300
 #: A model this far behind the best one (hundredths of a point) still scares investors fully; this
 #: far or more, not at all.
-CLOSE_GAP, FAR_GAP = 100, 250
+CLOSE_GAP, FAR_GAP = 100, 200
 #: A claimed training bill at or under the first costs the fully scary price; at or over the second,
 #: half of it (V3's $5.6M against GPT-4's $100M and more).
 CHEAP_CLAIM, DEAR_CLAIM = 10_000_000, 100_000_000

@@ -33,6 +33,9 @@ REFERENCE_COMPUTE = 20_000_000
 REFERENCE_CAPABILITY = 7000
 #: Capability gained for each doubling of effective compute.
 POINTS_PER_DOUBLING = 400
+#: Above this capability from compute alone, gains halve: ten times GPT-4's compute (GPT-4.5, Feb 2025)
+#: was not a new level (OpenAI's system card called it not a frontier model).
+HARD_FRONTIER = 8000
 #: When the reference run was made: GPT-4 finished training in August 2022 (OpenAI, GPT-4 system card).
 REFERENCE_DATE = "2022-08-01"
 #: Months for the compute a given model needs to halve, for everybody (Epoch AI, 2024; see above).
@@ -145,7 +148,10 @@ def run_capability(rules: Rules, lab: Lab, chip: str, gpu_hours: int, noise: int
     progress = (months_between(REFERENCE_DATE, date) << LOG_BITS) // HALVING_MONTHS
     doublings = log2_fixed(effective) - REFERENCE_LOG2 + progress  # in 2**-LOG_BITS units
     gain = (POINTS_PER_DOUBLING * doublings + (1 << (LOG_BITS - 1))) >> LOG_BITS  # rounded
-    value = REFERENCE_CAPABILITY + gain + tech_capability_bonus(rules, lab) + noise
+    base = REFERENCE_CAPABILITY + gain
+    if base > HARD_FRONTIER:  # past o1's level, each doubling of compute buys half as much
+        base = HARD_FRONTIER + (base - HARD_FRONTIER) // 2
+    value = base + tech_capability_bonus(rules, lab) + noise
     return max(0, min(10000, value))
 
 
@@ -220,10 +226,37 @@ def scarcity_bonus_pct(rules: Rules, lab: Lab, banned: list[str]) -> int:
     return min(MAX_SCARCITY_PCT, SCARCITY_PCT_PER_BANNED_CHIP * kept)
 
 
+#: Compute a lab needs to prove a technique at full strength: H100-equivalent GPU-hours a month (about
+#: 8,000 H100s). A technique is proven by many small runs (DeepSeek's papers report hundreds of
+#: ablations); with fewer chips, fewer are run and less of the gain is found.
+RESEARCH_COMPUTE = 8000 * HOURS_PER_MONTH
+#: Share of a technique's gain found with no compute at all (the paper's idea alone), per mille.
+IDEA_ALONE_PM = 250
+
+
+def research_compute_pm(rules: Rules, lab: Lab) -> int:
+    """Per mille of a technique's efficiency gain the lab finds with its compute: a quarter with no
+    chips, all of it from RESEARCH_COMPUTE up.
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> rules = Rules(load_content(), load_content().scenario("cn_lab"))
+        >>> lab = Lab(side="cn", name="x", cash=0, start_cash=0, capability=0, talent=1, price_cents=100)
+        >>> research_compute_pm(rules, lab)
+        250
+        >>> lab.chips = {"h800": 4000}
+        >>> research_compute_pm(rules, lab)
+        625
+    """
+    have = monthly_compute(rules, lab)
+    return min(1000, IDEA_ALONE_PM + (1000 - IDEA_ALONE_PM) * have // RESEARCH_COMPUTE)
+
+
 def finish_tech(ctx: Ctx, lab: Lab, tech_id: str) -> None:
     tech = ctx.rules.techs[tech_id]
     bonus = scarcity_bonus_pct(ctx.rules, lab, ctx.state.world.banned)
-    gain = tech.efficiency_pct * (100 + bonus) // 100
+    gain = tech.efficiency_pct * (100 + bonus) // 100 * research_compute_pm(ctx.rules, lab) // 1000
     if not tech.fp8_only:  # FP8's gain is counted run by run, on the chips that have it (chip_train_pct)
         lab.efficiency = lab.efficiency * (100 + gain) // 100
     lab.serving_pct = min(90, lab.serving_pct + tech.serving_pct)

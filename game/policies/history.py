@@ -35,7 +35,7 @@ from game.engine.economy import SALARY_PER_MONTH
 from game.engine.errors import IllegalAction
 from game.engine.game import Game
 from game.engine.state import GameState, Lab
-from game.engine.training import running_cost
+from game.engine.training import own_hours_per_turn, running_cost
 from game.policies.base import Policy
 
 #: Prices per million output tokens, cents: DeepSeek-R1's $2.19 and OpenAI o1's $60 (CHRONOLOGY.md).
@@ -49,10 +49,13 @@ RELEASE_STEP = 100
 DEEPSEEK_RUNS = (("2023-07", "a100", 1_700_000), ("2024-01", "h800", 1_400_000), ("2024-10", "h800", 2_788_000))
 #: The Chinese lab buys chips of its own once this card has fired (before, the fund's clusters).
 COMPANY_EVENT = "deepseek_founded"
-#: Chips older or weaker than this are not bought (per mille of an H100: the H20 and better).
-MIN_PERF = 150
+#: The American lab's runs: about three months (GPT-4 trained for some 90 days).
+US_RUN_MONTHS = 3
+#: Chips weaker than this for training and for serving are not bought (per mille of an H100: the A800,
+#: H800 and H100 for training, the H20 for serving; not the old V100).
+MIN_PERF = 300
 #: Quarters of running costs (salaries, power) kept in reserve before buying chips, and before research.
-RESERVE_TURNS, RESEARCH_RESERVE_TURNS = 4, 2
+RESERVE_TURNS, RESEARCH_RESERVE_TURNS = 2, 1
 
 
 def _of(legal: Sequence[a.Action], kind: type) -> list:
@@ -94,6 +97,15 @@ class HistoryPolicy(Policy):
             declined = [c for c in cards if not grants_chips(c)]
             if declined:
                 return declined[0]
+
+        def grants_refused(card: a.Choose) -> bool:
+            return any(effect.verb == "grant_chips" and effect.chip in self.never_buy
+                       for effect in choices[card.choice].effects)
+
+        if any(grants_refused(c) for c in cards):  # "never buys" holds for chips a card sells too
+            declined = [c for c in cards if not grants_refused(c)]
+            if declined:
+                return declined[0]
         historical = [c for c in cards if choices[c.choice].historical]
         return (historical or cards)[0]
 
@@ -104,8 +116,13 @@ class HistoryPolicy(Policy):
         return lab.cash - monthly * 3 * quarters
 
     def _raise(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
+        """The American lab raises when its spare cash would not buy a month of the chips it can get."""
         raises = _of(legal, a.RaiseMoney)
-        return raises[0] if raises and lab.side == "us" else None
+        if not raises or lab.side != "us":
+            return None
+        chips = game.rules.chips
+        month = max((chips[c].price * chips[c].supply for c in chips if lab.side in chips[c].buyers), default=0)
+        return raises[0] if self._spare(game, lab) < month else None
 
     def _release(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
         if lab.released and lab.capability < lab.released + RELEASE_STEP:
@@ -122,7 +139,11 @@ class HistoryPolicy(Policy):
             return None
         if lab.side == "cn":
             return self._deepseek_run(game, state, lab, runs)
-        return max(runs, key=lambda r: (game.rules.chips[r.chip].perf * r.gpu_hours, r.chip))
+        # A frontier run of about three months (GPT-4: some 90 days), the largest that fits
+        months = game.rules.months(state.turn)
+        short = [r for r in runs if r.gpu_hours <= own_hours_per_turn(lab, r.chip, max(months, US_RUN_MONTHS))
+                 + lab.cloud_hours.get(r.chip, 0)]
+        return max(short or runs, key=lambda r: (game.rules.chips[r.chip].perf * r.gpu_hours, r.chip))
 
     def _deepseek_run(self, game: Game, state: GameState, lab: Lab, runs: list[a.StartTraining]) -> a.Action | None:
         """DeepSeek's pre-training runs, each once from its month, on its chip if the lab has it (else on
@@ -155,7 +176,7 @@ class HistoryPolicy(Policy):
         chips, spare = game.rules.chips, self._spare(game, lab)
         lots = [b for b in _of(legal, a.BuyChips)
                 if not b.grey and chips[b.chip].maker == "Nvidia" and b.chip not in self.never_buy
-                and chips[b.chip].perf >= MIN_PERF
+                and max(chips[b.chip].perf, chips[b.chip].serve_perf) >= MIN_PERF
                 and b.count * chips[b.chip].price <= spare]
         if not lots:
             return None
