@@ -36,9 +36,11 @@ FULL_SHOCK_BP = 2300
 #: A model this far behind the best one (hundredths of a point) still scares investors fully; this
 #: far or more, not at all.
 CLOSE_GAP, FAR_GAP = 100, 200
-#: A claimed training bill at or under the first costs the fully scary price; at or over the second,
-#: half of it (V3's $5.6M against GPT-4's $100M and more).
+#: A claimed training bill at or under the first scares fully; at or over the second, not at all (V3's
+#: $5.6M against GPT-4's $100M and more); a model whose cost is not claimed, half.
 CHEAP_CLAIM, DEAR_CLAIM = 10_000_000, 100_000_000
+#: The world flag a fall of at least SHOCK_FLAG_BP sets (the news card of that day tests it).
+SHOCK_FLAG, SHOCK_FLAG_BP = "cheap_ai_shock", 800
 #: Share of the market's memory of cheap AI that fades each month, per mille.
 MEMORY_FADE_PM = 100
 #: Extra AI users a fully surprising cheap model brings, per mille of the market (cheaper tokens, more
@@ -77,8 +79,8 @@ def release_shock(ctx: Ctx, capability: int, price_cents: int, claimed_cost: int
     it is, times how much cheaper (both per mille), beyond the most the market has already seen — and
     cheaper AI adds users. Returns Nvidia's fall in basis points (0: no shock).
 
-    The fall is ``FULL_SHOCK_BP`` x surprise x claim factor x run-up factor x each stock's
-    ``cheap_ai_exposure``. Sets the world flag ``cheap_ai_shock`` when the fall passes 8% (the news
+    The fall is ``FULL_SHOCK_BP`` x surprise x run-up factor x each stock's ``cheap_ai_exposure``, where
+    the surprise counts the claimed training bill too (cheap AI that cost little to make). Sets the world flag ``cheap_ai_shock`` when the fall passes 8% (the news
     card of that day reads it).
 
     """
@@ -89,22 +91,22 @@ def release_shock(ctx: Ctx, capability: int, price_cents: int, claimed_cost: int
     gap = best - capability
     closeness = _clamp_pm((FAR_GAP - gap) * 1000 // (FAR_GAP - CLOSE_GAP))
     cheapness = 1000 - price_cents * 1000 // best_price
-    seen = closeness * cheapness * cheapness // 10**6  # half the price scares a quarter as much
+    if claimed_cost is None:
+        claim = 500
+    else:  # a lab that spends as much as the leaders tells investors nothing new about chip demand
+        claim = 1000 - _clamp_pm((claimed_cost - CHEAP_CLAIM) * 1000 // (DEAR_CLAIM - CHEAP_CLAIM))
+    # half the price scares a quarter as much
+    seen = closeness * cheapness // 1000 * cheapness // 1000 * claim // 1000
     surprise = seen - world.cheap_ai_seen
     if surprise <= 0:
         return 0
     world.cheap_ai_seen = seen
-    if claimed_cost is None:
-        claim_pm = 750
-    else:
-        claim_pm = 1000 - 500 * _clamp_pm((claimed_cost - CHEAP_CLAIM) * 1000 // (DEAR_CLAIM - CHEAP_CLAIM)) // 1000
-    runup_pm = _runup_pm(ctx)
-    fall_bp = FULL_SHOCK_BP * surprise // 1000 * claim_pm // 1000 * runup_pm // 1000
+    fall_bp = FULL_SHOCK_BP * surprise // 1000 * _runup_pm(ctx) // 1000
     moves = {s.id: -fall_bp * s.cheap_ai_exposure // 1000 for s in ctx.rules.stocks if s.cheap_ai_exposure}
     move_stocks(ctx, moves)
     world.market_users += world.market_users * JEVONS_USERS_PM * surprise // 10**6
-    if fall_bp >= 800:
-        world.flags = sorted({*world.flags, "cheap_ai_shock"})
+    if fall_bp >= SHOCK_FLAG_BP:
+        world.flags = sorted({*world.flags, SHOCK_FLAG})
     ctx.emit("market.cheap_ai", maker=maker, fall_bp=fall_bp, gap=gap, price_cents=price_cents,
              best_price_cents=best_price)
     return fall_bp
