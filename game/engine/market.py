@@ -80,9 +80,9 @@ def release_shock(ctx: Ctx, capability: int, price_cents: int, claimed_cost: int
     cheaper AI adds users. Returns Nvidia's fall in basis points (0: no shock).
 
     The fall is ``FULL_SHOCK_BP`` x surprise x run-up factor x each stock's ``cheap_ai_exposure``, where
-    the surprise counts the claimed training bill too (cheap AI that cost little to make). Sets the world flag ``cheap_ai_shock`` when the fall passes 8% (the news
-    card of that day reads it).
-
+    the surprise counts the claimed training bill too (cheap AI that cost little to make). Sets the
+    world flag ``cheap_ai_shock`` when the fall passes 8% (the news card of that day reads it); see
+    tests/engine/test_market.py for the cases.
     """
     world = ctx.state.world
     best, best_price = best_other_model(ctx, capability, maker)

@@ -3,12 +3,13 @@
 - Chinese lab (High-Flyer, then DeepSeek): takes the fund's A100 clusters of 2020–21 and its budget
   top-ups, never outside investors (DeepSeek raised no outside money); buys chips of its own only once
   it is a company (July 2023), then the best Nvidia chips it may legally buy (the H800 in its 2023
-  window), never the grey market nor Huawei's Ascend (DeepSeek trained on Nvidia chips); researches
-  efficiency whenever it can; trains DeepSeek's three published pre-training runs (LLM 67B, V2, and
-  V3's final run of 2.788M H800 GPU-hours from October 2024) and nothing before 2023; and releases open weights at R1's price ($2.19 per million output
-  tokens).
-- American lab (a frontier lab such as OpenAI): raises money whenever investors listen, buys the best
-  chips in big lots, trains the largest runs, and sells a closed model at o1's price ($60).
+  window, H20s for serving after), never the grey market nor Huawei's Ascend (DeepSeek trained on
+  Nvidia chips); researches efficiency whenever it can; trains DeepSeek's three published
+  pre-training runs (LLM 67B, V2, and V3's final run of 2.788M H800 GPU-hours from October 2024) and
+  nothing before 2023; and releases open weights at R1's price ($2.19 per million output tokens).
+- American lab (a frontier lab such as OpenAI): raises money when its cash would not buy a month of
+  chips, buys the best chips in big lots, trains runs of about three months, and sells a closed model
+  at o1's price ($60).
 
 On every news card it takes the choice the deck marks ``historical`` (what really happened), or the
 first offered when none is. Two variants exist for the calibration's counterfactuals: a lab that turns
