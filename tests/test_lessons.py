@@ -25,9 +25,10 @@ def test_every_shipped_length_reaches_r1_and_the_crash(scenario: str, turns: int
     assert start.outcome is None and start.date == length.first_date  # the players start on the date shown
     played = play_game(game, seed, {side: "cautious" for side in game.scenario.sides})
     fired = {f.event: f.date for f in played.state.fired}
-    # Both by the turn dates and by the events fired, so it holds whether the crash is a card or emerges.
+    # Both by the turn dates and by the events fired. The crash emerges from the market's rules: R1's
+    # release makes it at the latest, a cheap near-frontier model of the players' may make it sooner.
     assert played.state.date >= "2025-02-01"
-    assert fired["deepseek_r1"] == "2025-01-01" and fired["nvidia_crash"] == "2025-01-01"
+    assert fired["deepseek_r1"] == "2025-01-01" and fired["nvidia_crash"] <= "2025-01-01"
     assert played.state.turn + 1 - game.rules.first_turn == turns
 
 

@@ -24,6 +24,13 @@ LabStat = Literal[
 ]
 
 
+
+#: Flags the game's rules set by themselves (a mod may test them; no effect needs to set them).
+RULE_FLAGS: dict[str, str] = {
+    "cheap_ai_shock": "a cheap near-frontier model made Nvidia fall 8% or more (game/engine/market.py)",
+    "grey_market_used": "the lab bought chips on the grey market (game/engine/handlers.py)",
+}
+
 class AllOf(Verb):
     """True when every condition in the list is true."""
 
@@ -89,7 +96,7 @@ class HistoryOn(Verb):
 
 
 class FlagSet(Verb):
-    """True when a world flag has been set by an effect (``set_flag``)."""
+    """True when a world flag has been set by an effect (``set_flag``) or by a rule (``RULE_FLAGS``)."""
 
     verb: Literal["flag"]
     name: Id

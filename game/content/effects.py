@@ -142,6 +142,10 @@ class RivalRelease(Verb):
     gain: int | None = Field(None, description="or: capability gained, hundredths")
     price_cents: int | None = Field(None, ge=1, description="price per million output tokens, cents")
     open_weights: bool | None = None
+    behind: int | None = Field(None, ge=0, le=3000, description="or: this far below the best model on the "
+                                                                 "market, hundredths (0: level with it)")
+    claimed_cost: int | None = Field(None, ge=0, description="what the lab says training cost, dollars: "
+                                                             "a cheap claim scares chip investors more")
     example = "rival_release: {rival: deepseek, capability: 7800, price_cents: 219, open_weights: true}"
 
 

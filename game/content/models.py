@@ -54,8 +54,20 @@ class Chip(Model):
     rent_cents: int = Field(ge=1, description="cloud rental price per GPU-hour, cents")
     power_cents: int = Field(ge=0, description="running cost per GPU-hour of an owned chip, cents")
     available_from: DateText
+    available_until: DateText | None = Field(None, description="last month it is sold (the Ascend 910: TSMC "
+                                                                "stopped making it in September 2020)")
     buyers: list[Side] = Field(description="which sides' labs may buy it at all (China-only variants: [cn])")
     supply: int = Field(ge=0, description="chips a lab can get per month")
+    train_pct: int = Field(100, ge=1, le=100, description="share of its throughput a large training run gets, "
+                                                          "percent (cut chip-to-chip links, a young software "
+                                                          "stack); a technique with fixes_links restores it")
+    fp8: bool = Field(False, description="computes in 8-bit floating point (Hopper chips): FP8 research pays")
+    serve: int | None = Field(None, ge=1, description="serving throughput, per mille of an H100 (default: perf; "
+                                                       "the H20's memory makes it a good serving chip)")
+
+    @property
+    def serve_perf(self) -> int:
+        return self.serve if self.serve is not None else self.perf
     description: Localized | None = None
 
 
@@ -73,6 +85,12 @@ class Tech(Model):
     requires: list[Id] = Field(default_factory=list)
     min_capability: int = Field(0, ge=0, description="capability needed before starting")
     reputation: int = Field(0, description="reputation change when finished (distillation: suspicion)")
+    available_from: DateText | None = Field(None, description="first month it can be researched (when the "
+                                                              "idea was published)")
+    fp8_only: bool = Field(False, description="its efficiency applies only to runs on chips with fp8")
+    fixes_links: bool = Field(False, description="runs get all of a chip's throughput (see Chip.train_pct)")
+    tokens_pct: int = Field(0, ge=0, le=1000, description="more tokens per answer, percent (a reasoning model "
+                                                          "thinks before it answers: more to serve and to bill)")
 
 
 class Stock(Model):
@@ -85,6 +103,8 @@ class Stock(Model):
     shares_m: int = Field(ge=1, description="shares outstanding, millions (for market value)")
     ai_beta: int = Field(ge=0, le=3000, description="exposure to AI demand, per mille")
     hardware: bool = Field(description="sells chips, memory or foundry capacity")
+    cheap_ai_exposure: int = Field(0, ge=0, le=1000, description="share of a cheap-AI shock it takes, per mille "
+                                                                 "(Nvidia: 1000)")
     volatility_bp: int = Field(ge=0, le=5000, description="monthly noise, basis points (1 sd)")
 
 

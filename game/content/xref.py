@@ -100,7 +100,7 @@ class _Checker:
         self.rivals = {x.id for x in world.rivals} if world else set()
         self.event_ids = {e.event.id for e in bundle.events} | bundle.disabled
         self.deck_ids = set(bundle.decks)
-        self.flags_set: set[str] = set()
+        self.flags_set: set[str] = set(c.RULE_FLAGS)
         self.flags_tested: dict[str, tuple[Document, Path_]] = {}
         self.banned: set[str] = set()
         self.followed: set[str] = set()

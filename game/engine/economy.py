@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 
 from game.engine.context import Ctx
+from game.engine.rules import Rules
 from game.engine.state import Lab, RivalLab
+from game.engine.training import running_cost
 
 #: Millions of tokens a user consumes per month (paid for at the lab's price).
 TOKENS_PER_USER_MONTH_PCT = 15  # hundredths of a million: 0.15M tokens a month
@@ -74,9 +76,27 @@ def quality_ppm(gap: int) -> int:
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
+def pow2_fixed(exponent: int) -> int:
+    """``2 ** (exponent / 2**20)`` in millionths, by integer arithmetic (``exponent`` in the units of
+    :func:`game.engine.training.log2_fixed`).
+
+    Example::
+
+        >>> pow2_fixed(0), pow2_fixed(1 << 20), pow2_fixed(-(1 << 20)), pow2_fixed(1 << 19)
+        (1000000, 2000000, 500000, 1414213)
+    """
+    whole, rest = divmod(exponent, 1 << 20)
+    value = _pow2_fraction_ppm(rest, 1 << 20)
+    return value * 2**whole if whole >= 0 else value // 2**-whole
+
+
 def _cheapness(price_cents: int) -> int:
-    """Proportional to sqrt(1 / price)."""
-    return math.isqrt(10**12 // max(price_cents, 10))
+    """Proportional to price ** -1.5: a model's pull on users falls faster than its price rises, so a
+    lab that cuts its price wins more revenue while its share of the market is small, and loses some
+    once it has a third of it (with this elasticity the best share for revenue is 1 - 1/1.5).
+    A simplification: the game's users are developers and firms buying tokens, who compare prices."""
+    price = max(price_cents, 10)
+    return 10**15 // (price * math.isqrt(price * 100))
 
 
 def attractiveness(capability: int, frontier: int, price_cents: int, trust: int, open_weights: bool) -> int:
@@ -110,25 +130,63 @@ def update_users(ctx: Ctx, frontier: int) -> None:
     for lab, weight in labs:
         target = market * weight // total
         lab.users = max(0, lab.users + (target - lab.users) * 40 // 100)
+        most = serving_capacity(ctx.rules, lab)
+        if lab.users > most:
+            ctx.emit("serving.full", lab.side, users=lab.users, capacity=most)
+            lab.users = most
     for rival, weight in rivals:
         rival.users = market * weight // total
 
 
+#: Millions of output tokens one H100's worth of chips serves in a month: about 400 tokens a second for
+#: a large model with long answers (a simplification: serving speeds vary tenfold with the model, the
+#: batch and the context length).
+SERVED_M_TOKENS_PER_H100_MONTH = 1000
+
+
+def serving_capacity(rules: Rules, lab: Lab) -> int:
+    """The most users the lab's own chips can serve in a month (an open-weights model is also served
+    by others, who carry the share of users the lab does not bill).
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> rules = Rules(load_content(), load_content().scenario("cn_lab"))
+        >>> lab = Lab(side="cn", name="x", cash=0, start_cash=0, capability=0, talent=1, price_cents=100,
+        ...           chips={"h800": 1000})
+        >>> serving_capacity(rules, lab)  # 1,000 H800 x 1,000M tokens / 0.15M tokens a user
+        6666666
+    """
+    chips = rules.chips
+    h100s = sum(count * chips[chip].serve_perf // 1000 for chip, count in lab.chips.items() if chip in chips)
+    users = h100s * SERVED_M_TOKENS_PER_H100_MONTH * 100 // tokens_per_user_pct(rules, lab)
+    return users * 100 // OPEN_REVENUE_PCT if lab.open_weights else users
+
+
+def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
+    """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
+    extra = sum(rules.techs[t].tokens_pct for t in lab.techs if t in rules.techs)
+    return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
+
+
 def settle_accounts(ctx: Ctx, lab: Lab) -> None:
-    """Revenue from users, serving cost and salaries for this turn."""
+    """Revenue from users, serving cost, salaries, and the power and hosting of owned chips, this turn."""
     months = ctx.months
-    tokens_m = lab.users * TOKENS_PER_USER_MONTH_PCT * months // 100  # integers: same on every machine
+    tokens_m = lab.users * tokens_per_user_pct(ctx.rules, lab) * months // 100  # integers: same everywhere
     revenue = tokens_m * lab.price_cents // 100 if lab.released else 0
     if lab.open_weights:
         revenue = revenue * OPEN_REVENUE_PCT // 100
     serving = tokens_m * SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100 // 100 if lab.released else 0
     salaries = lab.talent * SALARY_PER_MONTH * months
-    lab.cash += revenue - serving - salaries
+    power = running_cost(ctx.rules, lab, months)
+    lab.cash += revenue - serving - salaries - power
     lab.revenue_last_turn = revenue
     lab.ledger.add_income("revenue", revenue)
     lab.ledger.add_spend("serving", serving)
     lab.ledger.add_spend("salaries", salaries)
-    ctx.emit("accounts", lab.side, revenue=revenue, serving=serving, salaries=salaries, cash=lab.cash)
+    lab.ledger.add_spend("power", power)
+    ctx.emit("accounts", lab.side, revenue=revenue, serving=serving, salaries=salaries, power=power,
+             cash=lab.cash)
 
 
 def valuation(lab: Lab, months: int) -> int:
@@ -138,7 +196,9 @@ def valuation(lab: Lab, months: int) -> int:
 
 
 def raise_amount(lab: Lab, sentiment: int, months: int) -> int:
-    """Money investors put in now: 15% of valuation, more when they are euphoric; at least $20M."""
-    amount = valuation(lab, months) * 15 // 100 * (100 + sentiment) // 100
+    """Money investors put in now: a tenth of the valuation, more when they are euphoric; at least $20M
+    (OpenAI's $6.6B of October 2024 was 4% of its $157B valuation; its $10B of January 2023, a third of
+    $29B)."""
+    amount = valuation(lab, months) * 10 // 100 * (100 + sentiment) // 100
     amount = amount * lab.reputation // 50 if lab.reputation < 50 else amount
     return max(20_000_000, amount)

@@ -11,7 +11,7 @@ from typing import Any
 
 from game.content import effects as e
 from game.engine.context import Ctx
-from game.engine.market import move_stocks, shock_factor
+from game.engine.market import best_other_model, move_stocks, release_shock, shock_factor
 from game.engine.state import Lab, PendingBan, Scheduled
 
 LAB_EFFECTS: tuple[type, ...] = (e.Cash, e.GrantChips, e.LoseChips, e.TechProgress)
@@ -128,11 +128,14 @@ def _rival_release(ctx: Ctx, lab: Lab | None, k: e.RivalRelease) -> None:
             rival.capability = k.capability
         if k.gain is not None:
             rival.capability = clamp(rival.capability + k.gain, 0, 10000)
+        if k.behind is not None:
+            rival.capability = clamp(best_other_model(ctx, rival.capability, rival.name)[0] - k.behind, 0, 10000)
         if k.price_cents is not None:
             rival.price_cents = k.price_cents
         if k.open_weights is not None:
             rival.open_weights = k.open_weights
         ctx.emit("rival.release", rival=rival.name, capability=rival.capability, price_cents=rival.price_cents)
+        release_shock(ctx, rival.capability, rival.price_cents, k.claimed_cost, maker=rival.name)
 
 
 def _follow_up(ctx: Ctx, lab: Lab | None, k: e.FollowUp) -> None:

@@ -128,6 +128,7 @@ class Game:
                            active=r.active_from is None or date_key(r.active_from) <= self.rules.dates[0])
                   for r in self.rules.rivals]
         world = World(banned=sorted(scenario.initial_bans), market_users=scenario.market_users,
+                      priced_users=scenario.market_users,
                       stocks={s.id: scenario.stock_prices.get(s.id, s.price_cents) for s in self.rules.stocks})
         state = GameState(scenario=scenario.id, seed=seed, rng=new_rng_state(seed),
                           options=self.options.model_dump(mode="json", exclude_defaults=True), date=self.rules.dates[0],

@@ -12,6 +12,7 @@ from game.engine import refusals as r
 from game.engine.context import Ctx
 from game.engine.economy import HIRE_COST, LOBBY_COST, raise_amount
 from game.engine.events import take_choice
+from game.engine.market import release_shock
 from game.engine.state import Lab, ResearchProject, TrainingRun
 
 
@@ -70,6 +71,7 @@ def release(ctx: Ctx, lab: Lab, act: a.Release) -> None:
         lab.reputation = min(100, lab.reputation + 5)
     ctx.emit("action.release", lab.side, capability=lab.released, price_cents=act.price_cents,
              open_weights=act.open_weights)
+    release_shock(ctx, lab.released, act.price_cents, lab.last_run_reported or None, maker=lab.name)
 
 
 def set_price(ctx: Ctx, lab: Lab, act: a.SetPrice) -> None:

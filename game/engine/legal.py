@@ -32,7 +32,7 @@ from game.engine.context import Ctx
 from game.engine.events import offered_choices
 from game.engine.rules import HOURS_PER_MONTH, PRICE_POINTS, Rules
 from game.engine.state import Lab
-from game.engine.training import own_hours_per_turn
+from game.engine.training import MAX_RUN_MONTHS, own_hours_per_turn
 
 #: Cloud rentals offered: this many GPUs over the whole turn.
 RENT_GPUS = (1000, 4000)
@@ -129,7 +129,10 @@ def run_sizes(ctx: Ctx, lab: Lab, chip: str) -> tuple[int, ...]:
     owned chips plus the prepaid cloud hours, or the cloud hours alone (the largest is
     :func:`~game.engine.refusals.max_run_hours`)."""
     own, cloud = own_hours_per_turn(lab, chip, ctx.months), lab.cloud_hours.get(chip, 0)
-    return tuple(n * own + cloud for n in RUN_TURNS) if own else (cloud,) if cloud else ()
+    if not own:
+        return (cloud,) if cloud else ()
+    most = own_hours_per_turn(lab, chip, MAX_RUN_MONTHS)
+    return tuple(sorted({min(n * own, most) + cloud for n in RUN_TURNS}))
 
 
 # Each section lists the entries of one kind: a new list, or a shared tuple of fixed entries (nobody
@@ -254,6 +257,7 @@ def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
 #: Reasons less useful than the others to explain an empty line (a chip that is not sold to this lab at
 #: all is the least useful): higher is shown later.
 _LATER = {"illegal.chip_not_for_side": 3, "illegal.unknown_id": 3, "illegal.chip_not_yet": 2,
+          "illegal.chip_no_longer": 2, "illegal.tech_not_yet": 2,
           "illegal.no_compute": 2, "illegal.tech_done": 2}
 
 

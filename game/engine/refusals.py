@@ -42,7 +42,7 @@ from game.engine.economy import HIRE_COST, LOBBY_COST, RAISE_COOLDOWN
 from game.engine.events import offered_choices
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
-from game.engine.training import MAX_RUN_TURNS, MIN_RUN_HOURS, own_hours_per_turn, training_cost
+from game.engine.training import MAX_RUN_MONTHS, MIN_RUN_HOURS, own_hours_per_turn, training_cost
 
 #: Grey-market chips cost this percent of the list price, and this percent of the supply can be had.
 GREY_PRICE_PCT = 200
@@ -113,12 +113,15 @@ def calendar_reason(rules: Rules, side: str, chip_id: str, turn: int) -> str | N
         return "not_for_side"
     if date_key(chip.available_from) >= rules.turn_end(turn):
         return "not_yet"
+    if chip.available_until is not None and date_key(chip.available_until) < rules.dates[turn]:
+        return "no_longer"
     return None
 
 
 def chip_reason(ctx: Ctx, lab: Lab, chip_id: str, grey: bool = False) -> str | None:
     """Why this lab may not get ``chip_id`` now by this route, as a word (``None``: it may): the
-    calendar's reason, or ``banned`` / ``grey_not_needed``.
+    calendar's reason (``unknown``, ``not_for_side``, ``not_yet``, ``no_longer``), or ``banned`` /
+    ``grey_not_needed``.
 
     The plain test behind :func:`refuse_chip` (the legal menu reads its calendar part from a table
     built with the game, and the route from :func:`banned_for`).
@@ -153,6 +156,9 @@ def refuse_chip(ctx: Ctx, lab: Lab, chip_id: str, grey: bool = False) -> err.Ill
     if reason == "not_yet":
         return err.NotAvailable(f"{chip.name} is on sale from {chip.available_from}", "illegal.chip_not_yet",
                                 chip=chip_id, date=chip.available_from)
+    if reason == "no_longer":
+        return err.NotAvailable(f"{chip.name} is no longer made (last sold {chip.available_until})",
+                                "illegal.chip_no_longer", chip=chip_id, date=chip.available_until)
     if reason == "banned":
         return err.ExportBanned(f"{chip.name}: export-banned for Chinese buyers", chip=chip_id)
     return err.NotAvailable(f"{chip.name} can be bought legally: no grey market needed",
@@ -221,8 +227,8 @@ def refuse_rent(ctx: Ctx, lab: Lab, chip: str, gpu_hours: int) -> err.IllegalAct
 
 
 def max_run_hours(ctx: Ctx, lab: Lab, chip_id: str) -> int:
-    """The largest run that fits: four turns of owned chips plus the prepaid cloud hours."""
-    return own_hours_per_turn(lab, chip_id, ctx.months) * MAX_RUN_TURNS + lab.cloud_hours.get(chip_id, 0)
+    """The largest run that fits: six months of owned chips plus the prepaid cloud hours."""
+    return own_hours_per_turn(lab, chip_id, MAX_RUN_MONTHS) + lab.cloud_hours.get(chip_id, 0)
 
 
 def run_fits(gpu_hours: int, limit: int) -> bool:
@@ -256,7 +262,7 @@ def refuse_train(ctx: Ctx, lab: Lab, chip: str, gpu_hours: int) -> err.IllegalAc
 
 def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     """Why this lab may not start researching ``tech`` now, as a word: ``unknown``, ``done`` (or under
-    way), ``requires``, ``capability``, ``cash`` (``None``: it may). The plain test behind
+    way), ``not_yet`` (not invented), ``requires``, ``capability``, ``cash`` (``None``: it may). The plain test behind
     :func:`refuse_research`, which the legal menu asks for every technique at every step."""
     model = ctx.rules.techs.get(tech)
     if model is None:
@@ -266,6 +272,8 @@ def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     for project in lab.research:  # (a loop, not any(): asked for every technique at every step)
         if project.tech == tech:
             return "done"
+    if model.available_from is not None and date_key(model.available_from) >= ctx.rules.turn_end(ctx.state.turn):
+        return "not_yet"
     for required in model.requires:
         if required not in lab.techs:
             return "requires"
@@ -285,6 +293,9 @@ def refuse_research(ctx: Ctx, lab: Lab, tech: str) -> err.IllegalAction | None:
         return err.UnknownId(f"no technique '{tech}'", tech=tech)
     if reason == "done":
         return err.NotAvailable(f"{tech} is already researched or under way", "illegal.tech_done", tech=tech)
+    if reason == "not_yet":
+        return err.NotAvailable(f"{tech} is not invented yet (from {model.available_from})", "illegal.tech_not_yet",
+                                tech=tech, date=model.available_from)
     if reason == "requires":
         missing = [t for t in model.requires if t not in lab.techs]
         return err.NotAvailable(f"{tech} needs {', '.join(missing)} first", "illegal.tech_requires",

@@ -137,6 +137,8 @@ class Lab(Record):
     last_raise_turn: int = -99
     revenue_last_turn: int = 0
     reported_training_cost: int = 0
+    #: what the lab would announce for its last finished run (GPU-hours x rental price), dollars
+    last_run_reported: int = 0
     grey_bought: int = 0
     ledger: Ledger = field(default_factory=Ledger)
 
@@ -200,6 +202,13 @@ class World(Record):
     market_users: int = 0
     #: share prices, cents
     stocks: dict[str, int] = field(default_factory=dict)
+    #: the AI users that share prices have priced in so far (they follow ``market_users`` with a lag,
+    #: as data-centre orders follow demand): 0 before the first turn's market
+    priced_users: int = 0
+    #: the AI users at the end of the last turn: what this turn's orders follow (0: the first turn)
+    users_last_turn: int = 0
+    #: how much cheap near-frontier AI the market has already seen, per mille (a shock is the surprise)
+    cheap_ai_seen: int = 0
 
 
 @dataclass(slots=True, kw_only=True)

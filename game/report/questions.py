@@ -143,10 +143,11 @@ def _fallback(key: str) -> Candidate:
 TRUST_EVENTS = frozenset({"italy_block", "distillation_suspicion", "distillation_accused_player",
                           "privacy_inquiry_abroad"})
 #: The learning goals of TEACHING, each with its candidates (the most telling first) and how strongly
-#: each speaks to this game (3: the student did it, 2: it happened to the lab, 1: general question).
+#: each speaks to this game (4: it ended the game, 3: the student did it, 2: it happened to the lab, 1: general
+#: question).
 GOALS: dict[str, tuple[tuple[Candidate, int], ...]] = {
     "bans": ((_grey, 3), (_stockpile, 2), (_fallback("bans_general"), 1)),
-    "cost": ((_bankrupt, 3), (_training_bill, 2), (_fallback("cost_general"), 1)),
+    "cost": ((_bankrupt, 4), (_training_bill, 2), (_fallback("cost_general"), 1)),  # a bankruptcy ended it: first
     "shock": ((_nvidia, 2), (_fallback("shock_general"), 1)),
     "prices": ((_pricing, 2), (_fallback("prices_general"), 1)),
     "trust": ((_trust, 2), (_fallback("trust_general"), 1)),

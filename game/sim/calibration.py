@@ -62,6 +62,8 @@ class Trace:
     snapshots: list[Snapshot] = field(default_factory=list)
     fired: frozenset[str] = frozenset()
     score: int = 0
+    #: Nvidia's falls at cheap near-frontier releases: (date, basis points), from the market's notes
+    shocks: list[tuple[str, int]] = field(default_factory=list)
 
     def at(self, month: str) -> Snapshot | None:
         """The snapshot of the turn dated ``month`` (``YYYY-MM``), if the calendar has one."""
@@ -95,6 +97,9 @@ def play_trace(game: Game, seed: int, side: str, policies: dict[str, Any]) -> Tr
     last = {"turn": start.turn, "date": start.date, "reported": 0, "last_run": 0}
 
     def observe(state: GameState, action: a.Action, notes: list[Any]) -> None:
+        for note in notes:
+            if note.key == "market.cheap_ai":
+                trace.shocks.append((state.date, note.params["fall_bp"]))
         lab = state.labs[side]
         if lab.reported_training_cost != last["reported"]:  # a run finished: its announced cost
             last["last_run"] = lab.reported_training_cost - last["reported"]
@@ -212,10 +217,20 @@ def _shock_move(t: Trace) -> float | None:
 
 
 def _nvda_shock(b: Batches) -> Measured:
-    moves = [m for m in (_shock_move(t) for t in b.get("history")) if m is not None]
-    hits = [-25 <= m <= -12 for m in moves]
-    median = statistics.median(moves) if moves else None
-    return _share(hits, note=f"median move {median:+.1f}%" if median is not None else "")
+    """Nvidia's fall at the cheap release of January 2025 (the market's reaction, as on 27 Jan 2025),
+    not the whole month's move: a month of the game also holds Stargate, the inauguration, the AI users
+    that R1 brings and chance (the real January ended -10.6%). The month's median move is in the note."""
+    traces = b.get("history")
+    falls = [-sum(bp for date, bp in t.shocks if date.startswith(SHOCK_MONTH)) / 100 for t in traces
+             if t.at(SHOCK_MONTH)]
+    hits = [-25 <= f <= -12 for f in falls]
+    moves = [m for m in (_shock_move(t) for t in traces) if m is not None]
+    note = ""
+    if falls:
+        note = f"median fall at the release {statistics.median(falls):+.1f}%"
+    if moves:
+        note += f"; median move over the month {statistics.median(moves):+.1f}%"
+    return _share(hits, note=note)
 
 
 def _gap_before_2023(b: Batches) -> Measured:
@@ -277,7 +292,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     "cn_lab": (
         Target("nvidia_runup", "Nvidia share price, first turn to the last turn before Jan 2025", (15, 50),
                "x", "about 32x ($4.1 in Jul 2019 to $134 in Dec 2024)", NVDA_SOURCE, _nvda_runup),
-        Target("nvidia_shock", "Games where Nvidia falls 12-25% in the turn R1 lands (Jan 2025)", (90, None),
+        Target("nvidia_shock", "Games where Nvidia falls 12-25% when R1 lands (Jan 2025)", (90, None),
                "% of games", "-17% on 27 Jan 2025 (-$589B)", "CHRONOLOGY.md: nvidia_crash; A0, A1", _nvda_shock),
         Target("gap_before_2023", "The lab's smallest gap to the frontier before 2023", (8, None), "points",
                "far behind GPT-3 and GPT-4", "CHRONOLOGY.md: gpt3_release, gpt4_release", _gap_before_2023),
@@ -312,7 +327,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     "us_lab": (
         Target("nvidia_runup", "Nvidia share price, first turn to the last turn before Jan 2025", (6, 15),
                "x", "about 9x ($14.5 in Jul 2022 to $134 in Dec 2024)", NVDA_SOURCE, _nvda_runup),
-        Target("nvidia_shock", "Games where Nvidia falls 12-25% in the turn R1 lands (Jan 2025)", (90, None),
+        Target("nvidia_shock", "Games where Nvidia falls 12-25% when R1 lands (Jan 2025)", (90, None),
                "% of games", "-17% on 27 Jan 2025 (-$589B)", "CHRONOLOGY.md: nvidia_crash; A0, A1", _nvda_shock),
         Target("cash_unspent", "Cash unspent at the end, against all money raised", (None, 25), "%",
                "labs spend what they raise on compute", "a design target: money stays a dilemma to the end",

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.market import SHOCK_FLAG
 from game.engine.notes import Note
 
 #: A fall of this many basis points or more at once is a shock (as in ``game.ui.sound``).
@@ -103,8 +104,15 @@ def market_moment(state: Any, content: Any, events_by_id: dict[str, Any], notes:
         tickers.append(Ticker(sid, stock.ticker if stock else sid, stock.name if stock else sid, start_price, price,
                               bp, lost))
     tickers.sort(key=lambda t: (t.shock_bp, -t.lost, t.id))
-    # the record's words from the card of that turn that moved share prices down the most
+    # the record's words: the news card of the market's cheap-AI shock when the turn had one (the fall
+    # is the market model's, the card tells the real day); else the card of that turn that moved share
+    # prices down the most
     record, event, deepest = None, None, 0
+    if any(n.key == "market.cheap_ai" and n.turn == turn and n.params.get("fall_bp", 0) >= -SHOCK_BP
+           for n in notes):
+        news = next((ev for ev in events_by_id.values() if _tells_the_shock(ev)), None)
+        if news is not None and news.source is not None:
+            return MarketMoment(turn, date, tickers, news.source.record or news.source.says, news.id)
     for fired in state.fired:
         ev = events_by_id.get(fired.event)
         if fired.turn != turn or ev is None or ev.source is None:
@@ -117,3 +125,8 @@ def market_moment(state: Any, content: Any, events_by_id: dict[str, Any], notes:
                 record, event, deepest = ev.source.record or ev.source.says, fired.event, low
     return MarketMoment(turn, date, tickers, record, event)
 
+
+def _tells_the_shock(event: Any) -> bool:
+    """Whether ``event`` is the news of the market's cheap-AI shock (drawn by the flag it sets)."""
+    trigger = event.trigger
+    return getattr(trigger, "verb", "") == "flag" and getattr(trigger, "name", "") == SHOCK_FLAG

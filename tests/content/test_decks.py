@@ -90,9 +90,14 @@ def test_the_articles_figures_are_on_the_cards() -> None:
 
 def test_the_crash_and_app_store_react_to_the_players_cheap_model() -> None:
     events = all_events()
-    for event_id in ("nvidia_crash", "appstore_number_one"):
-        dump = events[event_id].model_dump_json()
-        assert '"owner":"player"' in dump and '"owner":"self"' in dump
+    dump = events["appstore_number_one"].model_dump_json()
+    assert '"owner":"player"' in dump and '"owner":"self"' in dump
+    # The crash is the market model's (game/engine/market.py), whoever releases: the card is its news,
+    # moves no share price itself, and asks the lab that caused it what to do.
+    crash = events["nvidia_crash"]
+    assert crash.model_dump()["trigger"] == {"verb": "flag", "name": "cheap_ai_shock"}
+    assert not any(effect.verb in ("stocks", "market") for effect in crash.effects)
+    assert '"owner":"self"' in crash.model_dump_json()
 
 
 def test_choices_have_a_hint_and_at_most_one_historical() -> None:

@@ -17,17 +17,24 @@ def fresh(scenario: str = "cn_lab", seed: int = 1, **options: object) -> tuple[G
     return g, g.new_game(seed)
 
 
+def move_to(g: Game, state: GameState, date: str) -> GameState:
+    """The state moved to the turn of ``date`` (``YYYY-MM-DD``) without playing the turns between: for
+    tests of rules that depend on the date (techniques invented, chips no longer made)."""
+    state.turn = g.rules.dates.index(date)
+    state.date = date
+    return state
+
+
 def played(scenario: str, seed: int, policy: str = "random", turns: int | None = None) -> Match:
     g = game(scenario)
     return play_game(g, seed, dict.fromkeys(g.scenario.sides, policy), max_turns=turns)
 
 
 def clear_cards(g: Game, state: GameState) -> GameState:
-    """Answer any waiting event card with its first choice (tests that are not about cards)."""
+    """Answer any waiting event card with its first choice offered (tests that are not about cards)."""
     from game.engine.actions import Choose
 
     while state.pending and any(p.side == state.active for p in state.pending):
-        card = next(p for p in state.pending if p.side == state.active)
-        choice = g.rules.events_by_id[card.event].choices[0].id
-        state = g.apply(state, Choose(event=card.event, choice=choice)).state
+        offered = [x for x in g.legal_actions(state) if isinstance(x, Choose)]
+        state = g.apply(state, offered[0]).state
     return state

@@ -6,13 +6,14 @@ import pytest
 
 from game.engine import actions as a
 from game.engine import errors as err
+from game.engine.calendar import add_months
 from game.engine.canonical import state_hash
 from game.engine.economy import HIRE_COST, LOBBY_COST
 from game.engine.game import Game
 from game.engine.refusals import GREY_PRICE_PCT
 from game.engine.rules import HOURS_PER_MONTH
 from game.engine.state import GameState
-from tests.engine.helpers import clear_cards, fresh
+from tests.engine.helpers import clear_cards, fresh, move_to
 
 
 def advance_to(g: Game, state: GameState, date: str) -> GameState:
@@ -38,7 +39,7 @@ def test_buy_chips_pays_list_price_and_adds_chips() -> None:
     step = g.apply(s, a.BuyChips(chip="v100", count=1000))
     lab = step.state.lab
     assert lab.chips["v100"] == 1500
-    assert s.lab.cash - lab.cash == 1000 * 8000
+    assert s.lab.cash - lab.cash == 1000 * g.rules.chips["v100"].price
     assert lab.action_points == s.lab.action_points - 1
     assert step.notes[-1].key == "action.buy_chips"
 
@@ -131,19 +132,42 @@ def test_training_size_limits() -> None:
 
 
 def test_more_compute_and_efficiency_make_better_models() -> None:
-    from game.engine.training import POINTS_PER_DOUBLING, run_capability
+    from game.engine.training import HALVING_MONTHS, POINTS_PER_DOUBLING, run_capability
 
     g, s = fresh("cn_lab")
     lab = s.lab
-    small = run_capability(g.rules, lab, "h100", 1_000_000, 0)
-    big = run_capability(g.rules, lab, "h100", 2_000_000, 0)
+    small = run_capability(g.rules, lab, "h100", 1_000_000, 0, date="2023-01-01")
+    big = run_capability(g.rules, lab, "h100", 2_000_000, 0, date="2023-01-01")
     assert big - small == POINTS_PER_DOUBLING  # one doubling of effective compute
     lab.efficiency = 2000
-    assert run_capability(g.rules, lab, "h100", 1_000_000, 0) == big
+    assert run_capability(g.rules, lab, "h100", 1_000_000, 0, date="2023-01-01") == big
+    # Ideas spread: the compute a model needs halves every HALVING_MONTHS, for everybody.
+    later = run_capability(g.rules, lab, "h100", 1_000_000, 0, date=add_months("2023-01-01", HALVING_MONTHS))
+    assert later - big == POINTS_PER_DOUBLING
+
+
+def test_cut_links_cost_a_large_run_until_the_lab_works_on_communication() -> None:
+    from game.engine.training import run_capability
+
+    g, s = fresh("cn_lab")
+    lab = s.lab
+    h100 = run_capability(g.rules, lab, "h100", 2_000_000, 0, date="2024-01-01")
+    h800 = run_capability(g.rules, lab, "h800", 2_000_000, 0, date="2024-01-01")
+    assert h800 < h100  # same compute, half the NVLink bandwidth
+    lab.techs = ["comm_overlap"]
+    assert run_capability(g.rules, lab, "h800", 2_000_000, 0, date="2024-01-01") == h100
+    lab.techs = ["comm_overlap", "fp8"]  # FP8 pays on Hopper chips only
+    assert run_capability(g.rules, lab, "h800", 2_000_000, 0, date="2024-01-01") > h100
+    a100_with_fp8 = run_capability(g.rules, lab, "a100", 2_000_000, 0, date="2024-01-01")
+    lab.techs = []
+    assert run_capability(g.rules, lab, "a100", 2_000_000, 0, date="2024-01-01") == a100_with_fp8
 
 
 def test_research_takes_its_turns_then_raises_efficiency() -> None:
     g, s = fresh("cn_lab")
+    refused(g, s, a.Research(tech="moe"), err.NotAvailable)  # 2019: not invented yet
+    s = move_to(g, s, "2024-01-01")
+    s.world.banned = ["a100", "h100"]  # the bans make research pay more
     cash = s.lab.cash
     s = g.apply(s, a.Research(tech="moe")).state
     assert s.lab.cash == cash - g.rules.techs["moe"].cost
@@ -154,13 +178,15 @@ def test_research_takes_its_turns_then_raises_efficiency() -> None:
     step = g.apply(s, a.EndTurn())
     assert "moe" in step.state.lab.techs
     done = next(n for n in step.notes if n.key == "research.done")
-    # Scarce compute (500 V100s) makes research pay more: +150% becomes more than that.
-    assert done.params["scarcity_bonus_pct"] > 0
-    assert step.state.lab.efficiency == 1000 * (100 + done.params["efficiency_gain_pct"]) // 100
+    assert done.params["scarcity_bonus_pct"] == 30  # two chips banned to the lab
+    # ... but 500 V100s are too few GPUs to prove all of the gain (research_compute_pm)
+    assert done.params["efficiency_gain_pct"] < g.rules.techs["moe"].efficiency_pct * 130 // 100
+    assert done.params["efficiency_gain_pct"] > 0
 
 
 def test_reasoning_needs_a_capable_model() -> None:
     g, s = fresh("cn_lab")
+    s = move_to(g, s, "2024-10-01")
     error = refused(g, s, a.Research(tech="reasoning"), err.NotAvailable)
     assert error.key == "illegal.tech_capability"
 

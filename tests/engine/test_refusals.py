@@ -45,11 +45,24 @@ def _few_chips(g: Game, s: GameState) -> None:
     s.lab.chips = {"v100": 1}  # 4 turns of one chip: under the smallest run
 
 
+def _late(g: Game, s: GameState) -> None:
+    """October 2024: every technique has been invented, the Ascend 910 is no longer made."""
+    s.turn = g.rules.dates.index("2024-10-01")
+    s.date = g.rules.dates[s.turn]
+
+
+def _late_broke(g: Game, s: GameState) -> None:
+    _late(g, s)
+    _broke(g, s)
+
+
 def _fp8_done(g: Game, s: GameState) -> None:
+    _late(g, s)
     s.lab.techs = ["fp8"]
 
 
 def _fp8_under_way(g: Game, s: GameState) -> None:
+    _late(g, s)
     s.lab.research = [ResearchProject(tech="fp8", turns_left=2)]
 
 
@@ -100,9 +113,11 @@ CASES: list[tuple[Setup, a.Action, str]] = [
     (_nothing, a.Research(tech="cold_fusion"), "illegal.unknown_id"),
     (_fp8_done, a.Research(tech="fp8"), "illegal.tech_done"),
     (_fp8_under_way, a.Research(tech="fp8"), "illegal.tech_done"),
-    (_nothing, a.Research(tech="mla"), "illegal.tech_requires"),
-    (_nothing, a.Research(tech="reasoning"), "illegal.tech_capability"),
-    (_broke, a.Research(tech="fp8"), "illegal.not_enough_cash"),
+    (_nothing, a.Research(tech="fp8"), "illegal.tech_not_yet"),
+    (_late, a.Research(tech="mla"), "illegal.tech_requires"),
+    (_late, a.Research(tech="reasoning"), "illegal.tech_capability"),
+    (_late_broke, a.Research(tech="fp8"), "illegal.not_enough_cash"),
+    (_late, a.BuyChips(chip="ascend", count=1), "illegal.chip_no_longer"),
     (_on_sale, a.Release(price_cents=1000, open_weights=True), "illegal.nothing_new"),
     (_nothing, a.Release(price_cents=5, open_weights=False), "illegal.price"),
     (_nothing, a.SetPrice(price_cents=500), "illegal.not_released"),
@@ -186,6 +201,8 @@ def test_legal_actions_pass_each_refusal_function() -> None:
     assert r.refuse_buy(ctx, lab, "v100", 10) is None
     assert r.refuse_rent(ctx, lab, "v100", 1000) is None
     assert r.refuse_train(ctx, lab, "v100", r.max_run_hours(ctx, lab, "v100")) is None
+    assert r.refuse_research(ctx, lab, "fp8") is not None  # 2019: not invented yet
+    _late(g, s)
     assert r.refuse_research(ctx, lab, "fp8") is None
     assert r.refuse_release(ctx, lab, 219) is None
     assert r.refuse_raise(ctx, lab) is None

@@ -176,8 +176,9 @@ def test_stocks_and_market() -> None:
     assert a.world.stocks["nvda"] == b.world.stocks["nvda"] * 8300 // 10000 * 9000 // 10000
     assert a.world.stocks["msft"] == b.world.stocks["msft"]  # not a hardware stock
     assert a.world.stocks["tsm"] == b.world.stocks["tsm"] * 9000 // 10000
-    _, c, _ = run_effects([{"market": {"factor": "ai", "pct": 10}}])
-    assert c.world.stocks["nvda"] == b.world.stocks["nvda"] * (10000 + 1800) // 10000  # weighted by exposure
+    _, c, ctx = run_effects([{"market": {"factor": "ai", "pct": 10}}])
+    betas = {stock.id: stock.ai_beta for stock in ctx.rules.stocks}  # weighted by exposure to AI demand
+    assert c.world.stocks["tsm"] == b.world.stocks["tsm"] * (10000 + 1000 * betas["tsm"] // 1000) // 10000
 
 
 def test_flags() -> None:
@@ -201,8 +202,10 @@ def test_rival_release() -> None:
 
 
 def test_tech_done() -> None:
-    _, a, _ = run_effects([{"tech_done": "fp8"}])
-    assert "fp8" in a.lab.techs and a.lab.efficiency > 1000
+    _, a, _ = run_effects([{"tech_done": "moe"}])
+    assert "moe" in a.lab.techs and a.lab.efficiency > 1000
+    _, b, _ = run_effects([{"tech_done": "fp8"}])  # FP8 pays run by run, on Hopper chips only
+    assert "fp8" in b.lab.techs and b.lab.efficiency == 1000
 
 
 def test_follow_up() -> None:

@@ -45,10 +45,14 @@ def test_runup_and_shock_read_the_turns_around_january_2025() -> None:
     trace = Trace(seed=1, start_nvda_cents=100,
                   snapshots=[snap("2024-10-01", 2000), snap("2024-12-01", 3200), snap("2025-01-01", 2700),
                              snap("2025-02-01", 2800)])
+    trace.shocks = [("2024-12-01", 300), ("2025-01-01", 1700)]  # the market's falls at cheap releases
     batches = FakeBatches([trace, trace])
     assert _nvda_runup(batches).value == 32.0           # the last turn before January 2025
     shock = _nvda_shock(batches)
-    assert shock.value == 100.0 and "-15.6%" in shock.note  # 3200 -> 2700 is -15.6%, within -12..-25
+    # The fall at January's release is -17%, within -12..-25; the month's move (3200 -> 2700) is noted.
+    assert shock.value == 100.0 and "-17.0%" in shock.note and "-15.6%" in shock.note
+    trace.shocks = [("2025-01-01", 500)]
+    assert _nvda_shock(FakeBatches([trace])).value == 0.0
 
 
 def test_every_target_has_its_record_and_source() -> None:

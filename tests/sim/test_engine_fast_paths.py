@@ -46,13 +46,17 @@ def test_same_game_with_apply_and_apply_in_place() -> None:
 
 
 def test_market_step_matches_the_numpy_formula() -> None:
-    """market_step's plain-Python arithmetic gives the vector formula's prices to the cent."""
+    """market_step's plain-Python arithmetic gives the vector formula's prices to the cent (with no AI
+    demand to price in: see tests/engine/test_market.py for that part)."""
     game = Game(load_content(), "cn_lab")
     beta = np.array([s.ai_beta for s in game.rules.stocks], dtype=np.int64)
     vol = np.array([s.volatility_bp for s in game.rules.stocks], dtype=np.int64)
     state = game.new_game(4)
     for turn, sentiment in enumerate((-100, -37, 0, 12, 55, 100)):
         state.world.sentiment, state.turn = sentiment, turn
+        # no demand to price in: the AI users priced in are the users there were
+        world = state.world
+        world.priced_users = world.users_last_turn = world.market_users
         before, rng_state = dict(state.world.stocks), dict(state.rng)
         with generator(state.rng) as rng:
             market_step(Ctx(game.rules, state, rng))
@@ -60,7 +64,7 @@ def test_market_step_matches_the_numpy_formula() -> None:
         noise = np.random.Generator(np.random.PCG64(0))
         noise.bit_generator.state = rng_state
         moves = (np.rint(noise.standard_normal(len(beta)) * vol * np.sqrt(months)).astype(np.int64)
-                 + (60 + beta * sentiment // 100) * months)
+                 + beta * sentiment // 200 * months)
         for stock, move in zip(game.rules.stocks, moves.tolist(), strict=True):
             move = max(-5000, min(5000, move))
             assert state.world.stocks[stock.id] == max(1, before[stock.id] * (10000 + move) // 10000)

@@ -34,7 +34,9 @@ def test_json_has_the_teachers_fields(capsys: pytest.CaptureFixture[str]) -> Non
     rows = {row["id"]: row for row in doc["events"]}
     assert len(rows) >= 60
     crash = rows["nvidia_crash"]
-    assert crash["date"] == "2025-01-27" and crash["kind"] == "article" and not crash["context"]
+    # The crash is the market's answer to a cheap near-frontier release, whenever it comes: no date
+    assert crash["date"] is None and crash["kind"] == "article" and not crash["context"]
+    assert "27" in crash["source"]["record"]  # ... the record's day is in its source
     assert crash["source"]["articles"] == ["A0", "A1"] and "589" in crash["source"]["record"]
     assert rows["stargate"]["context"] and rows["stargate"]["source"]["context"]
     assert crash["title"].startswith("Nvidia perd")

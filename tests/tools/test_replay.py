@@ -12,7 +12,7 @@ import pytest
 
 from game.cli import main
 from game.content.loader import load_content
-from game.engine.actions import EndTurn, parse_action
+from game.engine.actions import Choose, EndTurn, parse_action
 from game.engine.canonical import state_hash
 from game.engine.errors import IllegalAction
 from game.engine.game import Game
@@ -96,7 +96,7 @@ def test_a_changed_log_names_the_first_turn_that_differs(tmp_path: Path, capsys)
     path = tmp_path / "slot.json"
     save_game(path, game, state, log)
     # Turn 3 (index 2): its first action becomes an end of turn: the game differs from turn 3 on.
-    index = next(i for i, e in enumerate(log) if e.turn == 2 and not isinstance(e.action, EndTurn))
+    index = next(i for i, e in enumerate(log) if e.turn == 2 and not isinstance(e.action, EndTurn | Choose))
     _tamper(path, index, {"type": "end_turn"})
     code, out = replay(capsys, path)
     assert code == 1

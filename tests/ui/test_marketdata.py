@@ -36,7 +36,8 @@ def test_market_moment_reads_prices_and_the_card_that_moved_them():
     state.world.stocks["nvda"] = before * 83 // 100
     state.fired = [Fired(turn=1, date="2019-10-01", event="chips_act"),
                    Fired(turn=1, date="2019-10-01", event="nvidia_crash")]
-    notes = [move(1, "nvda", -1700), move(1, "avgo", -1700), move(1, "msft", -210)]
+    notes = [move(1, "nvda", -1700), move(1, "avgo", -1700), move(1, "msft", -210),
+             Note.of("market.cheap_ai", 1, None, {"maker": "DeepSeek", "fall_bp": 1700})]
     moment = market_moment(state, session.game.content, session.game.rules.events_by_id, notes, 1,
                            start_prices(session))
     first, second = moment.tickers[:2]

@@ -209,14 +209,15 @@ def test_turn_summary_says_where_the_money_went(app):
     from game.ui.scenes.summary import SummaryScene, money_moves
 
     session = quiet(Session.new(app.content, "cn_lab", 5, ["cn"]))
-    research = next(x for x in session.game.legal_actions(session.state) if type(x).__name__ == "Research")
-    session.submit(research)
+    buy = next(x for x in session.game.legal_actions(session.state) if type(x).__name__ == "BuyChips")
+    session.submit(buy)
     session.submit(EndTurn())
     answer_cards(session)
     app.session = session
     lines = money_moves(session, "cn", "en", app.strings.t)
-    assert any(line.startswith("research −") for line in lines)
+    assert any(line.startswith("chips −") for line in lines)
     assert any(line.startswith("salaries −") for line in lines)
+    assert any(line.startswith("power and hosting of your chips −") for line in lines)  # every month
     app.push(SummaryScene(app))
     shown = " ".join(texts(app))
     assert "Money in and out" in shown and "What you did" in shown
