@@ -11,7 +11,6 @@ from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.legal import LegalMenu
 from game.engine.market import market_step
-from game.engine.rng import generator
 from game.match import play_game
 
 
@@ -54,8 +53,7 @@ def test_market_step_matches_the_numpy_formula() -> None:
     for turn, sentiment in enumerate((-100, -37, 0, 12, 55, 100)):
         state.world.sentiment, state.turn = sentiment, turn
         before, rng_state = dict(state.world.stocks), dict(state.rng)
-        with generator(state.rng) as rng:
-            market_step(Ctx(game.rules, state, rng))
+        market_step(Ctx(game.rules, state, state.rng.draws))
         months = game.rules.months(turn)
         noise = np.random.Generator(np.random.PCG64(0))
         noise.bit_generator.state = rng_state
