@@ -15,16 +15,18 @@ from game.engine.state import Fired, Lab, PendingChoice
 
 def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
     """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``."""
-    state = ctx.state
-    trigger, labs = event.trigger, state.labs
-    if event.side == "any":
-        hit = []
-        for side in state.seats:
-            if evaluate(trigger, ctx, labs[side], side):
-                hit.append(labs[side])
-        return hit or None
-    lab = labs.get(event.side)
-    return ([lab] if lab else []) if evaluate(trigger, ctx, lab, event.side) else None
+    state, trigger = ctx.state, event.trigger
+    if event.side != "any":
+        lab = state.labs.get(event.side)
+        if trigger is not None and not evaluate(trigger, ctx, lab, event.side):
+            return None
+        return [lab] if lab else []
+    hit = []
+    for side in state.seats:  # (a loop, not a comprehension: one seat mostly, asked ~35 times a turn)
+        lab = state.labs[side]
+        if trigger is None or evaluate(trigger, ctx, lab, side):
+            hit.append(lab)
+    return hit or None
 
 
 def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:

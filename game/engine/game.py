@@ -19,8 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from game.content.models import Content, GameOptions
 from game.engine import actions as a
 from game.engine import errors as err
@@ -30,7 +28,7 @@ from game.engine.handlers import HANDLERS
 from game.engine.legal import MenuTables, legal_menu, targets, why_not
 from game.engine.notes import Note
 from game.engine.refusals import refusal, refuse_seat
-from game.engine.rng import NO_DRAWS, generator, new_rng_state
+from game.engine.rng import NO_DRAWS, Rng
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab, RivalLab, World
 from game.engine.turn import begin_turn, end_game, resolve_world
@@ -68,12 +66,6 @@ class Game:
         self.rules = Rules(content, content.scenario(scenario_id), self.options)
         self.menu_tables = MenuTables(self.rules)
         self._ctx: type[Ctx] = Ctx if record else QuietCtx
-        # The bit generator this game's calls draw with: each call that draws loads the state's generator
-        # state into it and saves it back after (game.engine.rng.generator), so it carries nothing from
-        # one call to the next. Building a new one per call cost ~20 µs in play (numpy hashes a seed
-        # first), 8% of a game: batches of cautious cn_lab games ran 7.5% faster with this one (median of
-        # 40 interleaved batches of the same 20 games, against a new one per call).
-        self._bit_gen = np.random.PCG64(0)
 
     @classmethod
     def for_state(cls, content: Content, state: GameState) -> Game:
@@ -130,12 +122,11 @@ class Game:
         world = World(banned=sorted(scenario.initial_bans), market_users=scenario.market_users,
                       priced_users=scenario.market_users,
                       stocks={s.id: scenario.stock_prices.get(s.id, s.price_cents) for s in self.rules.stocks})
-        state = GameState(scenario=scenario.id, seed=seed, rng=new_rng_state(seed),
+        state = GameState(scenario=scenario.id, seed=seed, rng=Rng.seeded(seed),
                           options=self.options.model_dump(mode="json", exclude_defaults=True), date=self.rules.dates[0],
                           seats=played, active=played[0], labs=labs, rivals=rivals, world=world)
-        with generator(state.rng, self._bit_gen) as rng:
-            ctx = self._ctx(self.rules, state, rng)
-            begin_turn(ctx)
+        ctx = self._ctx(self.rules, state, state.rng.draws)
+        begin_turn(ctx)
         return Step(state, ctx.out)
 
     def legal_actions(self, state: GameState) -> list[a.Action]:
@@ -209,13 +200,11 @@ class Game:
             raise refused
         lab = state.lab
         if isinstance(action, a.EndTurn):
-            with generator(state.rng, self._bit_gen) as rng:
-                ctx = self._ctx(self.rules, state, rng)
-                self._end_turn(ctx)
+            ctx = self._ctx(self.rules, state, state.rng.draws)
+            self._end_turn(ctx)
         else:
             # Only the end of a turn draws (the world's answer, the next turn's events): a seat's own
-            # actions get the stand-in that refuses to draw, so a rule that drew there would fail every
-            # test, and the generator is not set up ~120 times a game for nothing.
+            # actions get the stand-in that refuses to draw, so a rule that drew there fails every test.
             ctx = self._ctx(self.rules, state, NO_DRAWS)
             HANDLERS[type(action)](ctx, lab, action)
             if action.cost:
@@ -237,9 +226,8 @@ class Game:
         if state.outcome is not None:
             raise err.GameOverError("the game is over")
         new = state.model_copy(deep=True)
-        with generator(new.rng, self._bit_gen) as rng:
-            ctx = self._ctx(self.rules, new, rng)
-            end_game(ctx, "turn_limit")
+        ctx = self._ctx(self.rules, new, new.rng.draws)
+        end_game(ctx, "turn_limit")
         return Step(new, ctx.out)
 
     def replay(self, seed: int, actions: Iterable[a.Action | dict[str, Any]],

@@ -180,10 +180,9 @@ def refuse_cash(lab: Lab, amount: int) -> err.IllegalAction | None:
 def buy_terms(ctx: Ctx, lab: Lab, chip_id: str, grey: bool) -> tuple[int, int]:
     """(chips of ``chip_id`` this lab can still have this turn, price of one now) by this route: the
     grey market sells a share of the supply, at a multiple of the current price."""
-    rules, state = ctx.rules, ctx.state
-    chip = rules.chips[chip_id]
-    supply = chip.supply * rules.months(state.turn)
-    price = chip.price * state.world.chip_price_pct.get(chip_id, 100) // 100  # the list price at its level
+    chip = ctx.rules.chips[chip_id]
+    supply = chip.supply * ctx.months
+    price = chip.price * ctx.state.world.chip_price_pct.get(chip_id, 100) // 100  # the list price at its level
     if grey:
         supply, price = supply * GREY_SUPPLY_PCT // 100, price * GREY_PRICE_PCT // 100
     bought = lab.bought_this_turn.get(chip_id, 0)

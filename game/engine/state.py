@@ -1,6 +1,7 @@
 """The game state: everything that changes during a game, and nothing else.
 
-Plain dataclasses with slots, holding only JSON types (integers for money and counts), so the canonical
+Plain dataclasses with slots, holding only JSON types (integers for money and counts) and the game's
+live generator (:class:`~game.engine.rng.Rng`, dumped as its JSON state), so the canonical
 JSON form round-trips exactly and a loaded game continues exactly as the original would have. The
 engine reads and writes them as plain objects; pydantic checks them only at the boundary, when a state
 comes from outside (:meth:`Record.model_validate`: a save, a document). Content (chips, events, scenario
@@ -23,6 +24,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal, Self
 
 from pydantic import ConfigDict, TypeAdapter
+
+from game.engine.rng import Rng
 
 Side = Literal["us", "cn"]
 STATE_VERSION = 1
@@ -63,6 +66,8 @@ def _plain(value: Any) -> Any:
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, Rng):
+        return value.to_json()
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     return value
@@ -230,8 +235,8 @@ class GameState(Record):
     seed: int
     #: the facilitator's GameOptions
     options: dict[str, Any] = field(default_factory=dict)
-    #: numpy PCG64 bit generator state
-    rng: dict[str, Any]
+    #: the game's generator, live (numpy's Generator(PCG64)); dumped as its PCG64 state, a JSON dict
+    rng: Rng
     turn: int = 0
     date: str
     #: the played sides, in the order they act each turn

@@ -68,6 +68,11 @@ class PriorityPolicy(Policy):
     release_open = False
     prefer_first_choice = True
 
+    def __init__(self, seed: int):
+        super().__init__(seed)
+        #: The rules as bound methods, looked up once per policy rather than at every choice.
+        self.bound_rules: tuple[Rule, ...] = tuple(getattr(self, rule) for rule in self.rules)
+
     def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
         if len(legal) == 1 and type(legal[0]) is a.EndTurn:
             # Nothing but ending the turn (no action points left): every rule picks from the menu, so
@@ -83,18 +88,11 @@ class PriorityPolicy(Policy):
         if card is not None:
             return card
         lab = state.lab
-        for rule in self._bound_rules():
+        for rule in self.bound_rules:
             action = rule(game, state, lab, legal)
             if action is not None:
                 return action
         return _END_TURN
-
-    def _bound_rules(self) -> tuple[Rule, ...]:
-        """The rules as bound methods, looked up once per policy rather than at every choice."""
-        bound = self.__dict__.get("_rules_bound")
-        if bound is None:
-            bound = self.__dict__["_rules_bound"] = tuple(getattr(self, rule) for rule in self.rules)
-        return bound
 
     # --- rules -------------------------------------------------------------------------------------
     # Rules read the menu's kinds straight from ``legal.by_kind`` (choose hands them the indexed menu):

@@ -68,11 +68,11 @@ def summarize(game: Game, lineup: int, index: int, seed: int, policies: dict[str
 # --- worker processes --------------------------------------------------------------------------------
 _WORKER: tuple[SimSpec, Game] | None = None
 
-#: The young-generation threshold of the cyclic garbage collector while games are played. A game makes
-#: ~100,000 short-lived objects (notes, menus, records) and next to no cycles: reference counting frees
-#: them, and the default threshold (700) ran a young collection every few actions for nothing (3% of a
-#: game). Cycles are still collected, just less often.
-GC_THRESHOLD = 50_000
+#: Games are played with the cyclic garbage collector off, and one collection follows each chunk. A game
+#: makes ~100,000 short-lived objects (menus, records, contexts) that reference counting frees, and about
+#: a dozen in cycles (its policies): the collector's passes over the young objects found next to nothing
+#: and were ~2% of a game's instructions even at a young-generation threshold of 50,000 (at the default
+#: 700, a pass every few actions, 3%). A chunk's cycles (at most 64 games') wait for its end.
 
 
 def _prepare(spec: SimSpec) -> None:
@@ -98,16 +98,22 @@ def _prepare(spec: SimSpec) -> None:
 
 def _init_worker(spec: SimSpec) -> None:
     _prepare(spec)
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _play_chunk(numbers: range) -> list[Summary]:
     assert _WORKER is not None, "the worker was not initialised"
     spec, game = _WORKER
     out = []
-    for number in numbers:
-        lineup, index, seed = spec.task(number)
-        out.append(summarize(game, lineup, index, seed, spec.lineups[lineup]))
+    collecting = gc.isenabled()
+    gc.disable()  # see the note above _prepare
+    try:
+        for number in numbers:
+            lineup, index, seed = spec.task(number)
+            out.append(summarize(game, lineup, index, seed, spec.lineups[lineup]))
+    finally:
+        if collecting:
+            gc.enable()
+    gc.collect()  # the chunk's few cycles (the content and tables are frozen: not walked again)
     return out
 
 
@@ -138,7 +144,6 @@ def run_simulation(spec: SimSpec, jobs: int = 1, progress: Progress | None = Non
     total = spec.total
     parts = chunks(total, jobs)
     results: list[Summary] = []
-    threshold = gc.get_threshold()
     if jobs <= 1 or len(parts) <= 1:
         _init_worker(spec)
         try:
@@ -148,7 +153,6 @@ def run_simulation(spec: SimSpec, jobs: int = 1, progress: Progress | None = Non
                     progress(len(results), total)
         finally:
             _release()
-            gc.set_threshold(*threshold)  # this process goes on: the collector as it was
         return results
     methods = multiprocessing.get_all_start_methods()
     forking = "fork" in methods

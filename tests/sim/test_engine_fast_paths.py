@@ -11,7 +11,6 @@ from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.legal import LegalMenu
 from game.engine.market import market_step
-from game.engine.rng import generator
 from game.match import play_game
 
 
@@ -58,8 +57,7 @@ def test_market_step_matches_the_numpy_formula() -> None:
         world = state.world
         world.priced_users = world.users_last_turn = world.market_users
         before, rng_state = dict(state.world.stocks), dict(state.rng)
-        with generator(state.rng) as rng:
-            market_step(Ctx(game.rules, state, rng))
+        market_step(Ctx(game.rules, state, state.rng.draws))
         months = game.rules.months(turn)
         noise = np.random.Generator(np.random.PCG64(0))
         noise.bit_generator.state = rng_state
