@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.context import Ctx
 from game.engine.market import FULL_SHOCK_BP, SHOCK_FLAG, market_step, release_shock
-from game.engine.rng import NO_DRAWS, generator
+from game.engine.rng import NO_DRAWS
 from game.engine.state import GameState
 from tests.engine.helpers import fresh
 
@@ -75,8 +75,7 @@ def test_cheaper_ai_brings_users_and_prices_follow_them_later() -> None:
     months = []
     for turn in range(state.turn, state.turn + 3):
         state.turn, state.world.sentiment = turn, 0
-        with generator(state.rng) as rng:
-            market_step(Ctx(g, state, rng))
+        market_step(Ctx(g, state, state.rng.draws))
         months.append(state.world.stocks["nvda"])
     # Noise aside (a calm 4.8% a month), the first month prices last turn's users, the next ones the new
     # users: a rebound that takes back part of the fall, not all of it.
