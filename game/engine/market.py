@@ -32,10 +32,10 @@ from game.engine.training import LOG_BITS, log2_fixed
 PRICING_PER_MONTH_PM = 200
 #: The fall of a fully exposed stock (Nvidia) when a model level with the frontier comes at almost no
 #: price, claims a tiny training bill, after a full run-up: basis points (27 Jan 2025: Nvidia -17%).
-FULL_SHOCK_BP = 2300
+FULL_SHOCK_BP = 2400
 #: A model this far behind the best one (hundredths of a point) still scares investors fully; this
 #: far or more, not at all.
-CLOSE_GAP, FAR_GAP = 100, 200
+CLOSE_GAP, FAR_GAP = 100, 150
 #: A claimed training bill at or under the first scares fully; at or over the second, not at all (V3's
 #: $5.6M against GPT-4's $100M and more); a model whose cost is not claimed, half.
 CHEAP_CLAIM, DEAR_CLAIM = 10_000_000, 100_000_000
@@ -127,14 +127,14 @@ def best_other_model(ctx: Ctx, capability: int, maker: str) -> tuple[int, int]:
 
 def _runup_pm(ctx: Ctx) -> int:
     """How stretched hardware valuations are, per mille: half when Nvidia stands at its starting
-    price, all of it after a rise of 16 times or more (log2 of the rise, over 8, plus a half)."""
+    price, all of it after a rise of 8 times or more (log2 of the rise, over 6, plus a half)."""
     start = ctx.rules.scenario.stock_prices.get("nvda") or next(
         (s.price_cents for s in ctx.rules.stocks if s.id == "nvda"), 0)
     now = ctx.state.world.stocks.get("nvda", 0)
     if not start or not now or now <= start:
         return 500
     rise = (log2_fixed(now) - log2_fixed(start)) * 1000 >> LOG_BITS  # log2 of the rise, per mille
-    return _clamp_pm(500 + rise // 8)
+    return _clamp_pm(500 + rise // 6)
 
 
 def market_step(ctx: Ctx) -> None:
@@ -164,7 +164,7 @@ def market_step(ctx: Ctx) -> None:
     for (stock_id, beta, volatility_bp), z in zip(stocks, noise, strict=True):
         demand = pow2_fixed(demand_log * beta // 1000)  # millionths: (users ratio) ** beta
         noise_bp = round(z * volatility_bp * scale)  # round(): half to even, like numpy's rint
-        move = noise_bp + beta * sentiment // 200 * months  # noise + the mood's drift (+30: +1.5% a month)
+        move = noise_bp + beta * sentiment // 400 * months  # noise + the mood's drift (+30: +0.75% a month)
         if move > 5000:
             move = 5000
         elif move < -5000:

@@ -28,7 +28,6 @@ from game.content.models import Content
 from game.engine import actions as a
 from game.engine.game import Game
 from game.engine.state import GameState, Lab
-from game.engine.training import monthly_compute
 from game.match import play_game
 from game.policies.history import HistoryPolicy
 from game.sim.seeds import game_seed
@@ -73,18 +72,24 @@ class Trace:
         return [s for s in self.snapshots if s.date[:7] < month]
 
 
-def _snapshot(game: Game, state: GameState, lab: Lab, date: str, last_run: int) -> Snapshot:
+def _snapshot(game: Game, state: GameState, lab: Lab, last_run: int) -> Snapshot:
+    """The lab and the world at the end of the turn just resolved: the figures the turn recorded in
+    ``state.series`` (before the next turn's news, which the state already holds), and the lab's
+    chips and accounts."""
+    row = state.series[-1]
     # The frontier is the other side's best model (for the Chinese lab: the US labs', as in "R1 close
     # to o1"), released by a rival or by the other played lab.
-    others = [r.capability for r in state.rivals if r.active and r.side != lab.side]
-    others += [other.released for side, other in state.labs.items() if side != lab.side]
+    sides = {r.id: r.side for r in game.rules.rivals}
+    others = [cap for rid, cap in row["rivals"].items() if sides.get(rid) != lab.side]
+    others += [figures["released"] for side, figures in row["labs"].items() if side != lab.side]
     huawei = {c for c, chip in game.rules.chips.items() if chip.maker == "Huawei"}
     perf = game.rules.chips
     ascend = sum(count * perf[c].perf * 730 // 1000 for c, count in lab.chips.items() if c in huawei)
     income = lab.ledger.income
+    mine = row["labs"][lab.side]
     return Snapshot(
-        date=date, nvda_cents=state.world.stocks.get("nvda", 0), gap=max(others, default=0) - lab.released,
-        compute=monthly_compute(game.rules, lab), ascend_compute=ascend, last_run_reported=last_run,
+        date=row["date"], nvda_cents=row["stocks"].get("nvda", 0), gap=max(others, default=0) - mine["released"],
+        compute=mine["compute"], ascend_compute=ascend, last_run_reported=last_run,
         spent=sum(lab.ledger.spend.values()), cash=lab.cash,
         raised=lab.start_cash + income.get("investors", 0) + income.get("events", 0),
     )
@@ -94,7 +99,7 @@ def play_trace(game: Game, seed: int, side: str, policies: dict[str, Any]) -> Tr
     """Play one game and keep a snapshot of ``side``'s lab after every turn."""
     start = game.new_game(seed, list(policies))
     trace = Trace(seed=seed, start_nvda_cents=start.world.stocks.get("nvda", 0))
-    last = {"turn": start.turn, "date": start.date, "reported": 0, "last_run": 0}
+    last = {"turn": start.turn, "reported": 0, "last_run": 0}
 
     def observe(state: GameState, action: a.Action, notes: list[Any]) -> None:
         for note in notes:
@@ -104,9 +109,9 @@ def play_trace(game: Game, seed: int, side: str, policies: dict[str, Any]) -> Tr
         if lab.reported_training_cost != last["reported"]:  # a run finished: its announced cost
             last["last_run"] = lab.reported_training_cost - last["reported"]
             last["reported"] = lab.reported_training_cost
-        if state.turn != last["turn"] or state.over:
-            trace.snapshots.append(_snapshot(game, state, lab, last["date"], last["last_run"]))
-            last["turn"], last["date"] = state.turn, state.date
+        if (state.turn != last["turn"] or state.over) and state.series:
+            trace.snapshots.append(_snapshot(game, state, lab, last["last_run"]))
+            last["turn"] = state.turn
 
     played = play_game(game, seed, policies, on_step=observe)
     state = played.state
@@ -217,20 +222,19 @@ def _shock_move(t: Trace) -> float | None:
 
 
 def _nvda_shock(b: Batches) -> Measured:
-    """Nvidia's fall at the cheap release of January 2025 (the market's reaction, as on 27 Jan 2025),
-    not the whole month's move: a month of the game also holds Stargate, the inauguration, the AI users
-    that R1 brings and chance (the real January ended -10.6%). The month's median move is in the note."""
+    """Nvidia's move over the turn dated January 2025, when R1 lands: the market's fall at the release
+    (as on 27 Jan 2025) with the rest of the month (Stargate, the inauguration, the users that cheap AI
+    brings, chance). The median fall at the release itself is in the note."""
     traces = b.get("history")
+    moves = [m for m in (_shock_move(t) for t in traces) if m is not None]
     falls = [-sum(bp for date, bp in t.shocks if date.startswith(SHOCK_MONTH)) / 100 for t in traces
              if t.at(SHOCK_MONTH)]
-    hits = [-25 <= f <= -12 for f in falls]
-    moves = [m for m in (_shock_move(t) for t in traces) if m is not None]
     note = ""
-    if falls:
-        note = f"median fall at the release {statistics.median(falls):+.1f}%"
     if moves:
-        note += f"; median move over the month {statistics.median(moves):+.1f}%"
-    return _share(hits, note=note)
+        note = f"median move over the month {statistics.median(moves):+.1f}%"
+    if falls:
+        note += f"; median fall at the release {statistics.median(falls):+.1f}%"
+    return _share([-25 <= m <= -12 for m in moves], note=note)
 
 
 def _gap_before_2023(b: Batches) -> Measured:
@@ -292,7 +296,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     "cn_lab": (
         Target("nvidia_runup", "Nvidia share price, first turn to the last turn before Jan 2025", (15, 50),
                "x", "about 32x ($4.1 in Jul 2019 to $134 in Dec 2024)", NVDA_SOURCE, _nvda_runup),
-        Target("nvidia_shock", "Games where Nvidia falls 12-25% when R1 lands (Jan 2025)", (90, None),
+        Target("nvidia_shock", "Games where Nvidia falls 12-25% in the turn R1 lands (Jan 2025)", (90, None),
                "% of games", "-17% on 27 Jan 2025 (-$589B)", "CHRONOLOGY.md: nvidia_crash; A0, A1", _nvda_shock),
         Target("gap_before_2023", "The lab's smallest gap to the frontier before 2023", (8, None), "points",
                "far behind GPT-3 and GPT-4", "CHRONOLOGY.md: gpt3_release, gpt4_release", _gap_before_2023),
@@ -327,7 +331,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     "us_lab": (
         Target("nvidia_runup", "Nvidia share price, first turn to the last turn before Jan 2025", (6, 15),
                "x", "about 9x ($14.5 in Jul 2022 to $134 in Dec 2024)", NVDA_SOURCE, _nvda_runup),
-        Target("nvidia_shock", "Games where Nvidia falls 12-25% when R1 lands (Jan 2025)", (90, None),
+        Target("nvidia_shock", "Games where Nvidia falls 12-25% in the turn R1 lands (Jan 2025)", (90, None),
                "% of games", "-17% on 27 Jan 2025 (-$589B)", "CHRONOLOGY.md: nvidia_crash; A0, A1", _nvda_shock),
         Target("cash_unspent", "Cash unspent at the end, against all money raised", (None, 25), "%",
                "labs spend what they raise on compute", "a design target: money stays a dilemma to the end",

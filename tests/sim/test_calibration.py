@@ -49,10 +49,10 @@ def test_runup_and_shock_read_the_turns_around_january_2025() -> None:
     batches = FakeBatches([trace, trace])
     assert _nvda_runup(batches).value == 32.0           # the last turn before January 2025
     shock = _nvda_shock(batches)
-    # The fall at January's release is -17%, within -12..-25; the month's move (3200 -> 2700) is noted.
-    assert shock.value == 100.0 and "-17.0%" in shock.note and "-15.6%" in shock.note
-    trace.shocks = [("2025-01-01", 500)]
-    assert _nvda_shock(FakeBatches([trace])).value == 0.0
+    # January's move (3200 -> 2700) is -15.6%, within -12..-25; the fall at the release is noted.
+    assert shock.value == 100.0 and "-15.6%" in shock.note and "-17.0%" in shock.note
+    calm = Trace(seed=2, start_nvda_cents=100, snapshots=[snap("2024-12-01", 3200), snap("2025-01-01", 3100)])
+    assert _nvda_shock(FakeBatches([calm])).value == 0.0
 
 
 def test_every_target_has_its_record_and_source() -> None:
