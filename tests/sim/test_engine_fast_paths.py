@@ -62,7 +62,7 @@ def test_market_step_matches_the_numpy_formula() -> None:
         noise = np.random.Generator(np.random.PCG64(0))
         noise.bit_generator.state = rng_state
         moves = (np.rint(noise.standard_normal(len(beta)) * vol * np.sqrt(months)).astype(np.int64)
-                 + beta * sentiment // 200 * months)
+                 + beta * sentiment // 400 * months)
         for stock, move in zip(game.rules.stocks, moves.tolist(), strict=True):
             move = max(-5000, min(5000, move))
             assert state.world.stocks[stock.id] == max(1, before[stock.id] * (10000 + move) // 10000)
