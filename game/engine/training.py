@@ -120,6 +120,7 @@ def progress_training(ctx: Ctx, lab: Lab) -> None:
         return
     new = run_capability(ctx.rules, lab, run.chip, run.gpu_hours, noise)
     lab.reported_training_cost += run.reported_cost
+    lab.last_run_reported = run.reported_cost
     improved = new > lab.capability
     if improved:
         lab.capability = new
