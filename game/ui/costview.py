@@ -45,7 +45,7 @@ def rival_compute_line(rules: Rules, state: GameState, lab: Lab, lang: str) -> s
 
 
 def cost_line(lab: Lab, lang: str) -> str:
-    """"Run cost announced: $5.6M · real: $620.0M" (no run finished yet: says so)."""
+    """"Cost: $5.6M announced, $620.0M real" (no run finished yet: says so)."""
     s = strings(lang)
     real = m.money(real_total(lab), lang)
     reported = reported_last_run(lab)

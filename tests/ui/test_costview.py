@@ -40,7 +40,7 @@ def test_the_cost_line_before_and_after_a_run() -> None:
     lab.ledger.spend = {"chips": 600_000_000, "serving": 5}
     assert cost_line(lab, "en") == "No run finished yet · real cost: $600.0M"
     lab.last_run_reported = 5_576_000
-    assert cost_line(lab, "en") == "Run cost announced: $5.58M · real: $600.0M"
+    assert cost_line(lab, "en") == "Cost: $5.58M announced, $600.0M real"
 
 
 def test_a_line_with_missing_values_breaks_instead_of_failing() -> None:
