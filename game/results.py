@@ -2,9 +2,12 @@
 
 Teachers collect these files; ``report`` reads them. Fields: ``scenario``, ``seed``, ``side``,
 ``turns``, ``score`` (total and parts), ``outcome``, ``state_hash``, ``events``, ``actions``,
-``series``, ``versions``, ``mods`` (the mods loaded: id, version, digest),
-``options`` and ``class_code`` (the facilitator's settings) and, for two-lab
-games, ``sides`` with each lab's score and outcome.
+``series`` (each turn's figures, with ``rivals_compute``: the rival labs' compute in the unit of a
+lab's ``compute``), ``versions``, ``mods`` (the mods loaded: id, version, digest), ``options`` and
+``class_code`` (the facilitator's settings), and ``sides`` with each lab's score, outcome and ``costs``
+(``reported_last_run``: what the lab would announce for its last finished run, GPU-hours x rental
+price; ``real_total``: what it really spent on building models, :func:`game.engine.costs.real_total`;
+both in dollars).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from game import __version__
 from game.classcode import class_code_or_none
 from game.engine.canonical import state_hash
 from game.engine.context import Ctx
+from game.engine.costs import real_total, reported_last_run
 from game.engine.game import Game
 from game.engine.notes import LogEntry
 from game.engine.rng import generator
@@ -71,7 +75,9 @@ def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], poli
             lab = state.labs[side]
             outcome = state.outcome.results.get(side) if state.outcome else "unfinished"
             sides[side] = {"name": lab.name, "policy": policies.get(side), "outcome": outcome,
-                           "score": {"total": score(ctx, lab), "parts": score_parts(ctx, lab)}}
+                           "score": {"total": score(ctx, lab), "parts": score_parts(ctx, lab)},
+                           # what the lab would announce for its last run, against what it really spent
+                           "costs": {"reported_last_run": reported_last_run(lab), "real_total": real_total(lab)}}
     main = state.seats[0]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "lang": lang, "nickname": nickname,

@@ -108,6 +108,21 @@ class Stock(Model):
     volatility_bp: int = Field(ge=0, le=5000, description="monthly noise, basis points (1 sd)")
 
 
+class ComputePoint(Model):
+    """A rival lab's compute on one date, from the public record (its source in a comment beside it)."""
+
+    date: DateText
+    h100e: int = Field(ge=0, description="accelerators in service, in H100-equivalents (an H100 = 1; "
+                                         "an A100 about a third, by the catalogue's perf)")
+
+
+def _in_date_order(points: list[ComputePoint]) -> list[ComputePoint]:
+    keys = [p.date if len(p.date) == 10 else f"{p.date}-01" for p in points]
+    if keys != sorted(keys) or len(set(keys)) != len(keys):
+        raise ValueError("compute points must be in date order, one per date")
+    return points
+
+
 class Rival(Model):
     """A computer-run lab the players compete with."""
 
@@ -122,6 +137,10 @@ class Rival(Model):
     trust: int = Field(60, ge=0, le=100)
     active_from: DateText | None = Field(None, description="the rival appears on this date")
     historical: bool = Field(False, description="its releases come from the chronology's events")
+    compute: Annotated[list[ComputePoint], AfterValidator(_in_date_order)] = Field(
+        default_factory=list,
+        description="its compute over time, in date order: between two dates it grows month by month, "
+                    "before the first it is the first figure, after the last it stays; empty: not known")
 
 
 class World(Model):

@@ -142,7 +142,7 @@ class Lab(Record):
     last_raise_turn: int = -99
     revenue_last_turn: int = 0
     reported_training_cost: int = 0
-    #: what the lab would announce for its last finished run (GPU-hours x rental price), dollars
+    #: what the lab would announce for its last finished run: its GPU-hours x the rental price, dollars
     last_run_reported: int = 0
     grey_bought: int = 0
     ledger: Ledger = field(default_factory=Ledger)

@@ -12,7 +12,7 @@ from game.engine.context import Ctx
 from game.engine.economy import settle_accounts, update_users, valuation
 from game.engine.events import fire_due_events
 from game.engine.market import market_step
-from game.engine.rivals import rivals_step
+from game.engine.rivals import has_compute, rival_compute, rivals_step
 from game.engine.scoring import score, score_parts
 from game.engine.state import Lab, Outcome
 from game.engine.training import monthly_compute, progress_research, progress_training
@@ -82,6 +82,9 @@ def record_series(ctx: Ctx) -> None:
     state.series.append({
         "turn": state.turn, "date": state.date, "labs": labs,
         "rivals": {r.id: r.capability for r in state.rivals if r.active},
+        # the same unit as a lab's "compute"; rivals whose compute is not public are left out
+        "rivals_compute": {r.id: rival_compute(ctx.rules, r.id, state.date) for r in state.rivals
+                           if r.active and has_compute(ctx.rules, r.id)},
         "stocks": dict(state.world.stocks), "sentiment": state.world.sentiment,
         "market_users": state.world.market_users, "frontier": frontier(ctx),
     })

@@ -35,6 +35,7 @@ class Line:
     values: list[float]
     main: bool = False      # the player's lab: thick and first in the legend
     dashed: bool = False    # a reference line (the frontier)
+    real: bool = False      # what really happened (Nvidia's price, DeepSeek's releases): dotted, with dots
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def _day(text: str) -> date:
 
 #: Rows of event numbers at the top of a chart, and the share of the axes' width one character takes.
 MARKER_ROWS = 3
+#: Extra height above the highest line, as a share of the plotted range, for the rows of event numbers.
+MARKER_ROOM = 0.2
 CHAR_WIDTH = 0.013
 
 
@@ -158,6 +161,10 @@ def line_chart(chart: LineChart, lang: str) -> str:
         days = [_day(d) for d in chart.dates]
         others = iter(PALETTE[1:])
         for line in chart.lines:
+            if line.real:  # the record, in black dots: it reads as "not the game" in grey print too
+                ax.plot(days, line.values, label=line.label, color="#111111", linewidth=1.4, linestyle=":",
+                        marker="o", markersize=3.2, zorder=4)
+                continue
             colour = "#222222" if line.dashed else PALETTE[0] if line.main else next(others, "#999999")
             ax.plot(days, line.values, label=line.label, color=colour, linewidth=2.6 if line.main else 1.3,
                     linestyle="--" if line.dashed else "-", zorder=3 if line.main else 2)
@@ -170,6 +177,10 @@ def line_chart(chart: LineChart, lang: str) -> str:
         locator = AutoDateLocator(minticks=3, maxticks=8)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+        if chart.markers:  # room above the lines for the event numbers, so they hide no line
+            low, high = ax.get_ylim()
+            ax.set_ylim(low, high * (high / low) ** MARKER_ROOM if chart.log and low > 0
+                        else high + (high - low) * MARKER_ROOM)
         _draw_markers(ax, chart.markers)
         ax.set_title(chart.title, loc="left", fontsize=10, fontweight="bold")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)

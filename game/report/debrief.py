@@ -1,8 +1,10 @@
 """The debrief: one page about one game, for the student who played it and the class discussion.
 
 First page: the outcome, three discussion questions drawn from what happened in that game, and the
-player's path beside the real one. Then the parts of the score and charts of capability, cash, users
-and share prices; as an appendix, the chronology met in the game (with each event's sources) next to
+player's path beside the real one. Then the parts of the score, charts of capability (with DeepSeek's
+real releases), cash, users, share prices (with Nvidia's real price) and compute (beside the rival
+labs' real fleets), and what each lab would announce for its last run against what it really spent; as
+an appendix, the chronology met in the game (with each event's sources) next to
 the player's decisions. Invented events are never compared with history, and choices taken
 automatically (nobody played that side, or before a lesson's start) are labelled as such.
 
@@ -23,6 +25,7 @@ from game.messages import number, price
 from game.report import page as p
 from game.report.catalog import Catalog
 from game.report.charts import Line, LineChart, line_chart
+from game.report.compare import compute_chart, costs_section, real_lines
 from game.report.facts import automatic, game_facts
 from game.report.loading import ActionRow, EventRow, LoadedResult, ResultDoc, parse_result
 from game.report.path import path_heads, path_rows
@@ -164,6 +167,9 @@ def _charts(doc: ResultDoc, cat: Catalog, s: Strings, items: list[NewsItem]) -> 
     stock_ids = list(doc.series[0].stocks)
     stocks = [Line(cat.stock(x), [INDEX_BASE * row.stocks.get(x, 0) / max(doc.series[0].stocks[x], 1)
                                   for row in doc.series]) for x in stock_ids]
+    real = real_lines(doc, s, INDEX_BASE)  # what really happened, beside the game's lines
+    rivals += real.capability
+    stocks += real.stocks
     charts = [
         (LineChart(s.t("report.chart.capability"), dates, [*lab_lines("capability"), *rivals, frontier], marks,
                    "capability"), s.t("report.chart.capability_note")),
@@ -177,7 +183,8 @@ def _charts(doc: ResultDoc, cat: Catalog, s: Strings, items: list[NewsItem]) -> 
     out = [f"<h2>{p.esc(s.t('report.charts'))}</h2>",
            f'<p class="note">{p.esc(s.t("report.charts_note"))}</p>']
     out += [p.chart(line_chart(c, lang), note) for c, note in charts]
-    return out
+    compute = compute_chart(doc, cat, s, labs, marks)
+    return out + ([compute] if compute else []) + costs_section(doc, cat, s, labs)
 
 
 def describe_action(action: dict, cat: Catalog, s: Strings) -> str:

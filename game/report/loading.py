@@ -77,11 +77,20 @@ class Score(_Doc):
     parts: dict[str, Int]
 
 
+class Costs(_Doc):
+    """What the lab would announce for its last run against what it really spent, dollars."""
+
+    reported_last_run: Count = 0
+    real_total: Count = 0
+
+
 class SideResult(_Doc):
     name: str
     policy: str | None = None
     outcome: Outcome
     score: Score
+    #: absent from documents written before the costs were shown
+    costs: Costs | None = None
 
 
 class SourceRow(_Doc):
@@ -115,6 +124,8 @@ class SeriesRow(_Doc):
     date: Date
     labs: dict[Side, dict[str, Int]]
     rivals: dict[str, Int] = Field(default_factory=dict)
+    #: the rival labs' compute, H100-equivalent GPU-hours a month (the unit of a lab's "compute")
+    rivals_compute: dict[str, Int] = Field(default_factory=dict)
     stocks: dict[str, Int] = Field(default_factory=dict)
     frontier: Int = 0
     market_users: Int = 0

@@ -23,6 +23,7 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -328,6 +329,11 @@ def _read_document(path: Path) -> tuple[SaveDocument, int | None]:
         raise SaveError("save.error.invalid", file=name, field=where, reason=why) from None
 
 
+def _stored_hash(state: dict[str, Any]) -> str:
+    """SHA-256 of a stored state's canonical JSON (what ``state_hash`` gave when it was saved)."""
+    return hashlib.sha256(canonical_json(state).encode()).hexdigest()
+
+
 def _check_state(name: str, doc: SaveDocument, migrated: bool) -> tuple[GameState, list[LogEntry]]:
     try:
         state = GameState.model_validate(doc.state)
@@ -340,7 +346,9 @@ def _check_state(name: str, doc: SaveDocument, migrated: bool) -> tuple[GameStat
         if header != inside:
             raise SaveError("save.error.inconsistent", file=name, field=fld,
                             header=canonical_json(header)[:60], state=canonical_json(inside)[:60])
-    if not migrated and state_hash(state) != doc.state_hash:
+    # The hash of the state as stored, not as loaded: a field added since (with its default) must not
+    # make an intact old save look damaged.
+    if not migrated and _stored_hash(doc.state) != doc.state_hash:
         raise SaveError("save.error.state_hash", file=name)
     actions = []
     for index, entry in enumerate(doc.actions):

@@ -26,7 +26,9 @@ from typing import Any
 from game.content.loader import load_content
 from game.content.models import Content
 from game.engine import actions as a
+from game.engine.calendar import date_key
 from game.engine.game import Game
+from game.engine.rivals import rival_compute
 from game.engine.state import GameState, Lab
 from game.match import play_game
 from game.policies.history import HistoryPolicy
@@ -246,7 +248,24 @@ def _gap_at_shock(b: Batches) -> Measured:
 
 
 def _rival_compute(b: Batches) -> Measured:
-    return Measured(None, note="not measured: the rival labs have no compute in the model yet")
+    """The lab's compute in January 2025 against the leading US rival's then, percent. The rivals'
+    compute follows the record (``rival_compute``: the same on every seed), so only the lab's varies."""
+    rules = Game(b.content, b.scenario).rules
+    ratios, leaders = [], set()
+    for t in b.get("history"):
+        s = t.at(SHOCK_MONTH)
+        if s is None:
+            continue
+        us = [(rival_compute(rules, r.id, s.date), r.name) for r in rules.rivals
+              if r.side == "us" and (r.active_from is None or date_key(r.active_from) <= s.date)]
+        leader, name = max(us, default=(0, ""))
+        if leader:
+            ratios.append(100 * s.compute / leader)
+            leaders.add(name)
+    if not ratios:
+        return Measured(None, note="no US rival with a known compute in January 2025")
+    m = _median(ratios)
+    return Measured(m.value, m.low, m.high, note="leader: " + ", ".join(sorted(leaders)))
 
 
 def _bans_vs_none(b: Batches) -> Measured:

@@ -126,7 +126,6 @@ def fire_report(content: Content, scenario_id: str, event_id: str, month: str, c
     from game.engine.context import Ctx
     from game.engine.events import fire, offered_choices, take_choice, targets
     from game.engine.game import Game
-    from game.engine.rng import generator
     from game.match import Match
     from game.messages import describe_notes
     from game.policies import POLICIES
@@ -179,44 +178,43 @@ def fire_report(content: Content, scenario_id: str, event_id: str, month: str, c
 
     before = figures(state)
     scheduled_before = len(state.scheduled)
-    with generator(state.rng) as rng:
-        ctx = Ctx(rules, state, rng)
-        labs = targets(ctx, event)
-        checked, drawn = rules.events_in_turn[state.turn] if state.turn < len(rules.events_in_turn) else ([], [])
-        holds = labs is not None and (event in checked or event in drawn)  # its dates allow this turn too
-        if labs is None:  # forced: the labs the card concerns, as if its trigger held
-            labs = [state.labs[side] for side in state.seats if event.side in ("any", side)]
-        side_word = event.side
-        report.lines.append(t("mods.fire.event", event=event.id, title=s.pick(event.title), side=side_word,
-                              turn=state.turn + 1, date=state.date))
-        report.lines.append(t("mods.fire.condition_yes" if holds else "mods.fire.condition_no"))
-        fire(ctx, event, labs)
-        after_event = figures(state)
-        report.event_changes = changes(before, after_event, lang)
-        report.lines.append(t("mods.fire.event_effects"))
-        report.lines += [t("mods.fire.effect", what=k, before=b, after=a) for k, b, a in report.event_changes] or [
-            t("mods.fire.no_effects")]
-        lab = labs[0] if labs else None  # the first lab the card concerns answers it
-        if event.choices and lab is not None:
-            offered = offered_choices(ctx, event, lab)
-            wanted = _pick_choice(event, offered, choice, lang)
-            for number, option in enumerate(event.choices, 1):
-                mark = t("mods.fire.chosen") if option is wanted else ""
-                report.lines.append(t("mods.fire.choice", number=number, choice=s.pick(option.label), chosen=mark))
-            if choice is None:
-                report.lines.append(t("mods.fire.choice_default"))
-            if wanted is None or wanted not in offered:
-                report.lines.append(t("mods.fire.choice_refused", number=choice or "—",
-                                      reason=t("mods.fire.requires_fail")))
-            else:
-                take_choice(ctx, event, wanted, lab)
-                state.pending = [p for p in state.pending if not (p.event == event.id and p.side == lab.side)]
-                report.choice_changes = changes(after_event, figures(state), lang)
-                report.lines.append(t("mods.fire.choice_effects", number=event.choices.index(wanted) + 1,
-                                      choice=wanted.id))
-                report.lines += [t("mods.fire.effect", what=k, before=b, after=a)
-                                 for k, b, a in report.choice_changes] or [t("mods.fire.no_effects")]
-        notes = list(ctx.out)
+    ctx = Ctx(rules, state, state.rng.draws)  # the state's live generator: the card draws as in play
+    labs = targets(ctx, event)
+    checked, drawn = rules.events_in_turn[state.turn] if state.turn < len(rules.events_in_turn) else ([], [])
+    holds = labs is not None and (event in checked or event in drawn)  # its dates allow this turn too
+    if labs is None:  # forced: the labs the card concerns, as if its trigger held
+        labs = [state.labs[side] for side in state.seats if event.side in ("any", side)]
+    side_word = event.side
+    report.lines.append(t("mods.fire.event", event=event.id, title=s.pick(event.title), side=side_word,
+                          turn=state.turn + 1, date=state.date))
+    report.lines.append(t("mods.fire.condition_yes" if holds else "mods.fire.condition_no"))
+    fire(ctx, event, labs)
+    after_event = figures(state)
+    report.event_changes = changes(before, after_event, lang)
+    report.lines.append(t("mods.fire.event_effects"))
+    report.lines += [t("mods.fire.effect", what=k, before=b, after=a) for k, b, a in report.event_changes] or [
+        t("mods.fire.no_effects")]
+    lab = labs[0] if labs else None  # the first lab the card concerns answers it
+    if event.choices and lab is not None:
+        offered = offered_choices(ctx, event, lab)
+        wanted = _pick_choice(event, offered, choice, lang)
+        for number, option in enumerate(event.choices, 1):
+            mark = t("mods.fire.chosen") if option is wanted else ""
+            report.lines.append(t("mods.fire.choice", number=number, choice=s.pick(option.label), chosen=mark))
+        if choice is None:
+            report.lines.append(t("mods.fire.choice_default"))
+        if wanted is None or wanted not in offered:
+            report.lines.append(t("mods.fire.choice_refused", number=choice or "—",
+                                  reason=t("mods.fire.requires_fail")))
+        else:
+            take_choice(ctx, event, wanted, lab)
+            state.pending = [p for p in state.pending if not (p.event == event.id and p.side == lab.side)]
+            report.choice_changes = changes(after_event, figures(state), lang)
+            report.lines.append(t("mods.fire.choice_effects", number=event.choices.index(wanted) + 1,
+                                  choice=wanted.id))
+            report.lines += [t("mods.fire.effect", what=k, before=b, after=a)
+                             for k, b, a in report.choice_changes] or [t("mods.fire.no_effects")]
+    notes = list(ctx.out)
     text = describe_notes(notes, content, lang)
     if text:
         report.lines.append(t("mods.fire.notes"))

@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import pygame
@@ -79,6 +80,24 @@ def marker(surface: pygame.Surface, kind: str, pos: tuple[float, float], colour:
         pygame.draw.line(surface, colour, (x - r, y + r), (x + r, y - r), 2)
 
 
+def _runs(slots: list[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
+    """The unbroken stretches of a line whose missing points are ``None``.
+
+    Example::
+
+        >>> _runs([(0, 1), (1, 2), None, (3, 4)])
+        [[(0, 1), (1, 2)], [(3, 4)]]
+    """
+    runs: list[list[tuple[float, float]]] = [[]]
+    for point in slots:
+        if point is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(point)
+    return [run for run in runs if run]
+
+
 def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[str, list[float]]],
                fmt: Callable[[float], str] = lambda v: f"{v:,.0f}", floor_zero: bool = True,
                progress: float = 1.0, label_width: int | None = None, min_span: float = 0.0) -> None:
@@ -89,7 +108,8 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[st
     series name (at most ``label_width`` pixels, or 40% of the chart; longer names end with "…").
     """
     small = theme.font(12)
-    values = [v for _, vals in series for v in vals]
+    # a value may be missing (nan: the record has no figure for that turn): the line breaks there
+    values = [v for _, vals in series for v in vals if not math.isnan(v)]
     if not values:
         text = small.render("—", True, theme.MUTED)
         surface.blit(text, text.get_rect(center=rect.center))
@@ -113,12 +133,15 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[tuple[st
     labels: list[tuple[float, str, tuple[int, int, int], str]] = []
     for i, ((_, vals), name) in enumerate(zip(series, names, strict=True)):
         colour, shape = theme.SERIES[i % len(theme.SERIES)], MARKERS[i % len(MARKERS)]
-        points = [(plot.x + j * step, plot.bottom - (v - lo) / (hi - lo) * plot.h) for j, v in enumerate(vals)]
-        if progress < 1 and len(points) >= 2:
-            (x0, y0), (x1, y1) = points[-2], points[-1]
-            points[-1] = (x0 + (x1 - x0) * progress, y0 + (y1 - y0) * progress)
-        if len(points) >= 2:
-            pygame.draw.lines(surface, colour, False, points, 2)
+        slots = [None if math.isnan(v) else (plot.x + j * step, plot.bottom - (v - lo) / (hi - lo) * plot.h)
+                 for j, v in enumerate(vals)]
+        if progress < 1 and len(slots) >= 2 and slots[-2] is not None and slots[-1] is not None:
+            (x0, y0), (x1, y1) = slots[-2], slots[-1]
+            slots[-1] = (x0 + (x1 - x0) * progress, y0 + (y1 - y0) * progress)
+        for run in _runs(slots):
+            if len(run) >= 2:
+                pygame.draw.lines(surface, colour, False, run, 2)
+        points = [p for p in slots if p is not None]
         every = max(1, len(points) // 8)
         for j, p in enumerate(points):
             if j % every == 0 or j == len(points) - 1:

@@ -40,7 +40,8 @@ def test_wheel_holds_data_and_command(wheel: Path) -> None:
     assert wheel.name.startswith(f"chip_race-{__version__}-")
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("game/cli.py", "game/ui/scenes/teacher.py", "game/assets/fonts/DejaVuSans.ttf",
-                   "game/assets/strings/fr/teacher.yaml", "game/assets/ui/theme.json", "game/scenarios/world.yaml",
+                   "game/assets/strings/fr/teacher.yaml", "game/assets/ui/theme.json",
+                   "game/assets/history/real_path.yaml", "game/scenarios/world.yaml",
                    "game/scenarios/decks/chronology.yaml", "game/mods/example/mod.yaml"):
         assert needed in names, needed
     assert not [n for n in names if n.endswith("make_sounds.py") or n.startswith(("tests/", "benchmarks/"))]

@@ -37,9 +37,9 @@ def test_the_score_and_its_parts_are_the_results(english: tuple[dict, str]) -> N
         assert re.search(rf"<td>{re.escape(label)}</td><td class=\"num\">{points}</td>", table), kind
 
 
-def test_four_charts_are_embedded_as_svg_and_nothing_is_fetched(english: tuple[dict, str]) -> None:
+def test_five_charts_are_embedded_as_svg_and_nothing_is_fetched(english: tuple[dict, str]) -> None:
     _, html = english
-    assert html.count("<svg") == 4
+    assert html.count("<svg") == 5  # capability, cash, users, share prices, compute
     assert not re.search(r"(src|href)=\"(https?:)?//", html)
     assert "<script" not in html
     assert "@media print" in html

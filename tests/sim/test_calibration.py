@@ -86,3 +86,19 @@ def test_command_refuses_bad_arguments(capsys) -> None:
     assert cli_main(["calibrate", "--runs", "zero"]) == 2
     assert "--runs" in capsys.readouterr().err
     assert cli_main(["calibrate", "--scenario", "nowhere", "--runs", "2"]) == 2
+
+
+def test_compute_against_the_leading_us_rival_in_january_2025() -> None:
+    from game.content.loader import load_content
+    from game.sim.calibration import _rival_compute
+
+    # 35,000 H100-equivalents against Meta's 350,000 (world.yaml: Zuckerberg's end-2024 figure): 10%
+    trace = Trace(seed=1, start_nvda_cents=100,
+                  snapshots=[snap("2024-12-01", 1, compute=1), snap("2025-01-01", 1, compute=35_000 * 730)])
+    batches = FakeBatches([trace])
+    batches.content = load_content()
+    measured = _rival_compute(batches)
+    assert measured.value == pytest.approx(10.0) and "Meta AI" in measured.note
+    # a game that never reaches January 2025 has nothing to measure
+    batches._cache["history"] = [Trace(seed=1, start_nvda_cents=100, snapshots=[snap("2024-12-01", 1)])]
+    assert _rival_compute(batches).value is None

@@ -14,6 +14,7 @@ from game import messages as m
 from game.engine import actions as a
 from game.engine.training import monthly_compute
 from game.ui import charts, motion, persist, theme
+from game.ui.costview import cost_line, rival_compute_line
 from game.ui.handin import LeaveScene
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
@@ -77,6 +78,11 @@ class DashboardScene(Scene):
             (self.t("ui.fig.reputation", value=lab.reputation, gov=lab.gov_relations), "reputation"),
             (self.t("ui.fig.talent", value=lab.talent), "talent"),
         ]
+        # beside the lab's own figures: the leading rival's compute (the record's fleets) and the cost gap
+        versus = rival_compute_line(session.game.rules, state, lab, lang)
+        if versus:
+            rows.insert(2, (versus, "compute"))
+        rows.append((cost_line(lab, lang), "gpu_hour"))
         if lab.run:
             done = 100 * lab.run.done_hours // max(1, lab.run.gpu_hours)
             rows.append((self.t("ui.fig.run", pct=done, hours=hours(lab.run.gpu_hours, lang),

@@ -1,17 +1,22 @@
-"""The end of the game: outcome, score and its parts, charts, the player's timeline against the
-historical one, and "export results": the result document (the same as ``run --json``) where a
-teacher collects it, with the HTML debrief next to it, which the player can open at once."""
+"""The end of the game: outcome, score and its parts, charts (with DeepSeek's real releases and
+Nvidia's real price beside the game's), the player's timeline against the historical one, what the lab
+would announce for its last run against what it really spent, and "export results": the result
+document (the same as ``run --json``) where a teacher collects it, with the HTML debrief next to it,
+which the player can open at once."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 import pygame
 
 from game import messages as m
+from game.report.history import deepseek_at, nvda_at, real_path
 from game.results import build_result
 from game.ui import charts, persist, theme
+from game.ui.costview import cost_line
 from game.ui.scene import Scene, panel
 from game.ui.scenes.folders import export_to_folder
 from game.ui.session import Session
@@ -78,7 +83,11 @@ class EndScene(Scene):
         # timeline: what the player chose vs what happened historically
         rows = choice_lines(session, result, self.t, self.app.strings.pick, lang)
         self.label((20, 270, 380, 24), self.t("ui.end.timeline"), "#heading")
-        self.textbox((20, 296, 380, 340), "<br>".join(rows) or self.t("ui.end.no_choices"), "#small")
+        self.textbox((20, 296, 380, 196), "<br>".join(rows) or self.t("ui.end.no_choices"), "#small")
+        # what the lab would announce for its last run, what it really spent, and why they differ
+        costs = "<br>".join(cost_line(session.state.labs[s], lang) for s in session.humans)
+        self.label((20, 498, 380, 24), self.t("ui.end.costs"), "#heading")
+        self.textbox((20, 524, 380, 120), costs + "<br>" + self.t("report.costs.explain"), "#small")
         self.button((20, 650, 280, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
         self.button((310, 650, 170, 56), self.t("folders.export_to"), lambda: export_to_folder(self),
                     self.t("folders.export_to_tip"))
@@ -135,7 +144,12 @@ class EndScene(Scene):
 
         boxes = [pygame.Rect(412, 84, 420, 270), pygame.Rect(844, 84, 420, 270), pygame.Rect(412, 366, 420, 270),
                  pygame.Rect(844, 366, 420, 270)]
+        dates = [row["date"] for row in series]
+        real = real_path()
         cap = [*lab_series("capability", 100), (self.t("ui.end.frontier"), [row["frontier"] / 100 for row in series])]
+        deepseek = [v / 100 for v in deepseek_at(real, dates)]
+        if any(not math.isnan(v) for v in deepseek):  # DeepSeek's real releases, beside the game's labs
+            cap.append((self.t("report.chart.deepseek_real"), deepseek))
         inner = panel(surface, boxes[0], self.t("ui.end.chart_capability"))
         charts.line_chart(surface, inner, cap, lambda v: m.number(v, lang))
         inner = panel(surface, boxes[1], self.t("ui.end.chart_cash"))
@@ -149,4 +163,7 @@ class EndScene(Scene):
             values = [row["stocks"].get(sid, 0) / 100 for row in series]
             if values and values[0]:
                 stock_series.append((tickers.get(sid, sid), [100 * v / values[0] for v in values]))
+        closes = nvda_at(real, dates)
+        if closes and not math.isnan(closes[0]):  # Nvidia's real price on the same index
+            stock_series.append((self.t("report.chart.nvda_real"), [100 * c / closes[0] for c in closes]))
         charts.line_chart(surface, inner, stock_series, lambda v: f"{v:.0f}", floor_zero=False)
