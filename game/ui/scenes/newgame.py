@@ -65,6 +65,7 @@ class NewGameScene(Scene):
             # long titles are shortened on the button; the whole title heads the description below
             btn = self.button((40, y, 580, 40), self.fit(title, 580 - 30, bold=True),
                               lambda sid=sid: self._set(scenario=sid), title, object_id="#choice")
+            self.choices.add(btn)
             if sid == self.scenario:
                 btn.select()
             y += 46
