@@ -47,10 +47,10 @@ class HelpScene(Scene):
         long_key = f"ui.gloss.{self.term}.more"
         if self.app.strings.has(long_key):
             text += "<br><br>" + self.t(long_key)
-        self.textbox((380, 90, 876, 412), text, "#card_text")
+        self.textbox((380, 90, 876, 300), text, "#card_text")
         # every key and its one meaning: the table game.ui.keys keeps (no second list to fall out of step)
         rows = "<br>".join(f"<b>{k}</b> — {does}" for k, does in key_table(self.app.strings))
-        self.textbox((380, 510, 876, 142), f"<b>{self.t('ui.keys.title')}</b><br>{rows}")
+        self.textbox((380, 398, 876, 254), f"<b>{self.t('ui.keys.title')}</b><br>{rows}")
         self.button((1056, 660, 200, 44), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _show(self, term: str) -> None:
