@@ -220,9 +220,20 @@ class TurnAtLeast(Verb):
     example = "turn_at_least: 4"
 
 
+class CashRunway(Verb):
+    """True when the cash of the lab the event concerns lasts fewer than ``below`` turns at its present
+    rate: salaries, serving its users and the power and hosting of its chips, less its revenue (the rules'
+    own accounts, played ahead on a copy: ``game.engine.runway``)."""
+
+    verb: Literal["cash_runway"]
+    below: int = Field(ge=1, le=24, description="fewer turns than this before the cash runs out")
+    scalar = "below"
+    example = "cash_runway: 2"
+
+
 CONDITION_CLASSES: list[type[Verb]] = [
     AllOf, AnyOf, Not, DateFrom, DateBefore, SideIs, HistoryOn, FlagSet, Fired, ChipBanned,
-    StatRange, Owns, OwnsAny, TechDone, CheapFrontier, Played, Sentiment, TurnAtLeast,
+    StatRange, Owns, OwnsAny, TechDone, CheapFrontier, Played, Sentiment, TurnAtLeast, CashRunway,
 ]
 Condition, CONDITIONS = verb_union(CONDITION_CLASSES, "condition")
 

@@ -22,6 +22,7 @@ from typing import Any
 from game.content import conditions as c
 from game.engine.calendar import date_key
 from game.engine.context import Ctx
+from game.engine.runway import runway_turns
 from game.engine.state import Lab
 from game.engine.training import monthly_compute
 
@@ -95,6 +96,13 @@ def _stat(k: c.StatRange, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     return (k.at_least is None or value >= k.at_least) and (k.below is None or value < k.below)
 
 
+def _runway(k: c.CashRunway, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
+    if lab is None:
+        return False
+    turns = runway_turns(ctx.rules, ctx.state, lab, horizon=k.below)
+    return turns is not None and turns < k.below
+
+
 #: One check per verb: (condition, ctx, the lab the event concerns or None, its side) -> whether it holds.
 _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.AllOf: _all,
@@ -115,6 +123,7 @@ _CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.Played: lambda k, ctx, lab, side: (side in ctx.state.labs) == k.on,
     c.Sentiment: lambda k, ctx, lab, side: _in_range(ctx.state.world.sentiment, k.at_least, k.below),
     c.TurnAtLeast: lambda k, ctx, lab, side: ctx.state.turn + 1 >= k.turn,
+    c.CashRunway: _runway,
 }
 
 

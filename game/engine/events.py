@@ -93,6 +93,9 @@ def fire_due_events(ctx: Ctx) -> None:
         if event is None or (event.once and event.id in fired):
             continue
         labs = targets(ctx, event)
+        if labs is not None and item.side is not None and event.side == "any":
+            # a follow-up of one lab's choice (a loan to repay) concerns that lab, not every seat
+            labs = [lab for lab in labs if lab.side == item.side] or None
         if labs is not None:
             fire(ctx, event, labs)
             fired_now.add(event.id)

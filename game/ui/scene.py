@@ -29,7 +29,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.ui import sound, theme
 from game.ui.charts import fit_text
-from game.ui.focus import FocusRing
+from game.ui.focus import FocusRing, press
 
 Rect = tuple[int, int, int, int] | pygame.Rect
 
@@ -53,6 +53,12 @@ class Scene:
         self.callbacks: dict[Any, Callable[[], None]] = {}
         self.shortcuts: dict[int, Callable[[], None]] = {}
         self.backdrop: pygame.Surface | None = None
+        #: A dialog's "do it" (a picker's confirm, the new game's start): Enter runs it wherever the focus
+        #: is, after taking the focused option (see :meth:`handle_event`). None: Enter presses the
+        #: focused button, as Space does.
+        self.confirm_key: Callable[[], None] | None = None
+        #: The option buttons of such a dialog (what, how much): Space chooses one, Enter chooses and confirms.
+        self.choices: set[Any] = set()
 
     # --- helpers -------------------------------------------------------------------------------
     def t(self, name: str, /, **params: Any) -> str:
@@ -114,6 +120,7 @@ class Scene:
     def enter(self) -> None:
         self.focus = FocusRing()
         self.shortcuts = {}
+        self.choices = set()
         self.build()
         if self.focus.index < 0:
             self.focus.move(1)
@@ -167,6 +174,17 @@ class Scene:
                 return False  # typing goes to the text field
             if event.key == pygame.K_ESCAPE:
                 self.back()
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.confirm_key is not None:
+                current = self.focus.current
+                if current in self.choices and current.is_enabled:
+                    self.callbacks[current]()  # the focused option is the one meant
+                elif current is not None and current in self.callbacks and current.is_enabled:
+                    press(current)  # Cancel, Back: Enter does what the focused button says
+                    return True
+                confirm = self.app.top.confirm_key if self.app.top is not None else None
+                if confirm is not None:
+                    confirm()
                 return True
             if event.key in self.shortcuts:
                 self.shortcuts[event.key]()

@@ -64,7 +64,16 @@ CONDITION_CASES: dict[str, list[tuple[dict[str, Any], bool]]] = {
     "sentiment": [({"sentiment": {"at_least": 0}}, True), ({"sentiment": {"below": 0}}, False)],
     "played": [({"played": True}, True), ({"played": False}, False)],
     "turn_at_least": [({"turn_at_least": 1}, True), ({"turn_at_least": 2}, False)],
+    "cash_runway": [({"cash_runway": 2}, False)],
 }
+
+
+def test_cash_runway_holds_when_the_money_is_about_to_run_out() -> None:
+    _, s = fresh("cn_lab")
+    s.labs["cn"].cash = 1  # salaries are due at the end of the turn
+    assert check({"cash_runway": 1}, s) and check({"cash_runway": 2}, s)
+    s.labs["cn"].cash = 10**12
+    assert not check({"cash_runway": 24}, s)
 
 
 @pytest.mark.parametrize(("verb", "index"), [(v, i) for v, cases in CONDITION_CASES.items() for i in range(len(cases))])

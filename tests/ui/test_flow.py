@@ -43,10 +43,14 @@ def test_one_rebuild_per_action_confirmed_in_the_picker(app, dashboard):
     assert dashboard.builds == 1  # the pop's build shows the new state; no second one after it
 
 
-def test_one_rebuild_per_action_without_a_picker_and_per_save(app, dashboard):
+def test_raising_money_is_previewed_then_one_rebuild_per_action_and_per_save(app, dashboard):
     cash = app.session.state.labs["cn"].cash
     click(app, dashboard.group_buttons["raise"])
-    assert app.session.state.labs["cn"].cash != cash
+    # no parameters, but a preview before "Do it": what investors bring and when they listen again
+    assert app.top.screen_id == "picker_raise" and app.session.state.labs["cn"].cash == cash
+    assert app.top.cost_label.text.startswith("Now: brings")
+    key(app, pygame.K_RETURN)
+    assert app.top is dashboard and app.session.state.labs["cn"].cash > cash
     assert dashboard.builds == 1
     key(app, pygame.K_s)
     assert app.top.screen_id == "save"

@@ -12,11 +12,13 @@ import pygame
 
 from game import messages as m
 from game.engine import actions as a
+from game.engine.standing import standing
 from game.engine.training import monthly_compute
 from game.ui import charts, motion, persist, theme
 from game.ui.costview import cost_line, rival_compute_line
 from game.ui.handin import LeaveScene
 from game.ui.layout import Column
+from game.ui.previewtext import goal_lines, runway_line
 from game.ui.scene import Scene, panel
 from game.ui.scenes.chipmap import MapScene
 from game.ui.scenes.help import glossary_tip
@@ -69,6 +71,7 @@ class DashboardScene(Scene):
         x, y, w = 16, 72, 392
         rows: list[tuple[str, str]] = [
             (self.t("ui.fig.cash", value=m.money(lab.cash, lang)), "cash"),
+            (runway_line(session, lang), "cash"),  # the engine's accounts played ahead at this rate
             (self.t("ui.fig.compute", value=hours(monthly_compute(session.game.rules, lab), lang)), "compute"),
             (self.t("ui.fig.capability", value=m.capability(lab.capability, lang),
                     released=m.capability(lab.released, lang) if lab.released else "—"), "capability"),
@@ -94,7 +97,16 @@ class DashboardScene(Scene):
                                 turns=project.turns_left), "research"))
         # The figures panel and the actions panel are columns: a line too long for the text size wraps
         # on to a second line, and a panel that no longer fits scrolls (large text, French).
+        goal_title, goal_parts, leader = goal_lines(session, standing(session.game, state, lab.side), lang)
+
         def figures(col: Column) -> None:
+            # the goal first, always in view: the score against the winning score, a gauge per part
+            # (one line each, shortened to fit: the panel must not scroll them out of sight)
+            col.text(self.fit(goal_title, col.width - 40, "big", bold=True), "#heading", "big")
+            for line in goal_parts:
+                col.text(self.fit(line, col.width - 44), indent=6)
+            self.figure(col, leader, "capability")
+            col.skip(6)
             for text, term in rows:
                 self.figure(col, text, term)
             # chips by type, banned ones marked by a word and a cross, not by colour
@@ -184,11 +196,9 @@ class DashboardScene(Scene):
 
     # --- actions -------------------------------------------------------------------------------
     def open_group(self, group: Group, preset: a.Action | None = None) -> None:
-        """An action button: the picker for its parameters (``preset`` chosen), or at once when it has none."""
+        """An action button: the picker for its parameters (``preset`` chosen). Actions without
+        parameters (raise money, lobby) open it too: it shows the engine's preview before "Do it"."""
         if not group.enabled:
-            return
-        if group.kind in (a.RaiseMoney, a.Lobby):
-            self.submit(group.options[0])
             return
         self.app.push(PickerScene(self.app, group, self.submit, preset))
 

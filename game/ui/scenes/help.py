@@ -10,6 +10,7 @@ import pygame
 
 from game.i18n import Strings
 from game.ui import theme
+from game.ui.keys import key_table
 from game.ui.scene import Scene, panel
 
 #: Glossary terms in display order (keys under ``ui.gloss.<term>``).
@@ -34,7 +35,6 @@ class HelpScene(Scene):
 
     def build(self) -> None:
         self.label((24, 12, 800, 40), self.t("ui.help.title"), "#title")
-        self.label((24, 54, 1232, 24), self.t("ui.help.keys"), "#small")
         y = 90
         for term in TERMS:
             btn = self.button((24, y, 330, 31), self.t(f"ui.gloss.{term}.name"), lambda t=term: self._show(t),
@@ -47,7 +47,10 @@ class HelpScene(Scene):
         long_key = f"ui.gloss.{self.term}.more"
         if self.app.strings.has(long_key):
             text += "<br><br>" + self.t(long_key)
-        self.textbox((380, 90, 876, 420), text, "#card_text")
+        self.textbox((380, 90, 876, 300), text, "#card_text")
+        # every key and its one meaning: the table game.ui.keys keeps (no second list to fall out of step)
+        rows = "<br>".join(f"<b>{k}</b> — {does}" for k, does in key_table(self.app.strings))
+        self.textbox((380, 398, 876, 254), f"<b>{self.t('ui.keys.title')}</b><br>{rows}")
         self.button((1056, 660, 200, 44), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _show(self, term: str) -> None:

@@ -65,6 +65,7 @@ class NewGameScene(Scene):
             # long titles are shortened on the button; the whole title heads the description below
             btn = self.button((40, y, 580, 40), self.fit(title, 580 - 30, bold=True),
                               lambda sid=sid: self._set(scenario=sid), title, object_id="#choice")
+            self.choices.add(btn)
             if sid == self.scenario:
                 btn.select()
             y += 46
@@ -94,7 +95,7 @@ class NewGameScene(Scene):
         self.button((40, 650, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
         start = self.button((1040, 650, 200, 48), self.t("ui.new.start"), self.start, self.t("ui.key_tip", k="Enter"),
                             "#primary")
-        self.key(pygame.K_F5, self.start)
+        self.confirm_key = self.start  # Enter starts with the choices made (F5 is the app's: reload content)
         self.focus.focus(start)
 
     def _entry(self, y: int, title: str, hint: str, text: str) -> tuple[UITextEntryLine, int]:
@@ -117,8 +118,9 @@ class NewGameScene(Scene):
         y += 30
         w = (580 - 8 * (len(options) - 1)) // len(options)
         for i, (value, text) in enumerate(options):
-            btn = self.button((660 + i * (w + 8), y, w, 38), text, lambda v=value: setter(v), object_id="#toggle",
-                              enabled=enabled)
+            btn = self.button((660 + i * (w + 8), y, w, 38), text, lambda v=value: setter(v),
+                              self.t("ui.keys.option_tip"), object_id="#toggle", enabled=enabled)
+            self.choices.add(btn)
             if value == current:
                 btn.select()
         return y + 50

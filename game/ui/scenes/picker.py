@@ -14,11 +14,13 @@ from pygame_gui.elements import UITextEntryLine
 
 from game import messages as msg
 from game.engine import actions as a
+from game.engine.preview import try_preview
 from game.ui import theme
+from game.ui.previewtext import preview_lines
 from game.ui.scene import Scene, panel
-from game.ui.view import Group, cash_effect, describe_action, hours, reason_text
+from game.ui.view import Group, describe_action, hours, reason_text
 
-BOX = pygame.Rect(200, 50, 880, 620)
+BOX = pygame.Rect(200, 8, 880, 704)  # (tall: the engine's preview sits above the buttons)
 
 
 def target_of(action: a.Action) -> str:
@@ -85,6 +87,19 @@ class PickerScene(Scene):
         #: What the player typed in the amount field ("" = a preset button is chosen).
         self.typed = ""
         self.entry: UITextEntryLine | None = None
+        if preset is None and group.kind in (a.Release, a.SetPrice):
+            self._start_from_current()
+
+    def _start_from_current(self) -> None:
+        """Release and price: start from the lab's price and openness now, not from the first preset;
+        a price no preset button has is written in the field."""
+        lab = self.session.state.labs[self.session.state.active]
+        if self.group.kind is a.Release:
+            self.target = "open" if lab.open_weights else "closed"
+        self.amount = lab.price_cents
+        if lab.price_cents not in [amount_of(o) for o in self.group.options if target_of(o) == self.target]:
+            comma = "," if self.lang == "fr" else "."
+            self.typed = f"{lab.price_cents // 100}{comma}{lab.price_cents % 100:02d}"
 
     @property
     def session(self) -> Any:
@@ -186,8 +201,9 @@ class PickerScene(Scene):
             for i, (key, label, reason) in enumerate(targets):
                 cx = BOX.x + 20 + (i % 2) * (col_w + 20)
                 cy = y + (i // 2) * 56
-                btn = self.button((cx, cy, col_w, 32), label, lambda k=key: self._pick(target=k), reason,
-                                  "#toggle", enabled=reason is None)
+                btn = self.button((cx, cy, col_w, 32), label, lambda k=key: self._pick(target=k),
+                                  reason or self.t("ui.keys.option_tip"), "#toggle", enabled=reason is None)
+                self.choices.add(btn)
                 if key == self.target:
                     btn.select()
                 if reason:
@@ -205,18 +221,23 @@ class PickerScene(Scene):
                 btn = self.button((bx, by, w, 36), self.fit(self._amount_label(option), w - 8),
                                   lambda v=amount_of(option): self._pick(amount=v), self._amount_label(option),  # noqa: B008
                                   "#toggle")
+                self.choices.add(btn)
                 if amount_of(option) == self.amount and not self.typed:
                     btn.select()
             y += ((len(amounts) + per_row - 1) // per_row) * 44 + 6
         if self.group.kind in TYPED_UNITS:
             self._typed_row(y)
-        self.cost_label = self.label((BOX.x + 20, BOX.bottom - 110, BOX.w - 40, 26), "", "#heading")
-        self.summary_label = self.label((BOX.x + 20, BOX.bottom - 84, BOX.w - 40, 24), "", "#small")
+            y += 46
+        # the engine's preview: what it costs later, how long it takes, what it gives, the runway after it
+        top = min(max(y + 4, BOX.bottom - 262), BOX.bottom - 214)
+        self.preview_box = self.textbox((BOX.x + 20, top, BOX.w - 40, BOX.bottom - 144 - top), "")
+        self.cost_label = self.label((BOX.x + 20, BOX.bottom - 140, BOX.w - 40, 28), "", "#heading")
+        self.summary_label = self.label((BOX.x + 20, BOX.bottom - 108, BOX.w - 40, 26), "")
         self.button((BOX.x + 20, BOX.bottom - 56, 200, 44), self.t("ui.cancel"), self.close,
                     self.t("ui.key_tip", k="Esc"))
         self.ok = self.button((BOX.right - 260, BOX.bottom - 56, 240, 44), self.t("ui.pick.confirm"), self.confirm,
-                              self.t("ui.key_tip", k="F5"), "#primary")
-        self.key(pygame.K_F5, self.confirm)
+                              self.t("ui.key_tip", k=self.t("ui.keys.enter")), "#primary")
+        self.confirm_key = self.confirm  # Enter: do it, with the focused option if it is one
         self._refresh()
         if self.focus.index < 0:
             self.focus.focus(self.ok)
@@ -245,31 +266,25 @@ class PickerScene(Scene):
         the amount field keeps its cursor while the player types)."""
         action = self.chosen()
         refused = self.refusal(action)
-        lab = self.session.state.lab
         if self.entry is not None:
             value = parse_amount(self.typed, self.typed_price) if self.typed else None
             unit = self.t(TYPED_UNITS[self.group.kind])
             shown = self._amount_label(self.make(value)) if value and self.make(value) else unit
             self.unit_label.set_text(shown)
-        if refused:
-            self.cost_label.set_text("⚠ " + refused)
+        session = self.session
+        shown = try_preview(session.game, session.state, action) if action is not None and not refused else None
+        if shown is None:
+            self.cost_label.set_text("⚠ " + refused if refused else "")
             self.summary_label.set_text("")
+            self.preview_box.set_text("")
+            self.preview_box.hide()
             self.ok.disable()
             return
-        if action is None:
-            self.cost_label.set_text("")
-            self.summary_label.set_text("")
-            self.ok.disable()
-            return
-        cost = cash_effect(self.session, action)
-        line = ""
-        if cost is not None:
-            line = self.t("ui.pick.cost", cost=msg.money(max(0, cost), self.lang),
-                          after=msg.money(lab.cash - cost, self.lang), ap=action.cost)
-            if cost < 0:
-                line = self.t("ui.pick.gain", gain=msg.money(-cost, self.lang), ap=action.cost)
-        self.cost_label.set_text(line)
-        self.summary_label.set_text(self.t("ui.pick.summary", what=self._summary(action)))
+        head, lines = preview_lines(session, shown, self.lang)
+        self.cost_label.set_text(self.fit(head, BOX.w - 40, "big", bold=True))
+        self.preview_box.set_text("<br>".join(lines))
+        self.preview_box.show()
+        self.summary_label.set_text(self.fit(self.t("ui.pick.summary", what=self._summary(action)), BOX.w - 40))
         self.ok.enable()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
