@@ -12,6 +12,8 @@ from __future__ import annotations
 from game.policies.base import Policy
 from game.policies.heuristics import AggressivePolicy, CautiousPolicy, EfficientPolicy, RandomPolicy
 from game.policies.history import HistoryPolicy
+from game.policies.search import SearchPolicy
+from game.policies.styles import STYLES
 
 POLICIES: dict[str, type[Policy]] = {
     "cautious": CautiousPolicy,
@@ -19,7 +21,11 @@ POLICIES: dict[str, type[Policy]] = {
     "efficient": EfficientPolicy,
     "random": RandomPolicy,
     "history": HistoryPolicy,
+    **{cls.name: cls for cls in STYLES},
+    "search": SearchPolicy,
 }
+#: The heuristic panel a playtest compares (every policy but the search player, which is measured apart).
+PANEL: tuple[str, ...] = tuple(name for name in POLICIES if name != "search")
 
 
 def make_policy(name: str, seed: int) -> Policy:
@@ -31,4 +37,4 @@ def make_policy(name: str, seed: int) -> Policy:
     return cls(seed)
 
 
-__all__ = ["POLICIES", "Policy", "make_policy"]
+__all__ = ["PANEL", "POLICIES", "Policy", "make_policy"]
