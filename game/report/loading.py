@@ -82,6 +82,9 @@ class SideResult(_Doc):
     policy: str | None = None
     outcome: Outcome
     score: Score
+    #: the scenario's outcome band (documents written before bands have none)
+    band: str | None = None
+    band_label: str | None = None
 
 
 class SourceRow(_Doc):
@@ -136,6 +139,9 @@ class ResultDoc(_Doc):
     score: Score
     outcome: Outcome
     outcome_reason: Reason | None = None
+    #: the scenario's outcome band and its name (documents written before bands have none)
+    band: str | None = None
+    band_label: str | None = None
     sides: dict[Side, SideResult]
     state_hash: str
     events: list[EventRow]
