@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("game.tools.report", "write an HTML debrief or class report from result files"),
     "replay": ("game.tools.replay", "re-play a save and check it reproduces its state"),
     "calibrate": ("game.tools.calibrate", "the history path against the record's figures, each ok or MISSED"),
+    "playtest": ("game.tools.playtest", "the designer's balance report: policies, η², search player, card audit"),
 }
 
 

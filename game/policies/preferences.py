@@ -16,7 +16,7 @@ Example::
     >>> game = Game(load_content(), "cn_lab")
     >>> offered = ["buy_smuggled", "refuse_smuggled"]
     >>> [best_choice(game, "smuggler_offer", offered, pref)
-    ...  for pref in (Preference(chips=3, reputation=0), Preference(chips=0, gov_relations=3))]
+    ...  for pref in (Preference(chips=5, reputation=0), Preference(chips=0, gov_relations=3))]
     ['buy_smuggled', 'refuse_smuggled']
 """
 

@@ -99,7 +99,7 @@ class SmugglePolicy(StylePolicy):
     rules = ("raise_when_low", "release_style", "train", "cheapest_compute", "research")
     reserve_pct = 20
     release_price = 500
-    preference = Preference(chips=3, cash=1.5, reputation=0.3, gov_relations=0.2)
+    preference = Preference(chips=5, cash=1, reputation=0.2, gov_relations=0.2)
 
     def cheapest_compute(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         lots = self.affordable(game, state, lab, list(legal.by_kind.get(a.BuyChips, ())))
