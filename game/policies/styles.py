@@ -12,6 +12,9 @@ news card from what its choices do to the lab's meters:
   and reputation.
 - ``closed_premium``: sells a closed model at the highest price, buys big, values cash and capability.
 - ``research``: researches efficiency first with a thin reserve, hires, values efficiency and talent.
+
+Every style but ``research`` funds research after training and before buying more chips: buying is
+always possible while cash lasts, so a style that bought first would never research.
 - ``lobby``: spends on government relations whenever it can and values them on cards (grants,
   vouchers, state funds).
 
@@ -61,24 +64,26 @@ class StylePolicy(PriorityPolicy):
             return None
         return min(offers, key=lambda x: (abs(x.price_cents - self.release_price), x.price_cents))
 
+    def unit_price(self, game: Game, state: GameState, lot: a.BuyChips) -> float:
+        """Dollars for one chip of ``lot`` by its route (the grey market's markup included)."""
+        price = game.rules.chips[lot.chip].price * state.world.chip_price_pct.get(lot.chip, 100) / 100
+        return price * GREY_PRICE_PCT / 100 if lot.grey else price
+
     def unit_cost(self, game: Game, state: GameState, lot: a.BuyChips) -> float:
         """Dollars per unit of throughput (an H100's = 1000) of one chip of ``lot``, by its route."""
-        chip = game.rules.chips[lot.chip]
-        price = chip.price * state.world.chip_price_pct.get(lot.chip, 100) / 100
-        if lot.grey:
-            price = price * GREY_PRICE_PCT / 100
-        return price / chip.perf
+        return self.unit_price(game, state, lot) / game.rules.chips[lot.chip].perf
 
     def affordable(self, game: Game, state: GameState, lab: Lab, lots: list[a.BuyChips]) -> list[a.BuyChips]:
+        """The lots of ``lots`` the cash above the reserve pays for."""
         spare = self.spare(lab)
-        return [b for b in lots if b.count * self.unit_cost(game, state, b) * game.rules.chips[b.chip].perf <= spare]
+        return [b for b in lots if b.count * self.unit_price(game, state, b) <= spare]
 
 
 class StockpilePolicy(StylePolicy):
     """Buys ahead of every announced export ban (the High-Flyer lesson), then trains on the stock."""
 
     name = "stockpile"
-    rules = ("raise_when_low", "stock_up", "release_style", "train", "buy", "research")
+    rules = ("raise_when_low", "stock_up", "release_style", "train", "research", "buy")
     reserve_pct = 15
     release_price = 1000
     preference = Preference(chips=3, cash=1, reputation=0.5)
@@ -96,7 +101,7 @@ class SmugglePolicy(StylePolicy):
     """Buys the cheapest throughput on offer, through smugglers whenever that is cheaper."""
 
     name = "smuggle"
-    rules = ("raise_when_low", "release_style", "train", "cheapest_compute", "research")
+    rules = ("raise_when_low", "release_style", "train", "research", "cheapest_compute")
     reserve_pct = 20
     release_price = 500
     preference = Preference(chips=5, cash=1, reputation=0.2, gov_relations=0.2)
@@ -112,7 +117,7 @@ class OpenCheapPolicy(StylePolicy):
     """Open weights at the lowest price: users and reputation before revenue."""
 
     name = "open_cheap"
-    rules = ("raise_when_low", "release_style", "train", "buy", "research")
+    rules = ("raise_when_low", "release_style", "train", "research", "buy")
     reserve_pct = 25
     release_price = 1
     release_open = True
@@ -123,7 +128,7 @@ class ClosedPremiumPolicy(StylePolicy):
     """A closed model at the highest price, bought compute in big lots: revenue and capability."""
 
     name = "closed_premium"
-    rules = ("raise_when_low", "release_style", "train", "buy_big", "research")
+    rules = ("raise_when_low", "release_style", "train", "research", "buy_big")
     reserve_pct = 25
     release_price = 100_000
     release_open = False
