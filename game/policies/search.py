@@ -41,7 +41,9 @@ from game.policies.styles import STYLES
 #: Continuations played per candidate action.
 ROLLOUTS = 3
 #: The policy that finishes each continuation, at every seat.
-ROLLOUT_POLICY = "cautious"
+ROLLOUT_POLICY: type[Policy] = CautiousPolicy
+#: A continuation's seat that takes this many actions in one turn has its turn ended (as in a match).
+MAX_ACTIONS_PER_TURN = 200
 #: The largest seed a continuation's generator gets.
 _SEED_SPAN = 2**63
 
@@ -53,7 +55,7 @@ class SearchPolicy(Policy):
 
     name = "search"
 
-    def __init__(self, seed: int, rollouts: int = ROLLOUTS, rollout_policy: str = ROLLOUT_POLICY):
+    def __init__(self, seed: int, rollouts: int = ROLLOUTS, rollout_policy: type[Policy] = ROLLOUT_POLICY):
         super().__init__(seed)
         self.seed = seed
         self.rollouts = rollouts
@@ -104,15 +106,20 @@ class SearchPolicy(Policy):
 
     def continuation(self, game: Game, state: GameState, action: a.Action, side: str, seed: int) -> int:
         """The final score of ``side`` after ``action`` and a game finished by the rollout policy, on a
-        copy of ``state`` whose generator is reseeded with ``seed``."""
-        from game.match import Match  # (game.match imports this package)
-        from game.policies import make_policy
-
+        copy of ``state`` whose generator is reseeded with ``seed``. (The loop of
+        ``Match.play_computer_seats`` without its log: game.match imports this package.)"""
         copy = state.model_copy(deep=True)
         copy.rng = new_rng_state(seed)
         game.apply_in_place(copy, action)
-        players = {s: make_policy(self.rollout_policy, seed) for s in copy.seats}
-        Match(game, copy, players, record=False, in_place=True).play_computer_seats()  # to the end
+        player = self.rollout_policy(seed)  # one player for every seat: its choices depend on the state only
+        since_end = 0
+        while not copy.over:
+            if since_end >= MAX_ACTIONS_PER_TURN:  # a stuck turn is ended, as a match does
+                step: a.Action = a.EndTurn()
+            else:
+                step = player.choose(game, copy, game.legal_actions(copy))
+            game.apply_in_place(copy, step)
+            since_end = 0 if type(step) is a.EndTurn else since_end + 1
         return copy.outcome.scores.get(side, 0) if copy.outcome is not None else 0
 
 

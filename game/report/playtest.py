@@ -24,6 +24,20 @@ from game.report.page import chart, esc, page, table
 BAND_COLOURS = ("#1a9850", "#91cf60", "#fdae61", "#f46d43", "#d73027", "#7f0000")
 
 
+def percent(value: float) -> str:
+    """``0.25`` as ``25%``."""
+    return f"{100 * value:.0f}%"
+
+
+def format_value(value: Any) -> str:
+    """A target's value in one short line."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {format_value(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return f"{len(value)}: {', '.join(map(str, value[:6]))}{' …' if len(value) > 6 else ''}" if value else "0"
+    return str(value)
+
+
 def score_chart(title: str, rows: list[tuple[str, float, float]], thresholds: list[int], axis: str) -> str:
     """Horizontal bars: each policy's mean score, its standard deviation as an error bar; SVG text."""
     height = max(1.8, 0.32 * len(rows) + 0.9)
@@ -91,7 +105,6 @@ def side_section(doc: dict[str, Any], side: str, report: dict[str, Any], lang: s
     """The HTML of one side's report."""
     from game.content.loader import load_content
     from game.sim.playtest import DOMINANCE_POINTS
-    from game.tools.playtest import format_value, percent
 
     s = strings(lang)
     h = "playtest.html."

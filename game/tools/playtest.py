@@ -58,21 +58,10 @@ def whole(text: str | None, option: str, low: int, high: int, lang: str) -> int:
     return value
 
 
-def percent(value: float) -> str:
-    return f"{100 * value:.0f}%"
-
-
-def format_value(value: Any) -> str:
-    """A target's value in one short line."""
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {format_value(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return f"{len(value)}: {', '.join(map(str, value[:6]))}{' …' if len(value) > 6 else ''}" if value else "0"
-    return str(value)
-
-
 def format_report(doc: dict[str, Any], lang: str) -> list[str]:
     """The playtest document as lines a person reads."""
+    from game.report.playtest import format_value, percent
+
     s = strings(lang)
     lines = [s.t("playtest.header", scenario=doc["scenario"], runs=doc["runs"], search_runs=doc["search_runs"],
                  audit_runs=doc["audit_runs"], seed=doc["seed"])]
