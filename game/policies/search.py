@@ -7,7 +7,7 @@ the candidate with the best mean final score for its own seat (the first candida
 - **Candidates.** Every answer of a news card; otherwise the distinct actions the panel of heuristic
   styles would take here (each proposes one: cautious, aggressive, efficient and the six styles) and
   ending the turn. The full menu can hold some fifty actions (chip lots of every size, every price);
-  the panel's proposals are the sensible subset, nine at most.
+  the panel's proposals are the sensible subset: ten at most with ending the turn, usually four or five.
 - **No peeking.** Each copy's generator is reseeded with a seed drawn from the search player's own
   generator, so the continuations meet news, rival releases and seizures the game itself has not
   drawn yet (and may never draw). The same seeds serve every candidate of one decision (common random
