@@ -47,14 +47,22 @@ def test_candidates_are_a_small_subset_ending_the_turn_included(us_game: Game) -
     assert all(option in legal for option in options)
 
 
-def test_beats_its_rollout_policy(us_game: Game) -> None:
+def test_beats_its_rollout_policy() -> None:
+    game = Game(load_content(), "us_lab", {"turn_limit": 6}, record=False)  # (a third of the game: quick)
     seeds = range(2)
-    search = [play_game(us_game, s, {"us": SearchPolicy(s, rollouts=1)}, record=False).state.outcome.scores["us"]
+    search = [play_game(game, s, {"us": SearchPolicy(s, rollouts=1)}, record=False).state.outcome.scores["us"]
               for s in seeds]
-    cautious = [play_game(us_game, s, {"us": "cautious"}, record=False).state.outcome.scores["us"] for s in seeds]
+    cautious = [play_game(game, s, {"us": "cautious"}, record=False).state.outcome.scores["us"] for s in seeds]
     assert sum(search) > sum(cautious)
 
 
 def test_pattern_names_an_action() -> None:
     assert pattern(a.Choose(event="x", choice="y")) == "card x: y"
     assert pattern(a.Lobby()) == "lobby"
+
+
+@pytest.mark.parametrize("scenario", sorted(load_content().scenarios))
+def test_plays_every_scenario_to_its_end(scenario: str) -> None:
+    game = Game(load_content(), scenario, {"turn_limit": 3})
+    played = play_game(game, seed=11, policies={s: SearchPolicy(11, rollouts=1) for s in game.scenario.sides})
+    assert played.state.over and set(played.state.outcome.bands) == set(game.scenario.sides)
