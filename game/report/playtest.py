@@ -97,7 +97,8 @@ def audit_chart(title: str, audit: list[dict[str, Any]], limit: float, axis: str
         ax.invert_yaxis()
         ax.set_xlim(left=-0.5)
         ax.set_xlabel(axis)
-        ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        # over the whole figure, not the plot: the card names take a third of the width
+        fig.suptitle(title, x=0.01, y=1 - 0.08 / height, ha="left", va="top", fontsize=10, fontweight="bold")
         return _svg(fig)
 
 
