@@ -115,6 +115,26 @@ def simulate_row(runs: int) -> Row:
                "process(es), start-up included; aim 500", higher_is_better=True)
 
 
+def search_row(games: int, scenario: str) -> Row:
+    """Games per minute of the search player (game/policies/search.py), one process: every decision
+    plays a few continuations of the game per candidate action, so it is some thousand times slower
+    than a heuristic player. The playtest's search runs and the "hard" opponent's thinking time rest on it."""
+    from game.content.loader import load_content
+    from game.engine.game import Game
+    from game.match import play_game
+    from game.policies.search import SearchPolicy
+
+    game = Game(load_content(), scenario, record=False)
+    side = game.scenario.sides[0]
+    start = time.perf_counter()
+    for seed in range(games):
+        play_game(game, seed, {side: SearchPolicy(seed)}, record=False)
+    minutes = (time.perf_counter() - start) / 60
+    return Row(f"search player, games/min ({scenario})", "games/min", 6.0, games / minutes,
+               f"{games} game(s), 1 process; a playtest of 30 search games per side takes 30 / this minutes "
+               "per core", higher_is_better=True)
+
+
 # --- content -----------------------------------------------------------------------------------------------
 _LOAD_SHIPPED = """
 import json, time
@@ -251,6 +271,7 @@ def measure(quick: bool) -> list[Row]:
     steps: list[tuple[str, Callable[[], list[Row]]]] = [
         ("engine", lambda: engine_rows(3 if quick else 40)),
         ("simulate", lambda: [simulate_row(8 if quick else 400)]),
+        ("search", lambda: [search_row(1, "us_lab") if quick else search_row(5, SCENARIO)]),
         ("content", lambda: content_rows(100 if quick else 2000)),
         ("ui", lambda: ui_rows(10 if quick else 200, 1.0 if quick else 5.0)),
         ("pictures", lambda: picture_rows(10 if quick else 200, 1.0 if quick else 5.0)),

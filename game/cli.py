@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fire": ("game.tools.fire", "force one event on a date and print its effects and follow-ups (mod testing)"),
     "ids": ("game.tools.ids", "list the ids a content file may name: chips, stocks, rivals, techs, events, decks"),
     "mods": ("game.tools.modlist", "list the mods folders, installed mods, their problems and load order"),
+    "playtest": ("game.tools.playtest", "the designer's balance report: policies, η², search player, card audit"),
 }
 
 

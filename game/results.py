@@ -1,13 +1,13 @@
 """The result document of a game: what ``run --json`` prints and the game exports at its end.
 
 Teachers collect these files; ``report`` reads them. Fields: ``scenario``, ``seed``, ``side``,
-``turns``, ``score`` (total and parts), ``outcome``, ``state_hash``, ``events``, ``actions``,
-``series`` (each turn's figures, with ``rivals_compute``: the rival labs' compute in the unit of a
-lab's ``compute``), ``versions``, ``mods`` (the mods loaded: id, version, digest), ``options`` and
-``class_code`` (the facilitator's settings), and ``sides`` with each lab's score, outcome and ``costs``
-(``reported_last_run``: what the lab would announce for its last finished run, GPU-hours x rental
-price; ``real_total``: what it really spent on building models, :func:`game.engine.costs.real_total`;
-both in dollars).
+``turns``, ``score`` (total and parts), ``outcome``, ``band`` and ``band_label`` (the scenario's outcome
+band), ``state_hash``, ``events``, ``actions``, ``series`` (each turn's figures, with
+``rivals_compute``: the rival labs' compute in the unit of a lab's ``compute``), ``versions``, ``mods``
+(the mods loaded: id, version, digest), ``options`` and ``class_code`` (the facilitator's settings), and
+``sides`` with each lab's score, outcome, band and ``costs`` (``reported_last_run``: what the lab would
+announce for its last finished run, GPU-hours x rental price; ``real_total``: what it really spent on
+building models, :func:`game.engine.costs.real_total`; both in dollars).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from game.engine.costs import real_total, reported_last_run
 from game.engine.game import Game
 from game.engine.notes import LogEntry
 from game.engine.rng import generator
-from game.engine.scoring import score, score_parts
+from game.engine.scoring import lab_bands, score, score_parts
 from game.engine.state import GameState
 from game.i18n import strings
 
@@ -65,6 +65,23 @@ def _event_rows(game: Game, state: GameState, lang: str) -> list[dict[str, Any]]
     return rows
 
 
+def band_label(game: Game, side: str, band: str, lang: str = "en") -> str:
+    """The name of outcome band ``band`` of ``side``'s lab in ``lang``: the scenario's label, or the
+    outcome's name when the scenario has no bands (``won``, ``lost``, ``bankrupt``).
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> game = Game(load_content(), "cn_lab")
+        >>> band_label(game, "cn", "contender", "fr"), band_label(game, "cn", "bankrupt", "en")
+        ('Dans la course', 'bankrupt')
+    """
+    for b in lab_bands(game.rules.scenario, side):
+        if b.id == band:
+            return b.label.get(lang) or b.label["en"]
+    return strings(lang).t(f"outcome.{band}")
+
+
 def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], policies: dict[str, str],
                  lang: str = "en", nickname: str | None = None) -> dict[str, Any]:
     """The result document for a game (finished or not)."""
@@ -74,7 +91,9 @@ def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], poli
         for side in state.seats:
             lab = state.labs[side]
             outcome = state.outcome.results.get(side) if state.outcome else "unfinished"
+            band = state.outcome.bands.get(side) if state.outcome else None
             sides[side] = {"name": lab.name, "policy": policies.get(side), "outcome": outcome,
+                           "band": band, "band_label": band_label(game, side, band, lang) if band else None,
                            "score": {"total": score(ctx, lab), "parts": score_parts(ctx, lab)},
                            # what the lab would announce for its last run, against what it really spent
                            "costs": {"reported_last_run": reported_last_run(lab), "real_total": real_total(lab)}}
@@ -84,6 +103,8 @@ def build_result(game: Game, state: GameState, actions: Iterable[LogEntry], poli
         "scenario": state.scenario, "seed": state.seed, "side": main, "seats": list(state.seats),
         "turns": state.turn + 1, "date": state.date,
         "score": sides[main]["score"], "outcome": sides[main]["outcome"],
+        # the scenario's outcome band (frontier leader, contender…); its top bands are the won ones
+        "band": sides[main]["band"], "band_label": sides[main]["band_label"],
         # an unfinished game is one a student handed in before its end ("stop here and export")
         "outcome_reason": state.outcome.reason if state.outcome else "stopped",
         "first_turn": game.rules.first_turn,

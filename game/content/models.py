@@ -10,6 +10,7 @@ capability in hundredths of an index point (7000 = 70.00), efficiency as a per-m
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -241,6 +242,41 @@ class LabStart(Model):
     techs: list[Id] = Field(default_factory=list)
     win_score: int | None = Field(None, ge=1, le=100, description="score this lab needs to win (default: the "
                                                                   "scenario's); for asymmetric two-lab games")
+    bands: list[Band] | None = Field(None, description="outcome bands of this lab, best first (default: the "
+                                                       "scenario's); for asymmetric two-lab games")
+
+
+class Band(Model):
+    """An outcome band: a lab whose final score reaches ``min_score`` (and no better band's) lands in
+    it. Bands are listed best first; a bankrupt lab is in the band ``bankrupt`` whatever its score.
+
+    Example (YAML)::
+
+        bands:
+          - {id: frontier_leader, min_score: 75, won: true, label: {en: Frontier leader, fr: Leader de la frontière}}
+          - {id: survivor, min_score: 0, label: {en: Survivor, fr: Survivant}}
+    """
+
+    id: Id
+    min_score: int = Field(ge=0, le=100, description="the lowest final score in this band")
+    won: bool = Field(False, description="a game ending in this band counts as won (result documents, reports)")
+    label: Localized
+
+
+def _check_bands(bands: list[Band] | None, where: str) -> None:
+    """Bands best first (strictly falling ``min_score``), the last open to every score, unique ids."""
+    if not bands:
+        return
+    scores = [b.min_score for b in bands]
+    if any(lower >= upper for upper, lower in itertools.pairwise(scores)):
+        raise ValueError(f"{where}: bands must be listed best first, min_score strictly falling")
+    if scores[-1] != 0:
+        raise ValueError(f"{where}: the last band must have min_score 0 (every score lands in a band)")
+    ids = [b.id for b in bands]
+    if len(set(ids)) != len(ids) or "bankrupt" in ids:
+        raise ValueError(f"{where}: band ids must be unique, and 'bankrupt' is reserved")
+    if any(later.won and not earlier.won for earlier, later in itertools.pairwise(bands)):
+        raise ValueError(f"{where}: the won bands must be the top ones")
 
 
 class Goal(Model):
@@ -303,7 +339,9 @@ class Scenario(Model):
     market_users: int = Field(ge=0, description="AI assistant users worldwide at the start")
     market_growth_pct: int = Field(6, ge=0, le=100, description="growth of that market per month")
     goals: list[Goal] = Field(min_length=1)
-    win_score: int = Field(60, ge=1, le=100)
+    win_score: int = Field(60, ge=1, le=100, description="score needed to win when no bands are given")
+    bands: list[Band] = Field(default_factory=list, description="outcome bands, best first: the top ones "
+                              "(won: true) count as won; without bands, won or lost at win_score")
     difficulty: Literal["easy", "normal", "hard"] = "normal"
 
     @model_validator(mode="after")
@@ -311,6 +349,9 @@ class Scenario(Model):
         missing = [s for s in self.sides if s not in self.labs]
         if missing:
             raise ValueError(f"sides {missing} have no starting position under 'labs'")
+        _check_bands(self.bands, "bands")
+        for side, lab in self.labs.items():
+            _check_bands(lab.bands, f"labs.{side}.bands")
         return self
 
 

@@ -6,7 +6,7 @@ the score is the sum, rounded. A lab whose cash falls below zero is bankrupt and
 
 from __future__ import annotations
 
-from game.content.models import Goal
+from game.content.models import Band, Goal, Scenario
 from game.engine.context import Ctx
 from game.engine.economy import valuation
 from game.engine.state import Lab
@@ -73,3 +73,24 @@ def score(ctx: Ctx, lab: Lab) -> int:
         return 0
     total = sum(goal_points(ctx, lab, goal) for goal in ctx.rules.scenario.goals)
     return round(100 * total / max_score(ctx))
+
+
+def lab_bands(scenario: Scenario, side: str) -> list[Band]:
+    """The outcome bands of ``side``'s lab, best first: its own, else the scenario's (maybe none)."""
+    return scenario.labs[side].bands or scenario.bands
+
+
+def band_for(bands: list[Band], points: int) -> Band | None:
+    """The best band whose ``min_score`` ``points`` reaches (``None`` without bands).
+
+    Example::
+
+        >>> top = Band(id="top", min_score=70, won=True, label={"en": "Top", "fr": "Haut"})
+        >>> low = Band(id="low", min_score=0, label={"en": "Low", "fr": "Bas"})
+        >>> band_for([top, low], 70).id, band_for([top, low], 69).id
+        ('top', 'low')
+    """
+    for band in bands:
+        if points >= band.min_score:
+            return band
+    return None

@@ -224,6 +224,8 @@ class Outcome(Record):
     #: side -> won | lost | bankrupt
     results: dict[str, str]
     scores: dict[str, int]
+    #: side -> the scenario's outcome band (its result when the scenario has no bands)
+    bands: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -59,7 +59,7 @@ def _goal_kinds(rows: list[GameRow]) -> list[str]:
 
 #: CSV columns: (id used in English, key of the French header).
 CSV_COLUMNS = ("nickname", "file", "scenario", "seed", "class_code", "side", "lab", "policy", "style", "outcome",
-               "outcome_reason", "turns", "score")
+               "outcome_reason", "turns", "score", "band")
 
 
 def csv_text(rows: list[GameRow], lang: str = "en") -> str:
@@ -87,13 +87,14 @@ def csv_text(rows: list[GameRow], lang: str = "en") -> str:
         doc = g.loaded.doc
         values = [g.loaded.name, g.loaded.path.name, doc.scenario, doc.seed, doc.class_code or "", doc.side,
                   lab_name(doc, doc.side), g.policy or "", g.style, doc.outcome, doc.outcome_reason or "",
-                  doc.turns_played, doc.score.total]
+                  doc.turns_played, doc.score.total, doc.band or ""]
         if french:
             values[5] = s.t(f"side.{doc.side}")
             values[7] = policy_name(g.policy, s)
             values[8] = s.t(f"report.style.{g.style}")
             values[9] = s.t(f"report.result.{doc.outcome}")
             values[10] = s.t(f"lesson.csv.reason.{doc.outcome_reason}") if doc.outcome_reason else ""
+            values[13] = doc.band_label or ""
         writer.writerow([*values, *(doc.score.parts.get(k, "") for k in kinds),
                          *((yes if v else no) for v in g.facts.decisions.values())])
     return out.getvalue()

@@ -91,6 +91,9 @@ class SideResult(_Doc):
     score: Score
     #: absent from documents written before the costs were shown
     costs: Costs | None = None
+    #: the scenario's outcome band (documents written before bands have none)
+    band: str | None = None
+    band_label: str | None = None
 
 
 class SourceRow(_Doc):
@@ -147,6 +150,9 @@ class ResultDoc(_Doc):
     score: Score
     outcome: Outcome
     outcome_reason: Reason | None = None
+    #: the scenario's outcome band and its name (documents written before bands have none)
+    band: str | None = None
+    band_label: str | None = None
     sides: dict[Side, SideResult]
     state_hash: str
     events: list[EventRow]

@@ -55,14 +55,20 @@ class SimSpec:
 
 def summarize(game: Game, lineup: int, index: int, seed: int, policies: dict[str, str]) -> Summary:
     """Play one game to its end and keep what the statistics read."""
-    state = play_game(game, seed, policies, record=False).state  # only the final state is read
+    match = play_game(game, seed, policies, record=False)  # only the final state is read
+    state = match.state
     outcome = state.outcome
     assert outcome is not None  # play_game plays to the end
-    return {
+    summary = {
         "lineup": lineup, "index": index, "seed": seed, "turns": state.turn + 1, "reason": outcome.reason,
-        "results": dict(outcome.results), "scores": dict(outcome.scores),
+        "results": dict(outcome.results), "scores": dict(outcome.scores), "bands": dict(outcome.bands),
         "fired": sorted({f.event for f in state.fired}),
     }
+    # What a policy that counts its choices chose (the search player: the playtest's action patterns).
+    patterns = {side: dict(p.actions) for side, p in match.computers.items() if hasattr(p, "actions")}
+    if patterns:
+        summary["patterns"] = patterns
+    return summary
 
 
 # --- worker processes --------------------------------------------------------------------------------

@@ -43,6 +43,40 @@ def distribution(values: list[int]) -> dict[str, Any]:
             "max": ordered[-1]}
 
 
+def stdev(values: list[int]) -> float:
+    """The population standard deviation, rounded to 2 decimals (0 for fewer than two values).
+
+    Example::
+
+        >>> stdev([2, 4, 4, 4, 5, 5, 7, 9])
+        2.0
+    """
+    if len(values) < 2:
+        return 0.0
+    mean = sum(values) / len(values)
+    return round((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5, 2)
+
+
+def eta_squared(groups: list[list[int]]) -> float:
+    """The share of the variance of all values that the grouping explains: between-group sum of
+    squares over total sum of squares (0 when every value is equal), rounded to 4 decimals.
+
+    Example::
+
+        >>> eta_squared([[1, 1, 1], [5, 5, 5]]), eta_squared([[1, 5], [1, 5]])
+        (1.0, 0.0)
+    """
+    values = [v for group in groups for v in group]
+    if not values:
+        return 0.0
+    mean = sum(values) / len(values)
+    total = sum((v - mean) ** 2 for v in values)
+    if total == 0:
+        return 0.0
+    between = sum(len(g) * (sum(g) / len(g) - mean) ** 2 for g in groups if g)
+    return round(between / total, 4)
+
+
 def histogram(scores: list[int]) -> list[int]:
     """Games per score band: 0–9, 10–19, … 80–89, 90–100 (ten bands)."""
     bands = [0] * 10
@@ -96,6 +130,7 @@ def lineup_tables(games: list[Summary], lineup: dict[str, str], event_ids: list[
             "outcomes": {o: counts.get(o, 0) for o in OUTCOMES},
             "win_rate": round(counts.get("won", 0) / runs, 4) if runs else 0.0,
             "score": distribution(scores),
+            "score_std": stdev(scores),
             "score_histogram": histogram(scores),
         }
     reasons = Counter(g["reason"] for g in games)

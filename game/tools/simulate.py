@@ -2,10 +2,10 @@
 
 Plays ``--runs`` games for each ``--policy`` (a policy name for every seat, or one per seat separated
 by commas, in the scenario's side order: ``cautious,aggressive``), spread over ``--jobs`` processes,
-and prints outcome and score distributions, win rates, the events that fired most and never, and the
-events most associated with winning or losing; ``--json`` prints the same as one document. The results
-do not depend on ``--jobs``. Game ``i`` uses the seed given in :mod:`game.sim.seeds`, the same for
-every line-up.
+and prints outcome and score distributions (the JSON adds each side's ``score_std``), win rates, the
+events that fired most and never, and the events most associated with winning or losing; ``--json``
+prints the same as one document. The results do not depend on ``--jobs``. Game ``i`` uses the seed
+given in :mod:`game.sim.seeds`, the same for every line-up.
 
 Example::
 
@@ -24,7 +24,7 @@ from typing import Any
 from game.cli import UsageError
 from game.engine.game import MAX_SEED, Game
 from game.i18n import LANGUAGES, strings
-from game.policies import POLICIES
+from game.policies import PANEL, POLICIES
 from game.tools.modopts import add_mod_arguments
 
 MAX_RUNS = 100_000  # summaries are kept in memory (about 1 kB a game)
@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs", required=True, metavar="N", help="games per line-up")
     parser.add_argument("--policy", action="append", metavar="P",
                         help=f"a line-up: a policy ({', '.join(POLICIES)}) for every seat, or one per seat "
-                             "separated by commas; repeat to compare (default: each policy in turn)")
+                             "separated by commas; repeat to compare (default: each policy but search in turn)")
     parser.add_argument("--jobs", metavar="J", help="processes (default: every core); results do not depend on it")
     parser.add_argument("--seed", default="0", metavar="S",
                         help="simulation seed (default 0); game i is played with "
@@ -68,7 +68,7 @@ def lineups(game: Game, specs: list[str] | None, lang: str) -> list[dict[str, st
     s = strings(lang)
     sides = list(game.scenario.sides)
     out = []
-    for spec in specs or list(POLICIES):
+    for spec in specs or list(PANEL):  # (the search player only when asked: it thinks seconds a game)
         names = [name.strip() for name in spec.split(",")]
         for name in names:
             if name not in POLICIES:

@@ -31,6 +31,20 @@ from game.policies import Policy, make_policy
 
 #: The computer player that takes a seat nobody plays.
 COMPUTER_POLICY = "efficient"
+#: The one it sends at the "hard" difficulty: the search player, which looks ahead through the engine.
+HARD_COMPUTER_POLICY = "search"
+
+
+def computer_policy(game: Game) -> str:
+    """The policy of a seat nobody plays: the search player at the "hard" difficulty.
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> computer_policy(Game(load_content(), "head_to_head", {"difficulty": "hard"}))
+        'search'
+    """
+    return HARD_COMPUTER_POLICY if game.options.difficulty == "hard" else COMPUTER_POLICY
 
 
 class Session:
@@ -40,7 +54,7 @@ class Session:
     def __init__(self, game: Game, state: GameState, humans: list[str], actions: Iterable[LogEntry] = (),
                  nickname: str = "", notes: Iterable[Note] = ()):
         people = [s for s in humans if s in state.seats] or list(state.seats)
-        computers = {side: make_policy(COMPUTER_POLICY, state.seed) for side in state.seats if side not in people}
+        computers = {side: make_policy(computer_policy(game), state.seed) for side in state.seats if side not in people}
         self.match = Match(game, state, computers, log=list(actions), notes=list(notes))
         self.nickname = nickname
         #: Each human seat's lab as it was when that seat last looked at its summary (for deltas).

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = ("engine turn, median", "engine turn, p99", "whole game", "simulate, games/s", "shipped content",
+ROWS = ("engine turn, median", "engine turn, p99", "whole game", "simulate, games/s", "search player, games/min",
+        "shipped content",
         "-event mod", "UI frame (dashboard 1280x720), median", "UI frame (dashboard 1280x720), p99", "idle CPU",
         "start-up to the first menu frame", "UI frame (map 1280x720)", "UI frame (race 1280x720)",
         "UI frame (front_page 1280x720)", "UI frame (market 1280x720)", "idle CPU on the chip map")
@@ -27,5 +28,5 @@ def test_quick_run_prints_every_row() -> None:
         # Every row measures (the tests run headless with pygame installed): a row that says "not
         # available" here hides a broken measurement (the pictures' rows once did, after a change of API).
         assert row["value"] is not None and row["value"] >= 0, row
-        if row["name"].startswith(("engine", "whole game", "simulate", "load", "UI frame")):
+        if row["name"].startswith(("engine", "whole game", "simulate", "search", "load", "UI frame")):
             assert row["value"] > 0, row

@@ -48,6 +48,7 @@ def test_json_fields() -> None:
     assert {"outcomes", "win_rate", "score", "score_histogram"} <= set(side)
     assert sum(side["outcomes"].values()) == 3 == sum(side["score_histogram"])
     assert {"mean", "min", "median", "p90", "max"} <= set(side["score"])
+    assert 0 <= side["score_std"] <= (side["score"]["max"] - side["score"]["min"]) / 2
     events = table["events"]
     assert {"most_fired", "never_fired", "winning", "losing", "min_support"} <= set(events)
     assert all(0 < e["share"] <= 1 for e in events["most_fired"])

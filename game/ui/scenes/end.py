@@ -13,6 +13,7 @@ from typing import Any
 import pygame
 
 from game import messages as m
+from game.engine.scoring import lab_bands
 from game.report.history import deepseek_at, nvda_at, real_path
 from game.results import build_result
 from game.ui import charts, persist, theme
@@ -73,7 +74,14 @@ class EndScene(Scene):
         fits = theme.font(theme.font_sizes(self.scale)["title"], bold=True).size(title)[0] <= 1230
         self.label((20, 10, 1240, 40), title, "#title" if fits else "#heading")
         reason = state.outcome.reason if state.outcome else "calendar"
-        self.label((20, 50, 800, 24), self.t("ui.end.reason", reason=self.t(f"outcome.reason.{reason}")), "#small")
+        line = self.t("ui.end.reason", reason=self.t(f"outcome.reason.{reason}"))
+        bands = lab_bands(session.game.scenario, side)
+        if bands and result["sides"][side]["band_label"]:  # the band reached, and the scenario's thresholds
+            pick = self.app.strings.pick
+            scale = ", ".join(self.t("ui.end.band_from", band=pick(b.label), score=b.min_score) if b.min_score
+                              else pick(b.label) for b in bands)
+            line += " " + self.t("ui.end.band", band=result["sides"][side]["band_label"], bands=scale)
+        self.label((20, 50, 1240, 24), line, "#small")
         parts = result["sides"][side]["score"]["parts"]
         goals = {g.kind: g.weight for g in session.game.scenario.goals}
         text = "<br>".join(self.t("ui.end.part_line", name=self.t(f"goal.{k}"), value=v, weight=goals.get(k, "?"))

@@ -1,0 +1,167 @@
+"""Six computer players with a style each, for the playtest panel (``python main.py playtest``).
+
+Each is a :class:`~game.policies.heuristics.PriorityPolicy` (rules tried in order each action, the first
+that proposes something wins) plus a :class:`~game.policies.preferences.Preference` that answers every
+news card from what its choices do to the lab's meters:
+
+- ``stockpile``: buys the biggest lots it can of every chip an export ban has been announced for,
+  before the ban bites; values chips on cards.
+- ``smuggle``: buys wherever a unit of training throughput is cheapest, the grey market included
+  (twice the price, a share seized), and values chips over reputation.
+- ``open_cheap``: releases open weights at the lowest price on the menu (a price war) and values users
+  and reputation.
+- ``closed_premium``: sells a closed model at the highest price, buys big, values cash and capability.
+- ``research``: researches efficiency first with a thin reserve, hires, values efficiency and talent.
+
+Every style but ``research`` funds research after training and before buying more chips: buying is
+always possible while cash lasts, so a style that bought first would never research.
+- ``lobby``: spends on government relations whenever it can and values them on cards (grants,
+  vouchers, state funds).
+
+Example::
+
+    >>> from game.content.loader import load_content
+    >>> from game.engine.game import Game
+    >>> from game.match import play_game
+    >>> game = Game(load_content(), "cn_lab")
+    >>> lab = play_game(game, seed=1, policies={"cn": OpenCheapPolicy(1)}).state.labs["cn"]
+    >>> lab.open_weights
+    True
+"""
+
+from __future__ import annotations
+
+from game.engine import actions as a
+from game.engine.game import Game
+from game.engine.legal import LegalMenu
+from game.engine.refusals import GREY_PRICE_PCT
+from game.engine.state import GameState, Lab
+from game.policies.heuristics import PriorityPolicy
+from game.policies.preferences import Preference, best_choice
+
+#: A style releases a better model when it beats the one on sale by this much (hundredths).
+RELEASE_STEP = 200
+
+
+class StylePolicy(PriorityPolicy):
+    """A priority policy that answers cards by its :attr:`preference` and releases at the menu's price
+    nearest :attr:`release_price`, open or closed as :attr:`release_open` says."""
+
+    preference = Preference()
+
+    def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
+        if legal and type(legal[0]) is a.Choose:
+            cards = [x for x in legal if type(x) is a.Choose]
+            chosen = best_choice(game, cards[0].event, [c.choice for c in cards], self.preference)
+            return next(c for c in cards if c.choice == chosen)
+        return super().choose(game, state, legal)
+
+    def release_style(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        if lab.released and lab.capability < lab.released + RELEASE_STEP:
+            return None
+        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights == self.release_open]
+        if not offers:
+            return None
+        return min(offers, key=lambda x: (abs(x.price_cents - self.release_price), x.price_cents))
+
+    def unit_price(self, game: Game, state: GameState, lot: a.BuyChips) -> float:
+        """Dollars for one chip of ``lot`` by its route (the grey market's markup included)."""
+        price = game.rules.chips[lot.chip].price * state.world.chip_price_pct.get(lot.chip, 100) / 100
+        return price * GREY_PRICE_PCT / 100 if lot.grey else price
+
+    def unit_cost(self, game: Game, state: GameState, lot: a.BuyChips) -> float:
+        """Dollars per unit of throughput (an H100's = 1000) of one chip of ``lot``, by its route."""
+        return self.unit_price(game, state, lot) / game.rules.chips[lot.chip].perf
+
+    def affordable(self, game: Game, state: GameState, lab: Lab, lots: list[a.BuyChips]) -> list[a.BuyChips]:
+        """The lots of ``lots`` the cash above the reserve pays for."""
+        spare = self.spare(lab)
+        return [b for b in lots if b.count * self.unit_price(game, state, b) <= spare]
+
+
+class StockpilePolicy(StylePolicy):
+    """Buys ahead of every announced export ban (the High-Flyer lesson), then trains on the stock."""
+
+    name = "stockpile"
+    rules = ("raise_when_low", "stock_up", "release_style", "train", "research", "buy")
+    reserve_pct = 15
+    release_price = 1000
+    preference = Preference(chips=3, cash=1, reputation=0.5)
+
+    def stock_up(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        doomed = {ban.chip for ban in state.world.pending_bans}
+        lots = [b for b in legal.by_kind.get(a.BuyChips, ()) if not b.grey and b.chip in doomed]
+        lots = self.affordable(game, state, lab, lots)
+        if not lots:
+            return None
+        return max(lots, key=lambda b: (game.rules.chips[b.chip].perf, b.count, b.chip))
+
+
+class SmugglePolicy(StylePolicy):
+    """Buys the cheapest throughput on offer, through smugglers whenever that is cheaper."""
+
+    name = "smuggle"
+    rules = ("raise_when_low", "release_style", "train", "research", "cheapest_compute")
+    reserve_pct = 20
+    release_price = 500
+    preference = Preference(chips=5, cash=1, reputation=0.2, gov_relations=0.2)
+
+    def cheapest_compute(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        lots = self.affordable(game, state, lab, list(legal.by_kind.get(a.BuyChips, ())))
+        if not lots:
+            return None
+        return min(lots, key=lambda b: (self.unit_cost(game, state, b), -b.count, b.chip))
+
+
+class OpenCheapPolicy(StylePolicy):
+    """Open weights at the lowest price: users and reputation before revenue."""
+
+    name = "open_cheap"
+    rules = ("raise_when_low", "release_style", "train", "research", "buy")
+    reserve_pct = 25
+    release_price = 1
+    release_open = True
+    preference = Preference(users=3, reputation=2, cash=0.5)
+
+
+class ClosedPremiumPolicy(StylePolicy):
+    """A closed model at the highest price, bought compute in big lots: revenue and capability."""
+
+    name = "closed_premium"
+    rules = ("raise_when_low", "release_style", "train", "research", "buy_big")
+    reserve_pct = 25
+    release_price = 100_000
+    release_open = False
+    preference = Preference(cash=3, capability=2, reputation=0.5, users=0.5)
+
+    def buy_big(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        return self.buy(game, state, lab, legal, big=True)
+
+
+class ResearchPolicy(StylePolicy):
+    """Efficiency first: every technique it can fund, then researchers, then training."""
+
+    name = "research"
+    rules = ("raise_when_low", "research", "hire", "release_style", "train", "buy")
+    reserve_pct = 10
+    release_price = 219
+    release_open = True
+    preference = Preference(efficiency=3, talent=2, cash=0.5)
+
+
+class LobbyPolicy(StylePolicy):
+    """Government relations first (grants, vouchers, fewer seizures), then a cautious lab."""
+
+    name = "lobby"
+    rules = ("raise_when_low", "lobby_hard", "release_style", "train", "research", "buy")
+    reserve_pct = 30
+    release_price = 1000
+    preference = Preference(gov_relations=3, cash=1, chips=1.5)
+
+    def lobby_hard(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        lobbies = legal.by_kind.get(a.Lobby)
+        return lobbies[0] if lobbies and lab.gov_relations < 95 and self.spare(lab) > 0 else None
+
+
+STYLES: tuple[type[StylePolicy], ...] = (StockpilePolicy, SmugglePolicy, OpenCheapPolicy, ClosedPremiumPolicy,
+                                         ResearchPolicy, LobbyPolicy)
