@@ -10,8 +10,11 @@ from typing import Any
 import pygame
 
 from game.engine import actions as a
+from game.glossary import glossary, pick, terms_in
+from game.sources import article_names
 from game.ui import sound, theme
 from game.ui.scene import Scene, panel
+from game.ui.scenes.help import glossary_tip
 from game.ui.session import Session
 from game.ui.view import month_year
 
@@ -65,7 +68,7 @@ class CardScene(Scene):
         if src is not None:
             parts = []
             if src.articles:
-                parts.append(self.t("ui.card.articles", ids=", ".join(src.articles)))
+                parts.append(self.t("ui.card.articles", ids=article_names(s, src.articles)))
             if src.context:
                 parts.append(self.t("ui.card.context"))
             if src.says:
@@ -94,6 +97,27 @@ class CardScene(Scene):
         if not choices:
             self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.continue"), self.done,
                         self.t("ui.key_tip", k="Enter"), "#primary")
+        words = " ".join([s.pick(event.title), body, *(s.pick(c.label) for c in choices),
+                          *(s.pick(c.hint) for c in choices if c.hint)])
+        self.word_buttons(terms_in(words, self.lang), BOX.y + 124 + max(120, text_h) + 8)
+
+    def word_buttons(self, terms: list[str], y: int) -> None:
+        """The card's technical words as buttons: hover for the definition, click for the glossary (F1).
+        Added after the choices so Enter and the number keys still answer the card first."""
+        if not terms:
+            return
+        label = self.t("ui.card.words")
+        width = self.text_width(label, "small") + 12
+        self.label((BOX.x + 24, y, width, 32), label, "#small")
+        x = BOX.x + 24 + width
+        for term in terms:
+            name = pick(glossary()[term].name, self.lang)
+            w = min(self.text_width(name, "small") + 28, BOX.right - 24 - x)
+            if w < 60:
+                break
+            self.button((x, y, w, 32), self.fit(name, w - 20, "small"), lambda t=term: self.app.flow.help(t),
+                        glossary_tip(self.app.strings, term), "#word")
+            x += w + 6
 
     def choose(self, choice: str) -> None:
         """Take ``choice`` (the flow submits it)."""
