@@ -60,7 +60,7 @@ class App:
         # The dummy video driver has no renderer to scale with: draw at 1280x720 as is.
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
         pygame.init()
-        theme.font.cache_clear()  # fonts from an earlier pygame.init() are dead after pygame.quit()
+        theme.forget_fonts()  # fonts from an earlier pygame.init() are dead after pygame.quit()
         pygame.display.set_caption("Chip Race")
         self.screen = self._open_window()
         self.manager = self._make_manager()
@@ -98,6 +98,10 @@ class App:
                                        starting_language=self.settings.language)
         manager.add_font_paths("dejavu", str(theme.FONT_REGULAR), str(theme.FONT_BOLD), str(theme.FONT_ITALIC),
                                str(theme.FONT_BOLD_ITALIC))
+        # The bold and italic faces the text boxes use (<b>, <i>), loaded now rather than with a warning later.
+        manager.preload_fonts([{"name": "dejavu", "point_size": size, "style": style}
+                               for size in sorted(set(theme.font_sizes(scale).values()))
+                               for style in ("italic", "bold_italic")])  # bold: the theme loads it
         return manager
 
     @property

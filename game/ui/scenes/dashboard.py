@@ -159,7 +159,9 @@ class DashboardScene(Scene):
         lines = [f"• {line}" for line in news[-9:]] or [self.t("ui.dash.no_news")]
         if self.status:
             lines.insert(0, f"<b>{self.status}</b>")
-        self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
+        log = self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
+        if log.scroll_bar is not None:  # the log follows its newest line (older lines: scroll up)
+            log.scroll_bar.set_scroll_from_start_percentage(1.0)
         self.static = None
 
     def figure(self, where: Column | tuple[int, int, int, int], text: str, term: str) -> Any:

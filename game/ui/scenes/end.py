@@ -79,10 +79,10 @@ class EndScene(Scene):
         rows = choice_lines(session, result, self.t, self.app.strings.pick, lang)
         self.label((20, 270, 380, 24), self.t("ui.end.timeline"), "#heading")
         self.textbox((20, 296, 380, 340), "<br>".join(rows) or self.t("ui.end.no_choices"), "#small")
-        self.button((20, 650, 280, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
-        self.button((310, 650, 170, 56), self.t("folders.export_to"), lambda: export_to_folder(self),
+        self.button((20, 650, 300, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
+        self.button((330, 650, 190, 56), self.t("folders.export_to"), lambda: export_to_folder(self),
                     self.t("folders.export_to_tip"))
-        self.open_button = self.button((490, 650, 190, 56), self.t("ui.end.open_debrief"), self.open_debrief,
+        self.open_button = self.button((530, 650, 200, 56), self.t("ui.end.open_debrief"), self.open_debrief,
                                        self.t("ui.end.open_debrief_tip"), enabled=self.debrief is not None)
         self.button((1060, 650, 200, 56), self.t("ui.end.menu"), self.back, self.t("ui.key_tip", k="Esc"))
         self.export_box = self.textbox((690, 650, 360, 62), self.exported or self.t("ui.end.export_hint"), "#small")
