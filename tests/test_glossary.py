@@ -63,3 +63,14 @@ def test_every_technical_word_of_a_card_has_a_glossary_entry() -> None:
 def test_smic_is_not_read_as_the_minimum_wage() -> None:
     assert "fondeur" in glossary()["smic"].name["fr"]
     assert terms_in("SMIC inscrit sur la liste noire américaine", "fr") == ["smic", "export_control"]
+
+
+def test_docstring_examples_of_the_glossary_and_the_sources() -> None:
+    import doctest
+
+    import game.glossary
+    import game.sources
+
+    for module in (game.glossary, game.sources):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__

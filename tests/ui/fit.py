@@ -61,6 +61,7 @@ def screens(app: Any) -> Iterator[tuple[str, Callable[[], Any]]]:
 
     session = Session.new(app.content, "cn_lab", 3, ["cn"])
     app.session = session
+    app.flow.briefed.add(session.game_id)  # the dashboard itself, not the briefing the flow puts over it
     events = session.game.rules.events_by_id
     article = next(e for e in events.values() if e.kind == "article" and e.date and e.choices)
     technical = next(e for e in events.values() if e.id == "nvidia_h800_for_china")
@@ -100,9 +101,15 @@ def check_every_screen(app: Any, shots: Path | None = None, prefix: str = "") ->
             warnings.simplefilter("always")
             scene = make()
             app.push(scene)
+            session = app.session
+            if session is not None:  # nothing the flow would put over the screen (cards, summary)
+                session.shown_cards |= {(f.turn, f.event, f.side) for f in session.state.fired}
+                for side in session.humans:
+                    session.seen[side] = session.snapshot(side)
             for _ in range(3):
                 app.frame(0)
             app.draw()
+        assert app.top is scene, f"{name}: {app.top.screen_id} came over it"
         problems += [f"{name}: {p}" for p in overflows(app)]
         problems += [f"{name}: pygame_gui: {w.message}" for w in caught if "too small" in str(w.message)]
         if shots is not None:

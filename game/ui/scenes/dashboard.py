@@ -15,7 +15,7 @@ from game.engine import actions as a
 from game.engine.training import monthly_compute
 from game.ui import charts, motion, persist, theme
 from game.ui.handin import LeaveScene
-from game.ui.layout import Column
+from game.ui.layout import Column, wrap_words
 from game.ui.scene import Scene, panel
 from game.ui.scenes.chipmap import MapScene
 from game.ui.scenes.help import glossary_tip
@@ -311,8 +311,12 @@ class DashboardScene(Scene):
             value = f.render(self._share_price(prices.get(sid, 0)), True, theme.INK)
             surface.blit(value, (rect.right - value.get_width() - 8, y))
             y += 24
-        hint = theme.font(12).render(self.t("ui.dash.market_first_turn"), True, theme.MUTED)
-        surface.blit(hint, (rect.x + 4, min(rect.bottom - 18, y + 8)))
+        small = theme.font(12)
+        lines = wrap_words(lambda s: small.size(s)[0], self.t("ui.dash.market_first_turn"), rect.w - 8)
+        y = min(rect.bottom - small.get_linesize() * len(lines), y + 8)
+        for line in lines:  # the note wraps: a projector's 16 px letters do not fit one line
+            surface.blit(small.render(line, True, theme.MUTED), (rect.x + 4, y))
+            y += small.get_linesize()
 
     def _share_price(self, cents: int) -> str:
         return self.t("ui.dash.share_price", value=m.number(cents / 100, self.lang, 2))
