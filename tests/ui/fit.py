@@ -1,8 +1,10 @@
-"""Every screen, rendered, checked for text that does not fit its box: used by ``test_fit.py`` and, with
+"""Every screen, rendered, checked for text that does not fit its box (and, in French, for English key
+names and words): used by ``test_fit.py`` and, with
 a folder, to save the screenshots a person looks at (``python -m tests.ui.fit OUT``)."""
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -30,6 +32,23 @@ def overflows(app: Any) -> list[str]:
         if width > room or height > element.rect.h:
             problems.append(f"{app.top.screen_id}: '{text}' is {width}x{height}, box {room}x{element.rect.h}")
     return problems
+
+
+#: English words a French screen once showed ("Touche : Enter", "autosave").
+ENGLISH = re.compile(r"\b(Enter|Esc|Space|autosave|Autosave)\b")
+
+
+def english_in_french(app: Any) -> list[str]:
+    """Texts and tooltips of the top scene that show English key names or words on a French screen."""
+    if app.settings.language != "fr":
+        return []
+    found = []
+    for element in app.top.elements:
+        for text in (getattr(element, "text", None), getattr(element, "html_text", None),
+                     getattr(element, "tool_tip_text", None)):
+            if isinstance(text, str) and ENGLISH.search(text):
+                found.append(f"{app.top.screen_id}: English in '{text}'")
+    return found
 
 
 def screens(app: Any) -> Iterator[tuple[str, Callable[[], Any]]]:
@@ -110,7 +129,7 @@ def check_every_screen(app: Any, shots: Path | None = None, prefix: str = "") ->
                 app.frame(0)
             app.draw()
         assert app.top is scene, f"{name}: {app.top.screen_id} came over it"
-        problems += [f"{name}: {p}" for p in overflows(app)]
+        problems += [f"{name}: {p}" for p in overflows(app) + english_in_french(app)]
         problems += [f"{name}: pygame_gui: {w.message}" for w in caught if "too small" in str(w.message)]
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
