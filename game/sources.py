@@ -25,5 +25,6 @@ def article_name(s: Strings, article: str) -> str:
 
 
 def article_names(s: Strings, articles: Iterable[str]) -> str:
-    """Several articles, named, separated by semicolons (a name has commas of its own)."""
-    return "; ".join(article_name(s, a) for a in articles)
+    """Several articles, named, separated by semicolons (a name has commas of its own); French puts a
+    narrow no-break space before the semicolon."""
+    return ("\u202f; " if s.lang == "fr" else "; ").join(article_name(s, a) for a in articles)

@@ -13,6 +13,7 @@ from game.engine import actions as a
 from game.glossary import glossary, pick, terms_in
 from game.sources import article_names
 from game.ui import sound, theme
+from game.ui.layout import wrap_words
 from game.ui.scene import Scene, panel
 from game.ui.scenes.help import glossary_tip
 from game.ui.session import Session
@@ -81,19 +82,26 @@ class CardScene(Scene):
             legal = session.game.legal_actions(session.state)
             offered = {x.choice for x in legal if isinstance(x, a.Choose) and x.event == self.event_id}
             choices = [c for c in event.choices if c.id in offered]
-        text_h = 500 - 64 * len(choices) - 130
+        # Each choice: its button, then its consequence ("→ …") wrapped on as many lines as it needs, at the
+        # projector's 16 px; the choices stand at the bottom and the text box takes the room left.
+        small = theme.font(theme.font_sizes(self.scale)["small"])
+        line_h = small.get_linesize() + 2
+        button_h = max(36, theme.font(theme.font_sizes(self.scale)["body"], bold=True).get_linesize() + 12)
+        hints = [wrap_words(lambda t: small.size(t)[0], "→ " + s.pick(c.hint), BOX.w - 80) if c.hint else []
+                 for c in choices]
+        rows = [button_h + 4 + line_h * len(lines) + 6 for lines in hints]
+        y = BOX.bottom - 24 - sum(rows) - (0 if choices else 56)
+        text_h = y - 48 - (BOX.y + 124)
         self.textbox((BOX.x + 24, BOX.y + 124, BOX.w - 48, max(120, text_h)), body, "#card_text")
-        y = BOX.bottom - 24 - 64 * len(choices) - (0 if choices else 56)
         for i, choice in enumerate(choices):
             hint = s.pick(choice.hint) if choice.hint else ""
             label = f"{i + 1}. {s.pick(choice.label)}"
-            # the hint (the consequence the player should know) on its own line: long hints stay readable
-            self.button((BOX.x + 24, y, BOX.w - 48, 36), label, lambda c=choice.id: self.choose(c),
+            self.button((BOX.x + 24, y, BOX.w - 48, button_h), label, lambda c=choice.id: self.choose(c),
                         (hint + "<br>" if hint else "") + self.t("ui.key_tip", k=str(i + 1)), "#choice")
-            if hint:
-                self.label((BOX.x + 34, y + 37, BOX.w - 68, 22), "→ " + hint, "#small")
+            for n, line in enumerate(hints[i]):
+                self.label((BOX.x + 34, y + button_h + 2 + n * line_h, BOX.w - 68, line_h), line, "#small")
             self.key(getattr(pygame, f"K_{i + 1}"), lambda c=choice.id: self.choose(c))
-            y += 64
+            y += rows[i]
         if not choices:
             self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.continue"), self.done,
                         self.t("ui.key_tip", k="Enter"), "#primary")
