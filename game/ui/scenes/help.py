@@ -13,6 +13,7 @@ from pygame_gui.core import ObjectID
 from game.glossary import glossary, pick
 from game.i18n import Strings
 from game.ui import theme
+from game.ui.focus import scroll_into_view
 from game.ui.layout import Column
 from game.ui.scene import Scene, panel
 
@@ -41,14 +42,20 @@ class HelpScene(Scene):
         self.textbox((20, 52, 1240, 56), self.t("ui.help.keys"), ObjectID(class_id="@wrapped"))
         terms = glossary()
 
+        chosen: list[Any] = []
+
         def rows(col: Column) -> None:
+            chosen.clear()
             for term in terms.values():
                 for btn in col.buttons(pick(term.name, self.lang), lambda t=term.id: self._show(t), None, "#toggle",
                                        indent=8):
                     if term.id == self.term:
                         btn.select()
                         self.focus.focus(btn)
+                        chosen.append(btn)
         Column.fill(self, (24, 114, 400, 530), rows)
+        if chosen:  # the term opened from a card or a figure (SMIC, far down the list) is in sight
+            scroll_into_view(chosen[0])
         entry = terms[self.term]
         text = f"<b>{escape(pick(entry.name, self.lang))}</b><br><br>{escape(pick(entry.text, self.lang))}"
         if entry.more:
