@@ -30,6 +30,7 @@ from game.report.facts import automatic, game_facts
 from game.report.loading import ActionRow, EventRow, LoadedResult, ResultDoc, parse_result
 from game.report.path import path_heads, path_rows
 from game.report.questions import discussion_questions
+from game.sources import article_name
 
 #: Stocks on the share-price chart are shown as an index: 100 at the start of the game.
 INDEX_BASE = 100
@@ -250,7 +251,7 @@ def _news_cell(item: NewsItem, doc: ResultDoc, cat: Catalog, s: Strings) -> str:
     record = s.pick(source.record) if source and source.record else row.source.record
     articles = list(source.articles) if source else row.source.articles
     tags = [f'<span class="tag {p.esc(row.kind)}">{p.esc(s.t(f"report.kind.{row.kind}"))}</span>']
-    tags += [f'<span class="tag">{p.esc(a)}</span>' for a in articles]
+    tags += [f'<span class="tag">{p.esc(article_name(s, a))}</span>' for a in articles]
     html = [f"<b>{item.number}.</b> {p.esc(title)} {''.join(tags)}"]
     if says:
         html.append(f'<div class="source"><b>{p.esc(s.t("report.says"))}</b> {p.esc(says)}</div>')

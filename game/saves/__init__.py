@@ -18,6 +18,7 @@ from game.saves.store import (
     crashes_dir,
     data_dir,
     inspect_save,
+    is_autosave,
     list_saves,
     load_save,
     save_game,
@@ -28,6 +29,6 @@ from game.saves.store import (
 
 __all__ = [
     "FORMAT_VERSION", "Autosaver", "CrashInfo", "LoadedSave", "SaveDocument", "SaveError", "SaveInfo", "SaveWarning",
-    "autosave_path", "crashes_dir", "data_dir", "inspect_save", "list_saves", "load_save", "save_game",
+    "autosave_path", "crashes_dir", "data_dir", "inspect_save", "is_autosave", "list_saves", "load_save", "save_game",
     "saves_dir", "slot_path", "write_crash_report",
 ]

@@ -64,6 +64,9 @@ APP_NAME = "chip-race"
 #: A save holds a state and a log of a few hundred actions: far below this.
 MAX_SAVE_BYTES = 32 * 1024 * 1024
 AUTOSAVE_NAME = "autosave.json"
+#: Each game's own autosave is ``autosave.<game id>.json`` (see game.saves.shelf); named slots never
+#: contain a dot, so they are never taken for one.
+AUTOSAVE_PREFIX = "autosave."
 
 
 # ---------------------------------------------------------------- where saves live
@@ -130,6 +133,18 @@ def slot_path(name: str, folder: Path | None = None) -> Path:
     if stem.lower() in _WINDOWS_RESERVED or f"{stem}.json" == AUTOSAVE_NAME:
         stem += "-slot"
     return (folder or saves_dir()) / f"{stem}.json"
+
+
+def is_autosave(path: Path) -> bool:
+    """True for an autosave: a game's own (``autosave.<game id>.json``) or the single slot of older
+    versions (``autosave.json``).
+
+    Example::
+
+        >>> is_autosave(Path("autosave.cn_lab-7-20260302-091504.json")), is_autosave(Path("autosave-slot.json"))
+        (True, False)
+    """
+    return path.name == AUTOSAVE_NAME or (path.name.startswith(AUTOSAVE_PREFIX) and path.suffix == ".json")
 
 
 # ---------------------------------------------------------------- writing
@@ -439,7 +454,7 @@ def inspect_save(path: Path | str, content: Content | None = None) -> SaveInfo:
         modified = path.stat().st_mtime_ns
     except OSError:
         modified = 0
-    info = SaveInfo(path=path, name=path.stem, ok=False, autosave=path.name == AUTOSAVE_NAME,
+    info = SaveInfo(path=path, name=path.stem, ok=False, autosave=is_autosave(path),
                     modified_ns=modified)
     try:
         doc, migrated_from = _read_document(path)

@@ -23,6 +23,7 @@ from game.cli import UsageError
 from game.content.loader import ContentError, load_content
 from game.content.models import Content, Event
 from game.i18n import LANGUAGES, strings
+from game.sources import article_name, article_names
 from game.tools.modopts import add_mod_arguments
 
 
@@ -111,7 +112,7 @@ def _when(row: dict[str, Any], lang: str) -> str:
 def _source_text(row: dict[str, Any], lang: str) -> str:
     s = strings(lang)
     if row["source"]["articles"]:
-        return ", ".join(row["source"]["articles"])
+        return article_names(s, row["source"]["articles"])
     return s.t("events.source.context") if row["context"] else s.t("events.source.none")
 
 
@@ -149,7 +150,8 @@ def handout_html(rows: list[dict[str, Any]], lang: str, scope: str) -> str:
     for row in rows:
         label = s.t(f"report.kind.{row['kind']}")
         kind = f'<span class="tag {p.esc(row["kind"])}">{p.esc(label)}</span>'
-        tags = kind + "".join(f'<span class="tag">{p.esc(a)}</span>' for a in row["source"]["articles"])
+        tags = kind + "".join(f'<span class="tag">{p.esc(article_name(s, a))}</span>'
+                              for a in row["source"]["articles"])
         text = [f"<b>{p.esc(row['title'])}</b> {tags}"]
         if row["source"]["says"]:
             text.append(f'<div class="source"><b>{p.esc(s.t("report.says"))}</b> '

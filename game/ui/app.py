@@ -52,6 +52,25 @@ IDLE_WAIT_MS = 1000
 NAP_MS = 25
 
 
+def fit_to_desktop(size: tuple[int, int], desktop: tuple[int, int] | None = None) -> tuple[int, int]:
+    """``size`` made no larger than the desktop (a 1280x720 window on a 1024x768 school laptop would
+    hang off the screen), keeping the canvas's shape.
+
+    >>> fit_to_desktop((1280, 720), (1024, 768))
+    (1024, 576)
+    >>> fit_to_desktop((1280, 720), (1920, 1080))
+    (1280, 720)
+    """
+    if desktop is None:
+        try:
+            desktop = pygame.display.get_desktop_sizes()[0]
+        except (pygame.error, IndexError):
+            return size
+    room_w, room_h = desktop[0], desktop[1] - 48  # leave the task bar and the title bar visible
+    scale = min(1.0, room_w / size[0], room_h / size[1])
+    return (round(size[0] * scale), round(size[1] * scale))
+
+
 class App:
     """The game window and its scene stack."""
 
@@ -60,7 +79,7 @@ class App:
         # The dummy video driver has no renderer to scale with: draw at 1280x720 as is.
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
         pygame.init()
-        theme.font.cache_clear()  # fonts from an earlier pygame.init() are dead after pygame.quit()
+        theme.forget_fonts()  # fonts from an earlier pygame.init() are dead after pygame.quit()
         pygame.display.set_caption("Chip Race")
         self.screen = self._open_window()
         self.manager = self._make_manager()
@@ -83,13 +102,27 @@ class App:
 
     # --- set-up --------------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
+        """The window: a fixed 1280x720 canvas that SDL scales to whatever size the window has.
+
+        pygame's SCALED renderer scales by whole factors in a window (a window smaller than the canvas,
+        or a projector's full screen entered from a window, then shows a cropped canvas) unless its own
+        switch ``SDL_HINT_RENDER_SCALE_QUALITY`` is set; set, the whole canvas is always shown, with bars
+        where the shape differs. Linear filtering keeps letters smooth when scaled down. It also forbids a
+        window smaller than the canvas: the smallest window allowed here is half of it.
+        """
         flags = 0 if self.headless else pygame.SCALED | pygame.RESIZABLE
+        if not self.headless:
+            os.environ.setdefault("SDL_HINT_RENDER_SCALE_QUALITY", "1")
+            os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
         if self.settings.fullscreen and not self.headless:
             flags |= pygame.FULLSCREEN
         screen = pygame.display.set_mode(theme.SIZE, flags)
-        if not self.headless and not self.settings.fullscreen:
-            with contextlib.suppress(AttributeError, pygame.error):  # SCALED: a 1280x720 canvas, scaled up
-                pygame.Window.from_display_module().size = self.settings.window_size
+        if not self.headless:
+            with contextlib.suppress(AttributeError, pygame.error):
+                window = pygame.Window.from_display_module()
+                window.minimum_size = (theme.SIZE[0] // 2, theme.SIZE[1] // 2)
+                if not self.settings.fullscreen:
+                    window.size = fit_to_desktop(self.settings.window_size)
         return screen
 
     def _make_manager(self) -> pygame_gui.UIManager:
@@ -98,6 +131,10 @@ class App:
                                        starting_language=self.settings.language)
         manager.add_font_paths("dejavu", str(theme.FONT_REGULAR), str(theme.FONT_BOLD), str(theme.FONT_ITALIC),
                                str(theme.FONT_BOLD_ITALIC))
+        # The bold and italic faces the text boxes use (<b>, <i>), loaded now rather than with a warning later.
+        manager.preload_fonts([{"name": "dejavu", "point_size": size, "style": style}
+                               for size in sorted(set(theme.font_sizes(scale).values()))
+                               for style in ("italic", "bold_italic")])  # bold: the theme loads it
         return manager
 
     @property
@@ -199,7 +236,7 @@ class App:
             self.screen = self._open_window()
         if not on:
             with contextlib.suppress(AttributeError, pygame.error):
-                pygame.Window.from_display_module().size = self.settings.window_size
+                pygame.Window.from_display_module().size = fit_to_desktop(self.settings.window_size)
         self.touch()
 
     def toggle_fullscreen(self) -> None:

@@ -169,11 +169,12 @@ def bar_chart(surface: pygame.Surface, rect: pygame.Rect, bars: list[tuple[str, 
     small, bold = theme.font(13), theme.font(13, bold=True)
     hi = max(v for _, v, _, _ in bars) or 1
     row = min(26, rect.h // len(bars))
-    name_w = 130
+    # the names' column as wide as the longest name (at most 40% of the chart): no bar over a name
+    name_w = min(max(bold.size(name)[0] for name, *_ in bars) + 10, int(rect.w * 0.4))
     for i, (name, value, text, mine) in enumerate(bars):
         y = rect.y + i * row
         f = bold if mine else small
-        surface.blit(f.render(name, True, theme.INK), (rect.x, y + 4))
+        surface.blit(f.render(fit_text(f, name, name_w - 8), True, theme.INK), (rect.x, y + 4))
         w = int((rect.w - name_w - 60) * value / hi)
         bar = pygame.Rect(rect.x + name_w, y + 3, max(2, w), row - 8)
         pygame.draw.rect(surface, theme.BLUE if mine else theme.SKY, bar)

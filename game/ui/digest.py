@@ -77,6 +77,7 @@ class DigestScene(CardScene):
         session: Session = self.app.session
         for event_id, side in self.news:
             session.shown_cards.add((session.state.turn, event_id, side))
+        self.app.flow.autosave()  # the news read stays read when the game is resumed
         self.close()
 
     def draw(self, surface: pygame.Surface) -> None:

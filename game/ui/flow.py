@@ -3,7 +3,8 @@
 The dashboard builds and draws the lab; whenever it is on top and drawn it asks :meth:`Flow.route`
 what must come before play continues, in this order: the end screen when the game is over, the
 "pass the laptop" screen when the hot-seat player changes, the turn summary once per turn, the
-event cards of the turn (a card waiting for a decision first), the tutorial on a first game.
+briefing (the scenario's goals) when a game starts, the tutorial on a first game, then the event cards
+of the turn (a card waiting for a decision first).
 Each of those screens hands its result back to the flow by callback (a card its choice), and the
 flow keeps the window's memory of what each player has seen. The flow also starts and leaves
 games, sends the player's actions to the session (with the end-of-turn sound and the autosave),
@@ -28,6 +29,7 @@ from game.engine.errors import IllegalAction
 from game.ui import persist, sound
 from game.ui.digest import digest_scene
 from game.ui.scenes import market
+from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.card import Card, next_card
 from game.ui.scenes.crash import CrashScene, MessageScene
 from game.ui.scenes.dashboard import DashboardScene
@@ -46,6 +48,8 @@ class Flow:
 
     def __init__(self, app: Any):
         self.app = app
+        #: Games whose briefing (the scenario's goals) was shown in this window.
+        self.briefed: set[str] = set()
 
     # --- games ---------------------------------------------------------------------------------
     def menu(self) -> None:
@@ -63,7 +67,7 @@ class Flow:
     def play(self, action: a.Action) -> str:
         """Submit the player's ``action``; the status line to show ("" when there is nothing to say).
 
-        Ending the turn plays its sound (the crash sting after a market crash) and autosaves.
+        Ending the turn plays its sound (the crash sting after a market crash); every action autosaves.
         """
         session = self.app.session
         before, turn = len(session.notes), session.state.turn
@@ -72,16 +76,19 @@ class Flow:
             session.submit(action)
         except IllegalAction as exc:
             status = reason_text(session, exc, self.app.settings.language)
-        if not isinstance(action, a.EndTurn):
-            return status
-        if session.state.turn != turn or session.state.over:
+        if isinstance(action, a.EndTurn) and (session.state.turn != turn or session.state.over):
             sound.play(self.app, "crash" if sound.is_crash(session.notes[before:]) else "end_turn")
             market.open_if_shock(self.app, session.notes[before:])
+        return self.autosave() or status
+
+    def autosave(self) -> str:
+        """Save the game as it stands to its own autosave (after every action and card: "Continue"
+        resumes mid-turn); the status line to show when that failed, else ""."""
         try:
-            persist.autosave(session)
+            persist.autosave(self.app.session)
         except Exception:  # a full disk or a read-only folder must not stop the game: say so
-            status = self.app.strings.t("ui.dash.autosave_failed")
-        return status
+            return self.app.strings.t("ui.dash.autosave_failed")
+        return ""
 
     # --- between actions -----------------------------------------------------------------------
     def route(self) -> bool:
@@ -97,12 +104,14 @@ class Flow:
         if session.seen[viewer]["turn"] < session.state.turn:
             app.push(SummaryScene(app, lambda _: self._summary_read(viewer)))
             return True
-        if self.open_card():
+        if session.game_id not in self.briefed and session.state.turn == 0 and not session.shown_cards:
+            self.briefed.add(session.game_id)  # the goals first, once per game
+            app.push(BriefingScene(app))
             return True
-        if not app.settings.tutorial_done:
+        if not app.settings.tutorial_done:  # the tutorial before the first news card
             app.push(TutorialScene(app, lambda _: self._tutorial_done()))
             return True
-        return False
+        return self.open_card()
 
     def open_card(self) -> bool:
         """Show the next event card of the turn (the one waiting for a decision first), if any."""
@@ -127,6 +136,7 @@ class Flow:
         if choice is not None:
             session.submit(a.Choose(event=event, choice=choice))
         session.shown_cards.add((session.state.turn, event, side))
+        self.autosave()  # a card read or answered stays so when the game is resumed
 
     def _tutorial_done(self) -> None:
         self.app.apply_settings(replace(self.app.settings, tutorial_done=True))

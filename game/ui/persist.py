@@ -24,6 +24,7 @@ from game import saves
 from game.i18n import strings
 from game.resultfiles import FolderError, write_into
 from game.results import build_result, result_file_name  # unique per student and game, accents kept
+from game.saves import shelf
 from game.ui.session import Session
 
 
@@ -31,34 +32,68 @@ class PersistError(Exception):
     """Saving or loading failed; the message is for people."""
 
 
+def session_meta(session: Session) -> dict[str, Any]:
+    """What a save keeps besides the replay log: who plays, which game it is, and the window's memory
+    of what each player has already seen (cards read, front pages, the turn summary, the hot-seat
+    hand-over), so a game resumed mid-turn does not show an answered card or a read summary again."""
+    return {"humans": session.humans, "game_id": session.game_id, "nickname": session.nickname,
+            "shown_cards": sorted([turn, event, side] for turn, event, side in session.shown_cards),
+            "front_pages": sorted([turn, side] for turn, side in session.front_pages),
+            "shown_to": session.shown_to, "seen": session.seen}
+
+
+def _restore_memory(session: Session, meta: dict[str, Any]) -> None:
+    """Put back what :func:`session_meta` kept; anything missing or malformed is simply not restored
+    (an older save shows this turn's news again, as it always did)."""
+    try:
+        session.shown_cards = {(int(t), str(e), s if s is None else str(s)) for t, e, s in meta.get("shown_cards", [])}
+        session.front_pages = {(int(t), str(s)) for t, s in meta.get("front_pages", [])}
+        seen = meta.get("seen")
+        if isinstance(seen, dict):
+            session.seen.update({side: snap for side, snap in seen.items() if side in session.seen
+                                 and isinstance(snap, dict) and "turn" in snap and "lab" in snap})
+        if meta.get("shown_to") in session.humans:
+            session.shown_to = meta["shown_to"]
+    except (TypeError, ValueError):
+        pass
+
+
 def autosave(session: Session) -> Path:
-    """Save to the autosave slot (after every turn)."""
-    path = saves.autosave_path()
-    saves.save_game(path, session.game, session.state, session.actions, meta={"humans": session.humans})
+    """Save to this game's own autosave (after every action) and drop the oldest autosaves."""
+    path = shelf.autosave_file(session.game_id)
+    saves.save_game(path, session.game, session.state, session.actions, meta=session_meta(session))
+    shelf.prune_autosaves(spare=path)
     return path
 
 
 def save_to(session: Session, name: str) -> Path:
     """Save to the slot called ``name`` (see :func:`game.saves.slot_path`); the name goes in the meta."""
     path = saves.slot_path(name)
-    saves.save_game(path, session.game, session.state, session.actions,
-                    meta={"humans": session.humans, "name": name})
+    saves.save_game(path, session.game, session.state, session.actions, meta={**session_meta(session), "name": name})
     return path
 
 
 def load_from(path: Path) -> Session:
-    """A session for a save file; ``PersistError`` with the loader's message when it cannot be read."""
+    """A session for a save file, where the player was; ``PersistError`` with the loader's message
+    when it cannot be read. The game keeps its autosave (``game_id``) when the save names one."""
     try:
         loaded = saves.load_save(Path(path))
     except saves.SaveError as exc:
         raise PersistError(str(exc)) from None
-    humans = loaded.meta.get("humans") if isinstance(loaded.meta, dict) else None
-    return Session(loaded.game, loaded.state, list(humans or loaded.state.seats), loaded.actions)
+    meta = loaded.meta if isinstance(loaded.meta, dict) else {}
+    humans = meta.get("humans")
+    game_id = meta.get("game_id") if isinstance(meta.get("game_id"), str) else ""
+    nickname = meta.get("nickname") if isinstance(meta.get("nickname"), str) else ""
+    session = Session(loaded.game, loaded.state, list(humans or loaded.state.seats), loaded.actions,
+                      nickname=nickname, game_id=game_id)
+    _restore_memory(session, meta)
+    return session
 
 
-def latest_autosave() -> Path | None:
-    path = saves.autosave_path()
-    return path if path.exists() else None
+def latest_save() -> Path | None:
+    """The save "Continue" opens: the newest named save or autosave of an unfinished game."""
+    info = shelf.resumable()
+    return info.path if info is not None else None
 
 
 def list_save_files() -> list[Path]:

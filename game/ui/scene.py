@@ -32,6 +32,8 @@ from game.ui.charts import fit_text
 from game.ui.focus import FocusRing, press
 
 Rect = tuple[int, int, int, int] | pygame.Rect
+#: The text style (game.ui.theme.font_sizes) of each label look in assets/ui/theme.json.
+LABEL_STYLES = {"#title": "title", "#title_center": "title", "#heading": "big", "#small": "small", "#reason": "small"}
 
 
 class Scene:
@@ -62,6 +64,8 @@ class Scene:
 
     # --- helpers -------------------------------------------------------------------------------
     def t(self, name: str, /, **params: Any) -> str:
+        if name == "ui.key_tip" and self.app.strings.has(f"ui.keyname.{params.get('k')}"):
+            params["k"] = self.app.strings.t(f"ui.keyname.{params['k']}")  # "Touche : Entrée", not "Enter"
         return self.app.strings.t(name, **params)
 
     @property
@@ -83,7 +87,12 @@ class Scene:
         return btn
 
     def label(self, rect: Rect, text: str, object_id: str | None = None) -> UILabel:
-        lab = UILabel(pygame.Rect(rect), text, self.app.manager, object_id=object_id)
+        rect = pygame.Rect(rect)
+        # The large text size must not clip a label's letters: a box lower than a line grows around its middle.
+        line = theme.font(theme.font_sizes(self.scale)[LABEL_STYLES.get(object_id or "", "body")]).get_linesize() + 1
+        if rect.h < line:
+            rect = pygame.Rect(rect.x, rect.centery - line // 2, rect.w, line)
+        lab = UILabel(rect, text, self.app.manager, object_id=object_id)
         self.elements.append(lab)
         return lab
 

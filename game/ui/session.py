@@ -28,6 +28,7 @@ from game.engine.notes import LogEntry, Note
 from game.engine.state import GameState, Lab
 from game.match import Match
 from game.policies import Policy, make_policy
+from game.saves.shelf import new_game_id
 
 #: The computer player that takes a seat nobody plays.
 COMPUTER_POLICY = "efficient"
@@ -52,11 +53,13 @@ class Session:
     plays which seat) and what the window remembers about it (what each seat last saw)."""
 
     def __init__(self, game: Game, state: GameState, humans: list[str], actions: Iterable[LogEntry] = (),
-                 nickname: str = "", notes: Iterable[Note] = ()):
+                 nickname: str = "", notes: Iterable[Note] = (), game_id: str = ""):
         people = [s for s in humans if s in state.seats] or list(state.seats)
         computers = {side: make_policy(computer_policy(game), state.seed) for side in state.seats if side not in people}
         self.match = Match(game, state, computers, log=list(actions), notes=list(notes))
         self.nickname = nickname
+        #: Names this game's own autosave (game.saves.shelf); kept when the game is saved and loaded.
+        self.game_id = game_id or new_game_id(state.scenario, state.seed)
         #: Each human seat's lab as it was when that seat last looked at its summary (for deltas).
         self.seen: dict[str, dict[str, Any]] = {side: self.snapshot(side) for side in self.humans}
         #: Event cards already shown, as (turn, event, side): the window's memory, not the game's.

@@ -7,8 +7,8 @@ The theme JSON (``assets/ui/theme.json``) names font sizes as ``{body}``, ``{sma
 
 Example::
 
-    >>> theme_dict(1.0)["defaults"]["font"]["size"]
-    '16'
+    >>> theme_dict(1.0)["defaults"]["font"]["size"], min(font_sizes(1.0).values()) >= MIN_TEXT
+    ('16', True)
 """
 
 from __future__ import annotations
@@ -50,7 +50,10 @@ SERIES = (BLUE, VERMILION, GREEN, PINK, ORANGE, SKY, BLACK, (120, 94, 240))
 
 #: Text sizes (pixels of the logical 1280x720 window) for the setting "normal" and "large".
 TEXT_SCALES = {"normal": 1.0, "large": 1.2}
-_BASE_SIZES = {"small": 13, "body": 16, "big": 19, "title": 30}
+#: No text is smaller than this (pixels at 1280x720): on a classroom projector, smaller letters run
+#: together ("rn" reads as "m"). The "small" style is small by its muted colour, not its size.
+MIN_TEXT = 16
+_BASE_SIZES = {"small": MIN_TEXT, "body": 16, "big": 19, "title": 30}
 
 
 def font_sizes(scale: float) -> dict[str, int]:
@@ -72,7 +75,18 @@ def theme_dict(scale: float) -> dict[str, Any]:
     return theme
 
 
-@cache
 def font(size: int, bold: bool = False):
-    """A pygame font of the bundled face (cached: opening a TTF costs a few milliseconds)."""
+    """A pygame font of the bundled face, never under :data:`MIN_TEXT` pixels (charts and pictures
+    draw their own text and ask for sizes of their own)."""
+    return _font(max(size, MIN_TEXT), bold)
+
+
+@cache
+def _font(size: int, bold: bool) -> pygame.font.Font:
+    """Cached: opening a TTF costs a few milliseconds."""
     return pygame.font.Font(str(FONT_BOLD if bold else FONT_REGULAR), size)
+
+
+def forget_fonts() -> None:
+    """Drop the cached fonts (they are dead after ``pygame.quit()``; a new window opens them again)."""
+    _font.cache_clear()

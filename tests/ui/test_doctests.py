@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["game.ui.motion", "game.ui.mapdata", "game.ui.racedata", "game.ui.marketdata",
-           "game.ui.scenes.frontpage"]
+           "game.ui.scenes.frontpage", "game.ui.app", "game.ui.theme"]
 
 
 @pytest.mark.parametrize("name", MODULES)

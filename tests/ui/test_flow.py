@@ -85,11 +85,15 @@ def test_route_order_handoff_summary_card_tutorial_end(app):
             top.choose(next(x for x in session.game.legal_actions(session.state) if isinstance(x, Choose)).choice)
         elif top.screen_id == "tutorial":
             top.finish()
+        elif top.screen_id == "briefing":
+            top.close()
         else:
             top.done()
     assert seen[-1] == "end" and app.settings.tutorial_done
     assert seen[0] == "pass_laptop"  # the hand-off comes before anything of the lab
-    assert seen.index("tutorial") > seen.index("event_card")  # the turn's news before the tutorial
+    # the goals, then the tutorial, before the first news card
+    assert seen.index("briefing") < seen.index("tutorial") < seen.index("event_card")
+    assert seen.count("briefing") == 1  # once per game
     summary = seen.index("turn_summary")
     assert seen[summary - 1] == "pass_laptop" and seen[summary + 1] == "event_card"  # summary, then the news
     assert not seen.count("tutorial") > 1  # finished once, remembered

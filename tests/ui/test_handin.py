@@ -16,7 +16,7 @@ def _to_dashboard(app) -> None:
             return
         if sid == "event_card":
             key(app, pygame.K_1 if app.top.choosing else pygame.K_RETURN)
-        elif sid in ("turn_summary", "tutorial"):
+        elif sid in ("turn_summary", "tutorial", "briefing"):
             key(app, pygame.K_RETURN)
         else:
             settle(app)

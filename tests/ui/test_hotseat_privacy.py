@@ -54,7 +54,7 @@ def test_two_players_never_see_the_other_labs_private_notes(app):
                 key(app, pygame.K_RETURN)  # the preselected amount, confirmed by Enter
         elif sid == "dashboard":
             key(app, pygame.K_e)
-        elif sid in ("pass_laptop", "turn_summary", "front_page", "tutorial"):
+        elif sid in ("pass_laptop", "turn_summary", "front_page", "tutorial", "briefing"):
             key(app, pygame.K_RETURN)
         else:
             settle(app)

@@ -35,6 +35,9 @@ def test_first_game_in_french_from_menu_to_end(app):
         elif sid == "tutorial":
             tutorial_text += texts(app)
             key(app, pygame.K_RETURN)
+        elif sid == "briefing":  # the scenario's goals, in French, before anything else
+            assert any("Vos objectifs" in t for t in texts(app))
+            key(app, pygame.K_RETURN)
         elif sid == "turn_summary":
             assert any("Ce que vous avez fait" in t or "Ce que le monde a fait" in t for t in texts(app))
             key(app, pygame.K_RETURN)
@@ -50,7 +53,7 @@ def test_first_game_in_french_from_menu_to_end(app):
         else:
             settle(app)
     assert app.top.screen_id == "end", seen
-    assert seen.index("tutorial") < seen.index("turn_summary")
+    assert seen.index("briefing") < seen.index("tutorial") < seen.index("event_card") < seen.index("turn_summary")
     assert {"event_card", "picker_buy", "turn_summary"} <= set(seen)
     # the tutorial taught the key ideas: chips and bans, training cost, price per million tokens
     tour = " ".join(tutorial_text)

@@ -21,7 +21,7 @@ def test_menu_to_end_screen_with_posted_events(app, tmp_path):
             break
         if sid == "event_card":
             key(app, pygame.K_1 if app.top.choosing else pygame.K_RETURN)
-        elif sid in ("turn_summary", "tutorial"):
+        elif sid in ("turn_summary", "tutorial", "briefing"):
             key(app, pygame.K_RETURN)
         elif sid == "dashboard":
             key(app, pygame.K_e)

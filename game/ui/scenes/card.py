@@ -10,8 +10,12 @@ from typing import Any
 import pygame
 
 from game.engine import actions as a
+from game.glossary import glossary, pick, terms_in
+from game.sources import article_names
 from game.ui import sound, theme
+from game.ui.layout import wrap_words
 from game.ui.scene import Scene, panel
+from game.ui.scenes.help import glossary_tip
 from game.ui.session import Session
 from game.ui.view import month_year
 
@@ -65,7 +69,7 @@ class CardScene(Scene):
         if src is not None:
             parts = []
             if src.articles:
-                parts.append(self.t("ui.card.articles", ids=", ".join(src.articles)))
+                parts.append(self.t("ui.card.articles", ids=article_names(s, src.articles)))
             if src.context:
                 parts.append(self.t("ui.card.context"))
             if src.says:
@@ -78,22 +82,50 @@ class CardScene(Scene):
             legal = session.game.legal_actions(session.state)
             offered = {x.choice for x in legal if isinstance(x, a.Choose) and x.event == self.event_id}
             choices = [c for c in event.choices if c.id in offered]
-        text_h = 500 - 64 * len(choices) - 130
+        # Each choice: its button, then its consequence ("→ …") wrapped on as many lines as it needs, at the
+        # projector's 16 px; the choices stand at the bottom and the text box takes the room left.
+        small = theme.font(theme.font_sizes(self.scale)["small"])
+        line_h = small.get_linesize() + 2
+        button_h = max(36, theme.font(theme.font_sizes(self.scale)["body"], bold=True).get_linesize() + 12)
+        hints = [wrap_words(lambda t: small.size(t)[0], "→ " + s.pick(c.hint), BOX.w - 80) if c.hint else []
+                 for c in choices]
+        rows = [button_h + 4 + line_h * len(lines) + 6 for lines in hints]
+        y = BOX.bottom - 24 - sum(rows) - (0 if choices else 56)
+        text_h = y - 48 - (BOX.y + 124)
         self.textbox((BOX.x + 24, BOX.y + 124, BOX.w - 48, max(120, text_h)), body, "#card_text")
-        y = BOX.bottom - 24 - 64 * len(choices) - (0 if choices else 56)
         for i, choice in enumerate(choices):
             hint = s.pick(choice.hint) if choice.hint else ""
             label = f"{i + 1}. {s.pick(choice.label)}"
-            # the hint (the consequence the player should know) on its own line: long hints stay readable
-            self.button((BOX.x + 24, y, BOX.w - 48, 36), label, lambda c=choice.id: self.choose(c),
+            self.button((BOX.x + 24, y, BOX.w - 48, button_h), label, lambda c=choice.id: self.choose(c),
                         (hint + "<br>" if hint else "") + self.t("ui.key_tip", k=str(i + 1)), "#choice")
-            if hint:
-                self.label((BOX.x + 34, y + 37, BOX.w - 68, 22), "→ " + hint, "#small")
+            for n, line in enumerate(hints[i]):
+                self.label((BOX.x + 34, y + button_h + 2 + n * line_h, BOX.w - 68, line_h), line, "#small")
             self.key(getattr(pygame, f"K_{i + 1}"), lambda c=choice.id: self.choose(c))
-            y += 64
+            y += rows[i]
         if not choices:
             self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.continue"), self.done,
                         self.t("ui.key_tip", k="Enter"), "#primary")
+        words = " ".join([s.pick(event.title), body, *(s.pick(c.label) for c in choices),
+                          *(s.pick(c.hint) for c in choices if c.hint)])
+        self.word_buttons(terms_in(words, self.lang), BOX.y + 124 + max(120, text_h) + 8)
+
+    def word_buttons(self, terms: list[str], y: int) -> None:
+        """The card's technical words as buttons: hover for the definition, click for the glossary (F1).
+        Added after the choices so Enter and the number keys still answer the card first."""
+        if not terms:
+            return
+        label = self.t("ui.card.words")
+        width = self.text_width(label, "small") + 12
+        self.label((BOX.x + 24, y, width, 32), label, "#small")
+        x = BOX.x + 24 + width
+        for term in terms:
+            name = pick(glossary()[term].name, self.lang)
+            w = min(self.text_width(name, "small") + 28, BOX.right - 24 - x)
+            if w < 60:
+                break
+            self.button((x, y, w, 32), self.fit(name, w - 20, "small"), lambda t=term: self.app.flow.help(t),
+                        glossary_tip(self.app.strings, term), "#word")
+            x += w + 6
 
     def choose(self, choice: str) -> None:
         """Take ``choice`` (the flow submits it)."""

@@ -38,8 +38,8 @@ class MapScene(PictureScene):
     def __init__(self, app: Any):
         super().__init__(app)
         self.board: Board = load_board()
-        # large text: a smaller board leaves the legend room for its longer lines
-        self.rect = MAP_RECT if self.scale == 1 else MAP_RECT.inflate(0, -60).move(0, -30)
+        # a smaller board leaves the legend room for its lines at 16 px and more (two lines each)
+        self.rect = MAP_RECT.inflate(0, -60).move(0, -30)
 
     @property
     def view(self) -> MapView:

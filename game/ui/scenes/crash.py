@@ -26,7 +26,7 @@ class MessageScene(Scene):
     def build(self) -> None:
         self.label((BOX.x + 24, BOX.y + 20, BOX.w - 48, 36), self.title, "#heading")
         self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, 170), self.text)
-        self.button((BOX.right - 224, BOX.bottom - 64, 200, 44), self.t("ui.ok"), self.close, None, "#primary")
+        self.button((BOX.right - 284, BOX.bottom - 64, 260, 44), self.t("ui.ok"), self.close, None, "#primary")
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

@@ -17,7 +17,7 @@ from game.engine.training import monthly_compute
 from game.ui import charts, motion, persist, theme
 from game.ui.costview import cost_line, rival_compute_line
 from game.ui.handin import LeaveScene
-from game.ui.layout import Column
+from game.ui.layout import Column, wrap_words
 from game.ui.previewtext import goal_lines, runway_line
 from game.ui.scene import Scene, panel
 from game.ui.scenes.chipmap import MapScene
@@ -177,7 +177,9 @@ class DashboardScene(Scene):
         lines = [f"• {line}" for line in news[-9:]] or [self.t("ui.dash.no_news")]
         if self.status:
             lines.insert(0, f"<b>{self.status}</b>")
-        self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
+        log = self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
+        if log.scroll_bar is not None:  # the log follows its newest line (older lines: scroll up)
+            log.scroll_bar.set_scroll_from_start_percentage(1.0)
         self.static = None
 
     def figure(self, where: Column | tuple[int, int, int, int], text: str, term: str) -> Any:
@@ -325,8 +327,12 @@ class DashboardScene(Scene):
             value = f.render(self._share_price(prices.get(sid, 0)), True, theme.INK)
             surface.blit(value, (rect.right - value.get_width() - 8, y))
             y += 24
-        hint = theme.font(12).render(self.t("ui.dash.market_first_turn"), True, theme.MUTED)
-        surface.blit(hint, (rect.x + 4, min(rect.bottom - 18, y + 8)))
+        small = theme.font(12)
+        lines = wrap_words(lambda s: small.size(s)[0], self.t("ui.dash.market_first_turn"), rect.w - 8)
+        y = min(rect.bottom - small.get_linesize() * len(lines), y + 8)
+        for line in lines:  # the note wraps: a projector's 16 px letters do not fit one line
+            surface.blit(small.render(line, True, theme.MUTED), (rect.x + 4, y))
+            y += small.get_linesize()
 
     def _share_price(self, cents: int) -> str:
         return self.t("ui.dash.share_price", value=m.number(cents / 100, self.lang, 2))

@@ -81,13 +81,13 @@ class EndScene(Scene):
             scale = ", ".join(self.t("ui.end.band_from", band=pick(b.label), score=b.min_score) if b.min_score
                               else pick(b.label) for b in bands)
             line += " " + self.t("ui.end.band", band=result["sides"][side]["band_label"], bands=scale)
-        self.label((20, 50, 1240, 24), line, "#small")
+        self.textbox((20, 46, 1240, 48), line, "#small")  # the band and its thresholds may need two lines
         parts = result["sides"][side]["score"]["parts"]
         goals = {g.kind: g.weight for g in session.game.scenario.goals}
         text = "<br>".join(self.t("ui.end.part_line", name=self.t(f"goal.{k}"), value=v, weight=goals.get(k, "?"))
                            for k, v in parts.items())
-        self.label((20, 84, 380, 24), self.t("ui.end.parts"), "#heading")
-        self.textbox((20, 110, 380, 150), text)
+        self.label((20, 96, 380, 24), self.t("ui.end.parts"), "#heading")
+        self.textbox((20, 122, 380, 138), text)
         # timeline: what the player chose vs what happened historically
         rows = choice_lines(session, result, self.t, self.app.strings.pick, lang)
         self.label((20, 270, 380, 24), self.t("ui.end.timeline"), "#heading")
@@ -96,13 +96,13 @@ class EndScene(Scene):
         costs = "<br>".join(cost_line(session.state.labs[s], lang) for s in session.humans)
         self.label((20, 498, 380, 24), self.t("ui.end.costs"), "#heading")
         self.textbox((20, 524, 380, 120), costs + "<br>" + self.t("report.costs.explain"), "#small")
-        self.button((20, 650, 280, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
-        self.button((310, 650, 170, 56), self.t("folders.export_to"), lambda: export_to_folder(self),
+        self.button((20, 650, 300, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
+        self.button((330, 650, 190, 56), self.t("folders.export_to"), lambda: export_to_folder(self),
                     self.t("folders.export_to_tip"))
-        self.open_button = self.button((490, 650, 190, 56), self.t("ui.end.open_debrief"), self.open_debrief,
+        self.open_button = self.button((530, 650, 200, 56), self.t("ui.end.open_debrief"), self.open_debrief,
                                        self.t("ui.end.open_debrief_tip"), enabled=self.debrief is not None)
         self.button((1060, 650, 200, 56), self.t("ui.end.menu"), self.back, self.t("ui.key_tip", k="Esc"))
-        self.export_box = self.textbox((690, 650, 360, 62), self.exported or self.t("ui.end.export_hint"), "#small")
+        self.export_box = self.textbox((740, 650, 310, 62), self.exported or self.t("ui.end.export_hint"), "#small")
 
     @property
     def scale(self) -> float:

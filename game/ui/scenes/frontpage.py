@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from game.sources import article_name
 from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.scenes.card import ICONS, Card, CardScene
@@ -88,7 +89,8 @@ class FrontPageScene(PictureScene):
     def build(self) -> None:
         self.static = self.base = None
         self.rendered = {}
-        self.button((PAGE.right - 320, PAGE.bottom - 60, 300, 44), self.t("ui.front.go_on") + "  [Enter]", self.done,
+        go_on = self.t("ui.front.go_on") + f"  [{self.t('ui.keyname.Enter')}]"
+        self.button((PAGE.right - 320, PAGE.bottom - 60, 300, 44), go_on, self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
         self.key(pygame.K_RETURN, self.done)
         self.key(pygame.K_SPACE, self.done)
@@ -138,8 +140,8 @@ class FrontPageScene(PictureScene):
             cy = self.wrapped(surface, self.t("ui.front.quote", text=quote),
                               pygame.Rect(col.x + 16, cy + 18, col.w - 16, col.bottom - cy - 18), 17, italic=True)
             if article:
-                cy = self.wrapped(surface, self.t("ui.front.source", source=self.t(
-                    f"ui.front.article_{article.lower()}")), pygame.Rect(col.x + 16, cy + 4, col.w - 16, 24), 14,
+                cy = self.wrapped(surface, self.t("ui.front.source", source=article_name(
+                    self.app.strings, article)), pygame.Rect(col.x + 16, cy + 4, col.w - 16, 24), 14,
                     colour=theme.MUTED)
         self.illustration(surface, pygame.Rect(col.x, cy + 20, col.w, min(210, col.bottom - cy - 20)), lead)
         heading = "ui.front.also" if len(events) > 1 else "ui.front.record"

@@ -1,56 +1,70 @@
-"""Help: the glossary (reached from F1 and from every figure's tooltip) and the first-game tutorial
-(its ``on_close`` callback hears when it is finished or skipped)."""
+"""Help: the keys and the glossary (reached from F1, from every figure's tooltip and from a card's
+words) and the first-game tutorial (its ``on_close`` callback hears when it is finished or skipped)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 import pygame
+from pygame_gui.core import ObjectID
 
+from game.glossary import glossary, pick
 from game.i18n import Strings
 from game.ui import theme
+from game.ui.focus import scroll_into_view
 from game.ui.keys import key_table
+from game.ui.layout import Column
 from game.ui.scene import Scene, panel
-
-#: Glossary terms in display order (keys under ``ui.gloss.<term>``).
-TERMS = ("action_points", "cash", "chips", "compute", "gpu_hour", "cloud", "capability", "token", "users",
-         "open_weights", "reputation", "talent", "research", "export_control", "grey_market", "market_cap",
-         "distillation", "test_time_scaling")
 
 
 def glossary_tip(s: Strings, term: str) -> str:
-    """The tooltip of a figure: the short definition and how to open the glossary."""
-    if not s.has(f"ui.gloss.{term}.text"):
+    """The tooltip of a figure or a word: the short definition and how to open the glossary."""
+    entry = glossary().get(term)
+    if entry is None:
         return s.t("ui.gloss.open")
-    return f"<b>{s.t(f'ui.gloss.{term}.name')}</b>: {s.t(f'ui.gloss.{term}.text')}<br>{s.t('ui.gloss.open')}"
+    return f"<b>{escape(pick(entry.name, s.lang))}</b>: {escape(pick(entry.text, s.lang))}<br>{s.t('ui.gloss.open')}"
 
 
 class HelpScene(Scene):
+    """The keys, then the glossary (assets/glossary.yaml): a scrolling list of terms, the chosen one
+    explained beside it."""
+
     screen_id = "help"
 
     def __init__(self, app: Any, term: str | None = None, on_close: Callable[[None], None] | None = None):
         super().__init__(app, on_close)
-        self.term = term if term in TERMS else TERMS[0]
+        terms = glossary()
+        self.term = term if term in terms else next(iter(terms))
 
     def build(self) -> None:
         self.label((24, 12, 800, 40), self.t("ui.help.title"), "#title")
-        y = 90
-        for term in TERMS:
-            btn = self.button((24, y, 330, 31), self.t(f"ui.gloss.{term}.name"), lambda t=term: self._show(t),
-                              object_id="#toggle")
-            if term == self.term:
-                btn.select()
-                self.focus.focus(btn)
-            y += 33
-        text = f"<b>{self.t(f'ui.gloss.{self.term}.name')}</b><br><br>{self.t(f'ui.gloss.{self.term}.text')}"
-        long_key = f"ui.gloss.{self.term}.more"
-        if self.app.strings.has(long_key):
-            text += "<br><br>" + self.t(long_key)
-        self.textbox((380, 90, 876, 300), text, "#card_text")
+        self.textbox((20, 52, 1240, 56), self.t("ui.help.keys"), ObjectID(class_id="@wrapped"))
+        terms = glossary()
+
+        chosen: list[Any] = []
+
+        def rows(col: Column) -> None:
+            chosen.clear()
+            for term in terms.values():
+                for btn in col.buttons(pick(term.name, self.lang), lambda t=term.id: self._show(t), None, "#toggle",
+                                       indent=8):
+                    if term.id == self.term:
+                        btn.select()
+                        self.focus.focus(btn)
+                        chosen.append(btn)
+        Column.fill(self, (24, 114, 400, 530), rows)
+        if chosen:  # the term opened from a card or a figure (SMIC, far down the list) is in sight
+            scroll_into_view(chosen[0])
+        entry = terms[self.term]
+        text = f"<b>{escape(pick(entry.name, self.lang))}</b><br><br>{escape(pick(entry.text, self.lang))}"
+        if entry.more:
+            text += "<br><br>" + escape(pick(entry.more, self.lang))
+        self.textbox((440, 114, 816, 290), text, "#card_text")
         # every key and its one meaning: the table game.ui.keys keeps (no second list to fall out of step)
-        rows = "<br>".join(f"<b>{k}</b> — {does}" for k, does in key_table(self.app.strings))
-        self.textbox((380, 398, 876, 254), f"<b>{self.t('ui.keys.title')}</b><br>{rows}")
+        keys = "<br>".join(f"<b>{k}</b> — {does}" for k, does in key_table(self.app.strings))
+        self.textbox((440, 412, 816, 232), f"<b>{self.t('ui.keys.title')}</b><br>{keys}")
         self.button((1056, 660, 200, 44), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _show(self, term: str) -> None:

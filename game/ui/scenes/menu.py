@@ -27,9 +27,9 @@ class MenuScene(Scene):
         first = self.button((x, y, w, 48), self.t("ui.menu.new"), self.new_game,
                             self.t("ui.menu.new_tip"), "#primary")
         y += 60
-        autosave = persist.latest_autosave()
-        cont_tip = self.t("ui.menu.continue_tip") if autosave else self.t("ui.menu.no_autosave")
-        self.button((x, y, w, 42), self.t("ui.menu.continue"), self._continue, cont_tip, enabled=autosave is not None)
+        latest = persist.latest_save()
+        cont_tip = self.t("ui.menu.continue_tip") if latest else self.t("ui.menu.no_autosave")
+        self.button((x, y, w, 42), self.t("ui.menu.continue"), self._continue, cont_tip, enabled=latest is not None)
         y += 52
         self.button((x, y, w, 42), self.t("ui.menu.load"), lambda: self.app.push(LoadScene(self.app, self._play)),
                     self.t("ui.menu.load_tip"))
@@ -63,7 +63,7 @@ class MenuScene(Scene):
         self.app.apply_settings(replace(self.app.settings, language=lang))
 
     def _continue(self) -> None:
-        path = persist.latest_autosave()
+        path = persist.latest_save()
         if path is None:
             return
         try:

@@ -190,7 +190,7 @@ class PickerScene(Scene):
 
     def build(self) -> None:
         gid = self.group.id
-        self.label((BOX.x + 20, BOX.y + 14, BOX.w - 40, 34), self.t(f"ui.act.{gid}"), "#title")
+        self.label((BOX.x + 20, BOX.y + 10, BOX.w - 40, 40), self.t(f"ui.act.{gid}"), "#title")
         self.label((BOX.x + 20, BOX.y + 50, BOX.w - 40, 24), self.t(f"ui.act.{gid}_tip"), "#small")
         y = BOX.y + 84
         targets = self._targets()
@@ -207,13 +207,13 @@ class PickerScene(Scene):
                 if key == self.target:
                     btn.select()
                 if reason:
-                    self.label((cx + 4, cy + 32, col_w, 20), "⚠ " + reason, "#reason")
+                    self.label((cx + 4, cy + 32, col_w, 22), "⚠ " + reason, "#reason")
             y += ((len(targets) + 1) // 2) * 56 + 6
         amounts = [o for o in self.group.options if target_of(o) == self.target]
         if len(amounts) > 1 or self.group.kind in (a.SetPrice, a.Hire, a.Release) or self.group.kind in TYPED_UNITS:
-            self.label((BOX.x + 20, y, 400, 24), self.t(f"ui.pick.how_{gid}"), "#heading")
+            self.label((BOX.x + 20, y, 600, 24), self.t(f"ui.pick.how_{gid}"), "#heading")
             y += 28
-            per_row = 6
+            per_row = 4  # "14,2 M d'heures-GPU" needs a quarter of the box
             w = (BOX.w - 40 - 8 * (per_row - 1)) // per_row
             for i, option in enumerate(amounts):
                 bx = BOX.x + 20 + (i % per_row) * (w + 8)

@@ -21,8 +21,9 @@ from game.ui.charts import fit_text
 from game.ui.layout import wrap_words
 from game.ui.scene import Scene
 
-#: The smallest text a picture uses (pixels at 1280x720): still 10 px when the window is 1024 wide.
-MIN_TEXT = 13
+#: The smallest text a picture uses (pixels at 1280x720): the projector's 16 px (theme.MIN_TEXT), still
+#: about 13 px when the window is 1024 wide.
+MIN_TEXT = theme.MIN_TEXT
 
 
 class PictureScene(Scene):
@@ -120,7 +121,7 @@ class PictureScene(Scene):
              anchor: str = "topleft", boxed: bool = False) -> pygame.Rect:
         """Draw ``text`` shortened to ``width`` (recorded in ``cut`` when it had to be), on a white box
         when ``boxed`` (a label over busy shapes); returns its rect."""
-        size = round(size * self.scale)
+        size = max(round(size * self.scale), MIN_TEXT)
         self.smallest = min(self.smallest, size)
         key = (text, size, bold, colour, width)
         if key not in self.rendered:  # the transition's frames draw the same texts again: render each once
@@ -139,7 +140,7 @@ class PictureScene(Scene):
     def wrapped(self, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int = 16, bold: bool = False,
                 colour: tuple[int, int, int] = theme.INK, italic: bool = False) -> int:
         """Draw ``text`` wrapped in ``rect``; returns the y under the last line (lines past the bottom are cut)."""
-        size = round(size * self.scale)
+        size = max(round(size * self.scale), MIN_TEXT)
         self.smallest = min(self.smallest, size)
         font = self.italic(size) if italic else theme.font(size, bold=bold)
         y = rect.y

@@ -74,7 +74,7 @@ class RaceScene(PictureScene):
         values = [v for line in view.lines for v in line.values if v is not None]
         lo, hi = charts.nice_range(values, floor_zero=False, min_span=1000)
         lo, hi = lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.08
-        label_w = round(150 * self.scale)
+        label_w = round(175 * self.scale)  # "Google DeepMind" at 16 px
         plot = pygame.Rect(rect.x + 64, rect.y + 30, rect.w - 64 - label_w - 20, rect.h - 64)
 
         def x_of(i: float) -> float:

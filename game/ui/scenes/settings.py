@@ -29,7 +29,7 @@ class SettingsScene(Scene):
         y = self._row(y, "ui.settings.sound", [(False, self.t("ui.off")), (True, self.t("ui.on"))], st.sound, "sound")
         y = self._row(y, "ui.settings.motion", [(False, self.t("ui.off")), (True, self.t("ui.on"))], st.motion,
                       "motion")
-        self.label((560, 652, 700, 24), self.t("ui.settings.saved_note"), "#small")
+        self.label((556, 652, 720, 24), self.t("ui.settings.saved_note"), "#small")
         self.button((340, 640, 200, 48), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _row(self, y: int, title: str, options: list[tuple[Any, str]], current: Any, field: str) -> int:
