@@ -74,20 +74,20 @@ class EndScene(Scene):
         fits = theme.font(theme.font_sizes(self.scale)["title"], bold=True).size(title)[0] <= 1230
         self.label((20, 10, 1240, 40), title, "#title" if fits else "#heading")
         reason = state.outcome.reason if state.outcome else "calendar"
-        line = self.t("ui.end.reason", reason=self.t(f"outcome.reason.{reason}"))
+        self.label((20, 46, 1240, 24), self.t("ui.end.reason", reason=self.t(f"outcome.reason.{reason}")), "#small")
         bands = lab_bands(session.game.scenario, side)
         if bands and result["sides"][side]["band_label"]:  # the band reached, and the scenario's thresholds
             pick = self.app.strings.pick
             scale = ", ".join(self.t("ui.end.band_from", band=pick(b.label), score=b.min_score) if b.min_score
                               else pick(b.label) for b in bands)
-            line += " " + self.t("ui.end.band", band=result["sides"][side]["band_label"], bands=scale)
-        self.textbox((20, 46, 1240, 48), line, "#small")  # the band and its thresholds may need two lines
+            band = self.t("ui.end.band", band=result["sides"][side]["band_label"], bands=scale)
+            self.label((20, 72, 1240, 24), band, "#small")
         parts = result["sides"][side]["score"]["parts"]
         goals = {g.kind: g.weight for g in session.game.scenario.goals}
         text = "<br>".join(self.t("ui.end.part_line", name=self.t(f"goal.{k}"), value=v, weight=goals.get(k, "?"))
                            for k, v in parts.items())
-        self.label((20, 96, 380, 24), self.t("ui.end.parts"), "#heading")
-        self.textbox((20, 122, 380, 138), text)
+        self.label((20, 106, 380, 24), self.t("ui.end.parts"), "#heading")
+        self.textbox((20, 132, 380, 128), text)
         # timeline: what the player chose vs what happened historically
         rows = choice_lines(session, result, self.t, self.app.strings.pick, lang)
         self.label((20, 270, 380, 24), self.t("ui.end.timeline"), "#heading")
@@ -150,8 +150,8 @@ class EndScene(Scene):
         def lab_series(field: str, scale: float = 1.0) -> list[tuple[str, list[float]]]:
             return [(names[s], [row["labs"][s][field] / scale for row in series if s in row["labs"]]) for s in sides]
 
-        boxes = [pygame.Rect(412, 84, 420, 270), pygame.Rect(844, 84, 420, 270), pygame.Rect(412, 366, 420, 270),
-                 pygame.Rect(844, 366, 420, 270)]
+        boxes = [pygame.Rect(412, 108, 420, 258), pygame.Rect(844, 108, 420, 258), pygame.Rect(412, 378, 420, 258),
+                 pygame.Rect(844, 378, 420, 258)]
         dates = [row["date"] for row in series]
         real = real_path()
         cap = [*lab_series("capability", 100), (self.t("ui.end.frontier"), [row["frontier"] / 100 for row in series])]
