@@ -206,8 +206,8 @@ class PickerScene(Scene):
                 self.choices.add(btn)
                 if key == self.target:
                     btn.select()
-                if reason:
-                    self.label((cx + 4, cy + 32, col_w, 22), "⚠ " + reason, "#reason")
+                if reason:  # under the chip's button: without its name again ("Nvidia A800: on sale from…")
+                    self.label((cx + 4, cy + 32, col_w, 22), "⚠ " + without_name(reason, label), "#reason")
             y += ((len(targets) + 1) // 2) * 56 + 6
         amounts = [o for o in self.group.options if target_of(o) == self.target]
         if len(amounts) > 1 or self.group.kind in (a.SetPrice, a.Hire, a.Release) or self.group.kind in TYPED_UNITS:
@@ -326,3 +326,21 @@ class PickerScene(Scene):
         super().draw(surface)
         panel(surface, BOX)
         pygame.draw.rect(surface, theme.INK, BOX, 2, border_radius=8)
+
+
+def without_name(reason: str, name: str) -> str:
+    """``reason`` without the leading ``name`` its button already shows ("Nvidia A800: on sale from
+    November 2022" -> "On sale from November 2022"; French "Nvidia A800 : en vente dès…" likewise).
+
+    Example::
+
+        >>> without_name("Nvidia A800: on sale from November 2022", "Nvidia A800")
+        'On sale from November 2022'
+        >>> without_name("Not enough cash", "Nvidia A800")
+        'Not enough cash'
+    """
+    for sep in (":", "\u00a0:", "\u202f:", " :"):
+        if reason.startswith(name + sep):
+            rest = reason[len(name) + len(sep):].strip()
+            return rest[:1].upper() + rest[1:]
+    return reason
