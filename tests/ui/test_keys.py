@@ -13,7 +13,7 @@ from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.picker import PickerScene
 from game.ui.session import Session
 from game.ui.view import action_groups
-from tests.ui.helpers import key, quiet, texts
+from tests.ui.helpers import key, quiet, settle, texts
 
 
 def _dashboard(app, scenario: str = "us_lab", seed: int = 3) -> Session:
@@ -85,3 +85,23 @@ def test_the_help_screen_lists_every_key_in_french(app):
     for name, does in rows:
         assert name in shown and does in shown
     assert "Entrée" in shown and "Enter" not in shown
+
+
+def test_tab_reaches_the_class_code_and_the_nickname_and_typing_fills_them(app):
+    """A student with a class code can start by keyboard alone: Tab onto the field, type, Tab on."""
+    from tests.ui.helpers import type_text
+
+    app.push(NewGameScene(app))
+    settle(app)
+    scene = app.top
+    for _ in range(60):
+        if scene.focus.current is scene.code_entry:
+            break
+        key(app, pygame.K_TAB)
+    assert scene.focus.current is scene.code_entry
+    type_text(app, "cn_lab-4821")
+    assert scene.code_entry.get_text() == "cn_lab-4821"
+    key(app, pygame.K_TAB)  # on to the nickname: typing goes there now
+    assert scene.focus.current is scene.nick_entry
+    type_text(app, "Lea")
+    assert (scene.code_entry.get_text(), scene.nick_entry.get_text()) == ("cn_lab-4821", "Lea")

@@ -108,7 +108,7 @@ class NewGameScene(Scene):
         else:
             self.label((x, y, 580, 30), label, "#heading")
             rect, y_next = pygame.Rect(x, y + 30, 580, 36), y + 74
-        entry = self.add(UITextEntryLine(rect, self.app.manager, placeholder_text=hint), focus=False)
+        entry = self.add(UITextEntryLine(rect, self.app.manager, placeholder_text=hint), focus=True)  # Tab reaches it
         entry.set_text(text)
         return entry, y_next
 
