@@ -169,16 +169,21 @@ def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
     return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
 
 
-def settle_accounts(ctx: Ctx, lab: Lab) -> None:
-    """Revenue from users, serving cost, salaries, and the power and hosting of owned chips, this turn."""
-    months = ctx.months
-    tokens_m = lab.users * tokens_per_user_pct(ctx.rules, lab) * months // 100  # integers: same everywhere
+def accounts(rules: Rules, lab: Lab, months: int) -> tuple[int, int, int, int]:
+    """(revenue, serving, salaries, power) of ``lab`` over ``months`` at its present users, price, staff
+    and chips, dollars: the figures :func:`settle_accounts` books."""
+    tokens_m = lab.users * tokens_per_user_pct(rules, lab) * months // 100  # integers: same everywhere
     revenue = tokens_m * lab.price_cents // 100 if lab.released else 0
     if lab.open_weights:
         revenue = revenue * OPEN_REVENUE_PCT // 100
     serving = tokens_m * SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100 // 100 if lab.released else 0
     salaries = lab.talent * SALARY_PER_MONTH * months
-    power = running_cost(ctx.rules, lab, months)
+    return revenue, serving, salaries, running_cost(rules, lab, months)
+
+
+def settle_accounts(ctx: Ctx, lab: Lab) -> None:
+    """Revenue from users, serving cost, salaries, and the power and hosting of owned chips, this turn."""
+    revenue, serving, salaries, power = accounts(ctx.rules, lab, ctx.months)
     lab.cash += revenue - serving - salaries - power
     lab.revenue_last_turn = revenue
     lab.ledger.add_income("revenue", revenue)

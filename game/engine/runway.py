@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.context import QuietCtx
-from game.engine.economy import settle_accounts
+from game.engine.economy import accounts, settle_accounts
 from game.engine.rules import Rules
 from game.engine.state import GameState, Lab
 from game.engine.training import progress_training
@@ -107,6 +107,11 @@ def runway_turns(rules: Rules, state: GameState, lab: Lab, horizon: int = RUNWAY
         >>> runway_turns(game.rules, state, poor)           # salaries are due: the money is gone at once
         0
     """
+    _, serving, salaries, power = accounts(rules, lab, rules.months(state.turn))
+    if lab.cash >= horizon * (serving + salaries + power):
+        # Enough for ``horizon`` turns of every cost without a cent of revenue: no need to play them on a
+        # copy (the same answer, without copying the lab at every condition check of every turn).
+        return None
     ctx, copy = _scratch_ctx(rules, state), lab.model_copy(deep=True)
     for turn in range(horizon):
         _one_turn(ctx, copy)
