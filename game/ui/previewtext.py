@@ -126,8 +126,10 @@ def goal_lines(session: Session, now: Standing, lang: str) -> tuple[str, list[st
     """(the score against the winning score, one gauge per goal, where the lab stands against the leader)."""
     s = strings(lang)
     title = s.t("ui.goal.title", score=now.score, win=now.win_score)
+    # the goal's short name ("Users"), whole at every text size; the scenario's full wording is on the
+    # briefing screen and the end screen
     parts = [s.t("ui.goal.part", gauge=gauge(p.points, p.weight, cells=5), points=p.points, weight=p.weight,
-                 label=s.pick(p.label) if p.label else s.t(f"goal.{p.kind}")) for p in now.parts]
+                 label=s.t(f"goal.{p.kind}")) for p in now.parts]
     if not now.leader:
         leader = s.t("ui.goal.alone")
     else:
