@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
-
 from game.paths import ASSETS
+from game.textfiles.safeyaml import read_document
 
 GLOSSARY_FILE = ASSETS / "glossary.yaml"
 LANGUAGES = ("en", "fr")
@@ -47,8 +46,7 @@ def _localized(entry: dict, key: str, term: str) -> dict[str, str]:
 @cache
 def glossary() -> dict[str, Term]:
     """Every term, in the file's order (the help screen's order)."""
-    with GLOSSARY_FILE.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    data = read_document(GLOSSARY_FILE).data or {}  # the project's hardened YAML reader
     terms = {}
     for term_id, entry in (data.get("terms") or {}).items():
         words = {lang: tuple(ws) for lang, ws in (entry.get("words") or {}).items()}
