@@ -162,7 +162,7 @@ def market_step(ctx: Ctx) -> None:
     sentiment = world.sentiment
     prices = world.stocks
     for (stock_id, beta, volatility_bp), z in zip(stocks, noise, strict=True):
-        demand = pow2_fixed(demand_log * beta // 1000)  # millionths: (users ratio) ** beta
+        demand = pow2_fixed(demand_log * beta // 1000) if demand_log and beta else 1_000_000  # (users ratio) ** beta
         noise_bp = round(z * volatility_bp * scale)  # round(): half to even, like numpy's rint
         move = noise_bp + beta * sentiment // 400 * months  # noise + the mood's drift (+30: +0.75% a month)
         if move > 5000:

@@ -95,16 +95,10 @@ def chip_train_pct(rules: Rules, lab: Lab, chip: str) -> int:
         (135, 100)
     """
     model = rules.chips[chip]
-    pct = model.train_pct
-    for tech_id in lab.techs:
-        tech = rules.techs.get(tech_id)
-        if tech is None:
-            continue
-        if tech.fixes_links:
-            pct = 100
-    for tech_id in lab.techs:
-        tech = rules.techs.get(tech_id)
-        if tech is not None and tech.fp8_only and model.fp8:
+    techs = [rules.techs[t] for t in lab.techs if t in rules.techs]
+    pct = 100 if any(t.fixes_links for t in techs) else model.train_pct
+    for tech in techs:
+        if tech.fp8_only and model.fp8:
             pct = pct * (100 + tech.efficiency_pct) // 100
     return pct
 

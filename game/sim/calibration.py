@@ -29,6 +29,7 @@ from game.engine import actions as a
 from game.engine.calendar import date_key
 from game.engine.game import Game
 from game.engine.rivals import rival_compute
+from game.engine.rules import HOURS_PER_MONTH
 from game.engine.state import GameState, Lab
 from game.match import play_game
 from game.policies.history import HistoryPolicy
@@ -86,7 +87,7 @@ def _snapshot(game: Game, state: GameState, lab: Lab, last_run: int) -> Snapshot
     others += [figures["released"] for side, figures in row["labs"].items() if side != lab.side]
     huawei = {c for c, chip in game.rules.chips.items() if chip.maker == "Huawei"}
     perf = game.rules.chips
-    ascend = sum(count * perf[c].perf * 730 // 1000 for c, count in lab.chips.items() if c in huawei)
+    ascend = sum(count * perf[c].perf * HOURS_PER_MONTH // 1000 for c, count in lab.chips.items() if c in huawei)
     income = lab.ledger.income
     mine = row["labs"][lab.side]
     return Snapshot(
