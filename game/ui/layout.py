@@ -115,19 +115,23 @@ class Column:
         self.y += self.gap
         return out
 
-    def text(self, text: str, object_id: str | None = None, style: str = "body", indent: int = 0) -> Any:
-        """A label that wraps: one line as a label, more as a borderless text box."""
-        rows = self.lines(text, style, indent=indent)
-        h = self.font(style).get_linesize()
+    def text(self, text: str, object_id: str | None = None, style: str = "body", indent: int = 0,
+             bold: bool = False) -> Any:
+        """A label that wraps: one line as a label, more as a borderless text box as tall as its lines
+        (pygame_gui spaces lines wider than the font does: the box measures itself, so that a wrapped
+        refusal never shows a scroll bar)."""
+        rows = self.lines(text, style, bold, indent=indent)
+        h = self.font(style, bold).get_linesize()
         if len(rows) == 1:
             element: Any = UILabel(pygame.Rect(indent, self.y, self.width - indent, h + 4), text,
                                    self.scene.app.manager, container=self.container, object_id=object_id)
             self.y += h + 4
         else:
-            element = UITextBox(text, pygame.Rect(indent, self.y, self.width - indent, h * len(rows) + 8),
+            html = f"<b>{text}</b>" if bold else text  # a text box takes its theme's face, not its boldness
+            element = UITextBox(html, pygame.Rect(indent, self.y, self.width - indent, -1),
                                 self.scene.app.manager, container=self.container,
                                 object_id=ObjectID(class_id="@wrapped", object_id=object_id))
-            self.y += h * len(rows) + 8
+            self.y += element.rect.h
         self.scene.add(element)
         return element
 

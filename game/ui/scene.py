@@ -52,6 +52,8 @@ class Scene:
         self.on_close = on_close
         self.focus = FocusRing()
         self.elements: list[Any] = []
+        #: The text boxes allowed to scroll (see :meth:`textbox`).
+        self.long_texts: list[UITextBox] = []
         self.callbacks: dict[Any, Callable[[], None]] = {}
         self.shortcuts: dict[int, Callable[[], None]] = {}
         self.backdrop: pygame.Surface | None = None
@@ -96,9 +98,13 @@ class Scene:
         self.elements.append(lab)
         return lab
 
-    def textbox(self, rect: Rect, html: str, object_id: Any = None) -> UITextBox:
+    def textbox(self, rect: Rect, html: str, object_id: Any = None, long: bool = False) -> UITextBox:
+        """A text box. ``long``: a text that may be longer than its box (a log, a history, a description)
+        and scrolls; any other box must show its whole text (a refusal, a warning: tests.ui.fit checks)."""
         box = UITextBox(html, pygame.Rect(rect), self.app.manager, object_id=object_id)
         self.elements.append(box)
+        if long:
+            self.long_texts.append(box)
         return box
 
     @property
@@ -138,6 +144,7 @@ class Scene:
         for element in self.elements:
             element.kill()
         self.elements.clear()
+        self.long_texts.clear()
         self.callbacks.clear()
         self.focus = FocusRing()
 

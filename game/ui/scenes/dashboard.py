@@ -100,9 +100,9 @@ class DashboardScene(Scene):
         goal_title, goal_parts, leader = goal_lines(session, standing(session.game, state, lab.side), lang)
 
         def figures(col: Column) -> None:
-            # the goal first, always in view: the score against the winning score, a gauge per part
-            # (one line each, shortened to fit: the panel must not scroll them out of sight)
-            col.text(self.fit(goal_title, col.width - 40, "big", bold=True), "#heading", "big")
+            # the goal first, always in view: the score against the winning score (whole: on two lines
+            # if the text size needs them), a gauge per part (one line each)
+            col.text(goal_title, "#heading", "big", bold=True)
             for line in goal_parts:
                 col.text(self.fit(line, col.width - 44), indent=6)
             self.figure(col, leader, "capability")
@@ -177,7 +177,7 @@ class DashboardScene(Scene):
         lines = [f"• {line}" for line in news[-9:]] or [self.t("ui.dash.no_news")]
         if self.status:
             lines.insert(0, f"<b>{self.status}</b>")
-        log = self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small")
+        log = self.textbox((16, 596, 852, 112), "<br>".join(lines), "#small", long=True)
         if log.scroll_bar is not None:  # the log follows its newest line (older lines: scroll up)
             log.scroll_bar.set_scroll_from_start_percentage(1.0)
         self.static = None
@@ -191,10 +191,15 @@ class DashboardScene(Scene):
 
     def picture_buttons(self) -> None:
         """The chip map [W] and the race chart [V]: buttons in the share prices panel's title row."""
-        for i, (name, scene, k) in enumerate((("map", MapScene, pygame.K_w), ("race", RaceScene, pygame.K_v))):
-            self.button((650 + 112 * i, 325, 108, 26), self.t(f"ui.{name}.button"), lambda s=scene: self.app.push(
-                s(self.app)), self.t(f"ui.{name}.button_tip"), "#small", focus=False)
+        right = 864  # the panel's inner right edge; each button as wide as its text (French, large text)
+        for name, scene, k in reversed((("map", MapScene, pygame.K_w), ("race", RaceScene, pygame.K_v))):
+            text = self.t(f"ui.{name}.button")
+            w = self.text_width(text, "small") + 20
+            right -= w
+            self.button((right, 325, w, 26), text, lambda s=scene: self.app.push(s(self.app)),
+                        self.t(f"ui.{name}.button_tip"), "#small", focus=False)
             self.key(k, lambda s=scene: self.app.push(s(self.app)))
+            right -= 4
 
     # --- actions -------------------------------------------------------------------------------
     def open_group(self, group: Group, preset: a.Action | None = None) -> None:
