@@ -10,6 +10,7 @@ from typing import Any
 
 import pygame
 import pygame_gui
+from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextEntryLine
 
 from game import messages as msg
@@ -21,6 +22,8 @@ from game.ui.scene import Scene, panel
 from game.ui.view import Group, describe_action, hours, reason_text
 
 BOX = pygame.Rect(200, 8, 880, 704)  # (tall: the engine's preview sits above the buttons)
+#: One row of targets: the button and, under it, why it is refused.
+ROW = 52
 
 
 def target_of(action: a.Action) -> str:
@@ -200,15 +203,15 @@ class PickerScene(Scene):
             col_w = (BOX.w - 60) // 2
             for i, (key, label, reason) in enumerate(targets):
                 cx = BOX.x + 20 + (i % 2) * (col_w + 20)
-                cy = y + (i // 2) * 56
-                btn = self.button((cx, cy, col_w, 32), label, lambda k=key: self._pick(target=k),
+                cy = y + (i // 2) * ROW
+                btn = self.button((cx, cy, col_w, 30), label, lambda k=key: self._pick(target=k),
                                   reason or self.t("ui.keys.option_tip"), "#toggle", enabled=reason is None)
                 self.choices.add(btn)
                 if key == self.target:
                     btn.select()
                 if reason:  # under the chip's button: without its name again ("Nvidia A800: on sale from…")
-                    self.label((cx + 4, cy + 32, col_w, 22), "⚠ " + without_name(reason, label), "#reason")
-            y += ((len(targets) + 1) // 2) * 56 + 6
+                    self.label((cx + 4, cy + 30, col_w, 22), "⚠ " + without_name(reason, label), "#reason")
+            y += ((len(targets) + 1) // 2) * ROW + 6
         amounts = [o for o in self.group.options if target_of(o) == self.target]
         if len(amounts) > 1 or self.group.kind in (a.SetPrice, a.Hire, a.Release) or self.group.kind in TYPED_UNITS:
             self.label((BOX.x + 20, y, 600, 24), self.t(f"ui.pick.how_{gid}"), "#heading")
@@ -217,20 +220,21 @@ class PickerScene(Scene):
             w = (BOX.w - 40 - 8 * (per_row - 1)) // per_row
             for i, option in enumerate(amounts):
                 bx = BOX.x + 20 + (i % per_row) * (w + 8)
-                by = y + (i // per_row) * 44
+                by = y + (i // per_row) * 42
                 btn = self.button((bx, by, w, 36), self.fit(self._amount_label(option), w - 8),
                                   lambda v=amount_of(option): self._pick(amount=v), self._amount_label(option),  # noqa: B008
                                   "#toggle")
                 self.choices.add(btn)
                 if amount_of(option) == self.amount and not self.typed:
                     btn.select()
-            y += ((len(amounts) + per_row - 1) // per_row) * 44 + 6
+            y += ((len(amounts) + per_row - 1) // per_row) * 42 + 4
         if self.group.kind in TYPED_UNITS:
             self._typed_row(y)
-            y += 46
+            y += 42
         # the engine's preview: what it costs later, how long it takes, what it gives, the runway after it
         top = min(max(y + 4, BOX.bottom - 262), BOX.bottom - 214)
-        self.preview_box = self.textbox((BOX.x + 20, top, BOX.w - 40, BOX.bottom - 144 - top), "")
+        self.preview_box = self.textbox((BOX.x + 20, top, BOX.w - 40, BOX.bottom - 144 - top), "",
+                                        ObjectID(class_id="@wrapped"))
         self.cost_label = self.label((BOX.x + 20, BOX.bottom - 140, BOX.w - 40, 28), "", "#heading")
         self.summary_label = self.label((BOX.x + 20, BOX.bottom - 108, BOX.w - 40, 26), "")
         self.button((BOX.x + 20, BOX.bottom - 56, 200, 44), self.t("ui.cancel"), self.close,
@@ -247,12 +251,15 @@ class PickerScene(Scene):
         label = self.t("ui.pick.type_price" if self.typed_price else "ui.pick.type_amount")
         width = min(420, self.text_width(label, "body") + 12)
         self.label((BOX.x + 20, y + 4, width, 30), label)
-        self.entry = self.add(UITextEntryLine(pygame.Rect(BOX.x + 24 + width, y, 200, 38), self.app.manager,
-                                              placeholder_text=self.t("ui.pick.type_hint")), focus=True)
+        hint = self.t("ui.pick.type_hint")
+        field = max(200, self.text_width(hint, "big") + 16)  # the hint whole ("chiffres, puis Entrée")
+        self.entry = self.add(UITextEntryLine(pygame.Rect(BOX.x + 24 + width, y, field, 38), self.app.manager,
+                                              placeholder_text=hint), focus=True)
         self.entry.set_allowed_characters(list("0123456789.,") if self.typed_price else "numbers")
         self.entry.set_text_length_limit(MAX_DIGITS + 3)
         self.entry.set_text(self.typed)
-        self.unit_label = self.label((BOX.x + 232 + width, y + 4, BOX.right - BOX.x - 252 - width, 30), "", "#small")
+        self.unit_label = self.label((BOX.x + 32 + width + field, y + 4, BOX.w - 52 - width - field, 30), "",
+                                     "#small")
         self.key(pygame.K_n, self.focus_entry)
 
     def focus_entry(self) -> None:
@@ -281,11 +288,25 @@ class PickerScene(Scene):
             self.ok.disable()
             return
         head, lines = preview_lines(session, shown, self.lang)
-        self.cost_label.set_text(self.fit(head, BOX.w - 40, "big", bold=True))
-        self.preview_box.set_text("<br>".join(lines))
-        self.preview_box.show()
-        self.summary_label.set_text(self.fit(self.t("ui.pick.summary", what=self._summary(action)), BOX.w - 40))
+        self.cost_label.set_text(head)
+        self.summary_label.set_text(self.t("ui.pick.summary", what=self._summary(action)))
+        self._show_preview("<br>".join(lines))
         self.ok.enable()
+
+    def _show_preview(self, html: str) -> None:
+        """The engine's preview, whole: when its lines need more room than the box has (large text, a
+        long training preview), the box takes the summary line's room too (the chosen buttons say it)."""
+        box, height = self.preview_box, BOX.bottom - 144 - self.preview_box.rect.y
+        self.summary_label.show()
+        self.cost_label.set_relative_position((BOX.x + 20, BOX.bottom - 140))
+        box.set_dimensions((box.rect.w, height))
+        box.set_text(html)
+        if box.scroll_bar is not None:
+            self.summary_label.hide()
+            self.cost_label.set_relative_position((BOX.x + 20, BOX.bottom - 100))
+            box.set_dimensions((box.rect.w, height + 40))
+            box.set_text(html)  # laid out again for its new height (set_dimensions keeps the scroll bar)
+        box.show()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if self.entry is not None and getattr(event, "ui_element", None) is self.entry:
