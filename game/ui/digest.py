@@ -69,7 +69,8 @@ class DigestScene(CardScene):
             tag = ", ".join(source.articles) if source and source.articles else (
                 self.t("lesson.ui.context") if source and source.context else self.t("lesson.ui.invented"))
             items.append(f"<b>{s.pick(event.title)}</b> <i>({tag})</i><br>{s.pick(event.text)}")
-        self.textbox((BOX.x + 24, BOX.y + 60, BOX.w - 48, BOX.h - 150), "<br><br>".join(items), "#card_text")
+        self.textbox((BOX.x + 24, BOX.y + 60, BOX.w - 48, BOX.h - 150), "<br><br>".join(items), "#card_text",
+                     long=True)
         self.button((BOX.right - 264, BOX.bottom - 68, 240, 48), self.t("ui.continue"), self.done,
                     self.t("ui.key_tip", k="Enter"), "#primary")
 

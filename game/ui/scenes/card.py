@@ -107,23 +107,27 @@ class CardScene(Scene):
                         self.t("ui.key_tip", k="Enter"), "#primary")
         words = " ".join([s.pick(event.title), body, *(s.pick(c.label) for c in choices),
                           *(s.pick(c.hint) for c in choices if c.hint)])
-        self.word_buttons(terms_in(words, self.lang), BOX.y + 124 + max(120, text_h) + 8)
+        self.word_buttons(terms_in(words, self.lang), BOX.y + 124 + max(120, text_h) + 8, second_row=not choices)
 
-    def word_buttons(self, terms: list[str], y: int) -> None:
+    def word_buttons(self, terms: list[str], y: int, second_row: bool = False) -> None:
         """The card's technical words as buttons: hover for the definition, click for the glossary (F1).
-        Added after the choices so Enter and the number keys still answer the card first."""
+        Added after the choices so Enter and the number keys still answer the card first. Each word whole;
+        with ``second_row`` (no choices under them) words that do not fit go on a row beside "Continue"."""
         if not terms:
             return
         label = self.t("ui.card.words")
         width = self.text_width(label, "small") + 12
         self.label((BOX.x + 24, y, width, 32), label, "#small")
-        x = BOX.x + 24 + width
+        x = left = BOX.x + 24 + width
+        right = BOX.right - 24
         for term in terms:
             name = pick(glossary()[term].name, self.lang)
-            w = min(self.text_width(name, "small") + 28, BOX.right - 24 - x)
-            if w < 60:
+            w = self.text_width(name, "small") + 28
+            if x + w > right and x > left and second_row and right == BOX.right - 24:
+                x, y, right = left, y + 38, BOX.right - 280
+            if x + w > right:  # no room for the whole word: it stays in the glossary (F1)
                 break
-            self.button((x, y, w, 32), self.fit(name, w - 20, "small"), lambda t=term: self.app.flow.help(t),
+            self.button((x, y, w, 32), name, lambda t=term: self.app.flow.help(t),
                         glossary_tip(self.app.strings, term), "#word")
             x += w + 6
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pygame
+from pygame_gui.core import ObjectID
 
 from game import messages as m
 from game.engine.scoring import lab_bands
@@ -86,23 +87,30 @@ class EndScene(Scene):
         goals = {g.kind: g.weight for g in session.game.scenario.goals}
         text = "<br>".join(self.t("ui.end.part_line", name=self.t(f"goal.{k}"), value=v, weight=goals.get(k, "?"))
                            for k, v in parts.items())
+        # The left column: the score's parts whole (the box as tall as its lines), then the history and
+        # the costs explained, two long texts sharing the rest (they scroll)
         self.label((20, 106, 380, 24), self.t("ui.end.parts"), "#heading")
-        self.textbox((20, 132, 380, 128), text)
+        top = self.textbox((20, 132, 380, -1), text).rect.bottom + 8
+        each = (644 - top - 2 * 26 - 8) // 2
         # timeline: what the player chose vs what happened historically
         rows = choice_lines(session, result, self.t, self.app.strings.pick, lang)
-        self.label((20, 270, 380, 24), self.t("ui.end.timeline"), "#heading")
-        self.textbox((20, 296, 380, 196), "<br>".join(rows) or self.t("ui.end.no_choices"), "#small")
+        self.label((20, top, 380, 24), self.t("ui.end.timeline"), "#heading")
+        self.textbox((20, top + 26, 380, each), "<br>".join(rows) or self.t("ui.end.no_choices"), "#small", long=True)
         # what the lab would announce for its last run, what it really spent, and why they differ
+        top += 26 + each + 8
         costs = "<br>".join(cost_line(session.state.labs[s], lang) for s in session.humans)
-        self.label((20, 498, 380, 24), self.t("ui.end.costs"), "#heading")
-        self.textbox((20, 524, 380, 120), costs + "<br>" + self.t("report.costs.explain"), "#small")
+        self.label((20, top, 380, 24), self.t("ui.end.costs"), "#heading")
+        self.textbox((20, top + 26, 380, 644 - top - 26), costs + "<br>" + self.t("report.costs.explain"), "#small",
+                     long=True)
         self.button((20, 650, 300, 56), self.t("ui.end.export"), self.export, self.t("ui.end.export_tip"), "#primary")
         self.button((330, 650, 190, 56), self.t("folders.export_to"), lambda: export_to_folder(self),
                     self.t("folders.export_to_tip"))
         self.open_button = self.button((530, 650, 200, 56), self.t("ui.end.open_debrief"), self.open_debrief,
                                        self.t("ui.end.open_debrief_tip"), enabled=self.debrief is not None)
         self.button((1060, 650, 200, 56), self.t("ui.end.menu"), self.back, self.t("ui.key_tip", k="Esc"))
-        self.export_box = self.textbox((740, 650, 310, 62), self.exported or self.t("ui.end.export_hint"), "#small")
+        # under the charts, one line: what export does, or where it wrote (paths: as long as they are)
+        self.export_box = self.textbox((412, 606, 852, 38), self.exported or self.t("ui.end.export_hint"),
+                                       ObjectID(class_id="@wrapped", object_id="#small"), long=bool(self.exported))
 
     @property
     def scale(self) -> float:
@@ -150,8 +158,8 @@ class EndScene(Scene):
         def lab_series(field: str, scale: float = 1.0) -> list[tuple[str, list[float]]]:
             return [(names[s], [row["labs"][s][field] / scale for row in series if s in row["labs"]]) for s in sides]
 
-        boxes = [pygame.Rect(412, 108, 420, 258), pygame.Rect(844, 108, 420, 258), pygame.Rect(412, 378, 420, 258),
-                 pygame.Rect(844, 378, 420, 258)]
+        boxes = [pygame.Rect(412, 108, 420, 242), pygame.Rect(844, 108, 420, 242), pygame.Rect(412, 358, 420, 242),
+                 pygame.Rect(844, 358, 420, 242)]
         dates = [row["date"] for row in series]
         real = real_path()
         cap = [*lab_series("capability", 100), (self.t("ui.end.frontier"), [row["frontier"] / 100 for row in series])]

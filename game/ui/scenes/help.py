@@ -40,7 +40,7 @@ class HelpScene(Scene):
 
     def build(self) -> None:
         self.label((24, 12, 800, 40), self.t("ui.help.title"), "#title")
-        self.textbox((20, 52, 1240, 56), self.t("ui.help.keys"), ObjectID(class_id="@wrapped"))
+        self.textbox((20, 52, 1240, -1), self.t("ui.help.keys"), ObjectID(class_id="@wrapped"))  # its height
         terms = glossary()
 
         chosen: list[Any] = []
@@ -64,7 +64,7 @@ class HelpScene(Scene):
         self.textbox((440, 114, 816, 290), text, "#card_text")
         # every key and its one meaning: the table game.ui.keys keeps (no second list to fall out of step)
         keys = "<br>".join(f"<b>{k}</b> — {does}" for k, does in key_table(self.app.strings))
-        self.textbox((440, 412, 816, 232), f"<b>{self.t('ui.keys.title')}</b><br>{keys}")
+        self.textbox((440, 412, 816, 232), f"<b>{self.t('ui.keys.title')}</b><br>{keys}", long=True)
         self.button((1056, 660, 200, 44), self.t("ui.back"), self.close, self.t("ui.key_tip", k="Esc"))
 
     def _show(self, term: str) -> None:

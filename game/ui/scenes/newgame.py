@@ -5,6 +5,7 @@ back)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -62,15 +63,17 @@ class NewGameScene(Scene):
         y += 30
         for sid in self.scenarios:
             title = s.pick(content.scenarios[sid].title)
-            # long titles are shortened on the button; the whole title heads the description below
-            btn = self.button((40, y, 580, 40), self.fit(title, 580 - 30, bold=True),
-                              lambda sid=sid: self._set(scenario=sid), title, object_id="#choice")
+            # the button names the scenario without its years, in regular weight (French at the large text
+            # size); the whole title, years included, heads the description below
+            name = re.sub(r"\s*\([^()]*\)\s*$", "", title) or title
+            btn = self.button((40, y, 580, 40), self.fit(name, 580 - 30), lambda sid=sid: self._set(scenario=sid),
+                              title, object_id="#scenario")
             self.choices.add(btn)
             if sid == self.scenario:
                 btn.select()
             y += 46
         desc = f"<b>{s.pick(sc.title)}</b><br>{s.pick(sc.description)}<br><br><b>{lengths_text(sc, self.lang)}</b>"
-        self.textbox((40, y + 6, 580, 690 - y - 70), desc)
+        self.textbox((40, y + 6, 580, 690 - y - 70), desc, long=True)
 
         x, y = 660, 80
         if len(sc.sides) > 1:

@@ -27,8 +27,9 @@ class SaveScene(MessageScene):
 
     def build(self) -> None:
         self.label((BOX.x + 24, BOX.y + 20, BOX.w - 48, 36), self.title, "#heading")
-        self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, 90), self.text)
-        self.entry = self.add(UITextEntryLine(pygame.Rect(BOX.x + 24, BOX.y + 166, BOX.w - 48, 40),
+        box = self.textbox((BOX.x + 24, BOX.y + 64, BOX.w - 48, -1), self.text)  # as tall as its text
+        self.entry = self.add(UITextEntryLine(pygame.Rect(BOX.x + 24, max(BOX.y + 166, box.rect.bottom + 10),
+                                                          BOX.w - 48, 40),
                                               self.app.manager), focus=True)
         self.entry.set_text(self.default_name)
         self.entry.focus()
