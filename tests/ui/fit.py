@@ -11,14 +11,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pygame_gui.elements import UIButton, UILabel
+import pygame
+from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-#: Room a button keeps around its text (border and padding of the theme).
-BUTTON_MARGIN = 8
+
+def text_room(element: Any) -> tuple[int, int]:
+    """The width and height a label's or button's text is shown in: the box less what pygame_gui's theme
+    keeps for shadow, border, rounded corners and (left or right aligned) padding. pygame_gui clips the
+    letters beyond that width: a centred "Course [V]" 100 px wide in a 108 px button loses its "]"."""
+    shape = element.drawable_shape
+    theming = shape.theming
+    padding = 0
+    if theming.get("text_horiz_alignment") in ("left", "right"):
+        padding = int(theming.get("text_horiz_alignment_padding", 0))
+    border = shape.border_widths
+    buffer = 2 * shape.shadow_width + border["left"] + border["right"] + sum(shape.rounded_corner_width_offsets)
+    return element.rect.w - buffer - padding, element.rect.h
 
 
 def overflows(app: Any) -> list[str]:
-    """Labels and buttons of the top scene whose text is wider or taller than their box."""
+    """Labels and buttons of the top scene whose text is wider or taller than the room their box shows."""
     problems = []
     for element in app.top.elements:
         if not isinstance(element, (UILabel, UIButton)) or not element.visible:
@@ -28,9 +40,59 @@ def overflows(app: Any) -> list[str]:
         if not text.strip() or font is None:
             continue
         width, height = font.size(text)
-        room = element.rect.w - (BUTTON_MARGIN if isinstance(element, UIButton) else 0)
-        if width > room or height > element.rect.h:
-            problems.append(f"{app.top.screen_id}: '{text}' is {width}x{height}, box {room}x{element.rect.h}")
+        room_w, room_h = text_room(element)
+        if width > room_w or height > room_h:
+            problems.append(f"{app.top.screen_id}: '{text}' is {width}x{height}, room {room_w}x{room_h}")
+    return problems
+
+
+#: A text shortened to fit ends with an ellipsis (``Scene.fit``, ``charts.fit_text``).
+ELLIPSIS = ("…", "...")
+
+
+def shortened(app: Any) -> list[str]:
+    """Labels and buttons of the top scene whose text was shortened with an ellipsis: the student reads
+    "Score 27/100 · victoire d…". A string of the table that ends with "…" itself ("Vers un dossier…",
+    a button that opens a dialog) is whole."""
+    whole = {text for text in app.strings.table.values() if text.endswith(ELLIPSIS)}
+    problems = []
+    for element in app.top.elements:
+        if not isinstance(element, (UILabel, UIButton)) or not element.visible:
+            continue
+        text = (element.text or "").strip()
+        if text.endswith(ELLIPSIS) and text not in whole:
+            problems.append(f"{app.top.screen_id}: '{text}' is shortened")
+    return problems
+
+
+def scrolled(app: Any) -> list[str]:
+    """Text boxes of the top scene that show a scroll bar though their text should show whole (a refusal,
+    a warning, a card). Boxes made for long texts (the news log, the history) are in ``scene.long_texts``."""
+    allowed = {id(box) for box in getattr(app.top, "long_texts", ())}
+    problems = []
+    for element in app.top.elements:
+        if isinstance(element, UITextBox) and element.visible and element.scroll_bar is not None \
+                and id(element) not in allowed:
+            text = re.sub(r"<[^>]+>", " ", element.html_text or "")
+            problems.append(f"{app.top.screen_id}: text box {tuple(element.rect)} scrolls: '{text[:70].strip()}'")
+    return problems
+
+
+def outside(app: Any) -> list[str]:
+    """Widgets of the top scene not wholly inside the 1280x720 canvas (the window shows the canvas whole,
+    scaled: what lies outside it is outside the window at every window size). Widgets inside a scrolling
+    column are checked through the column."""
+    from game.ui import theme
+
+    canvas = pygame.Rect((0, 0), theme.SIZE)
+    root = app.manager.get_root_container()
+    problems = []
+    for element in app.top.elements:
+        if element.ui_container is not root or not element.visible:
+            continue
+        if not canvas.contains(element.rect):
+            text = getattr(element, "text", None) or type(element).__name__
+            problems.append(f"{app.top.screen_id}: '{text}' at {tuple(element.rect)} is outside the window")
     return problems
 
 
@@ -129,7 +191,8 @@ def check_every_screen(app: Any, shots: Path | None = None, prefix: str = "") ->
                 app.frame(0)
             app.draw()
         assert app.top is scene, f"{name}: {app.top.screen_id} came over it"
-        problems += [f"{name}: {p}" for p in overflows(app) + english_in_french(app)]
+        found = overflows(app) + shortened(app) + scrolled(app) + outside(app) + english_in_french(app)
+        problems += [f"{name}: {p}" for p in found]
         problems += [f"{name}: pygame_gui: {w.message}" for w in caught if "too small" in str(w.message)]
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
@@ -153,5 +216,5 @@ if __name__ == "__main__":  # python -m tests.ui.fit OUT: screenshots of every s
     found = []
     for lang in ("en", "fr"):
         for size in ("normal", "large"):
-            found += check_every_screen(make_app(lang, size), out, f"{lang}-{size}-")
+            found += [f"{lang}-{size} {p}" for p in check_every_screen(make_app(lang, size), out, f"{lang}-{size}-")]
     print("\n".join(found) or "every text fits")
