@@ -176,6 +176,15 @@ class Choice(Model):
     effects: list[Effect] = Field(default_factory=list)
     historical: bool = Field(False, description="what really happened; taken when no player decides")
     requires: Condition | None = Field(None, description="the choice is offered only when this holds")
+    trap: bool = Field(
+        False, description="this answer usually loses, and its hint says why as the record tells it (the "
+        "mistake the lesson is about): the playtest's card audit lists it as a stated trap, not as dominated")
+
+    @model_validator(mode="after")
+    def _trap_says_why(self) -> Choice:
+        if self.trap and self.hint is None:
+            raise ValueError(f"choice '{self.id}' is a trap: its 'hint' must say why it usually loses")
+        return self
 
 
 class Event(Model):

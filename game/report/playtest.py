@@ -135,9 +135,14 @@ def side_section(doc: dict[str, Any], side: str, report: dict[str, Any], lang: s
         parts.append(chart(audit_chart(s.t(h + "audit"), report["audit"], DOMINANCE_POINTS, s.t(h + "gap_axis"))))
     parts.append(table([s.t(h + "card"), s.t(h + "games"), s.t(h + "answers")],
                        [[row["event"], str(row["games"]),
-                         ", ".join(f"{'⚠ ' if o['choice'] in row['dominated'] else ''}{o['choice']} {o['mean']:.1f}"
+                         ", ".join(f"{_mark(row, o['choice'])}{o['choice']} {o['mean']:.1f}"
                                    for o in row["options"])] for row in report["audit"]], numeric=[1]))
     return parts
+
+
+def _mark(row: dict[str, Any], choice: str) -> str:
+    """⚠ before a dominated answer, ↯ before a stated trap (the card's hint says why it loses)."""
+    return "⚠ " if choice in row["dominated"] else "↯ " if choice in row.get("traps", ()) else ""
 
 
 def playtest_page(docs: list[dict[str, Any]], lang: str) -> str:

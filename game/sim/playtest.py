@@ -10,7 +10,7 @@ For each side of a scenario (the other seats, if any, played by the fixed policy
 - **card audit**: every card with choices that may concern this side is played once per answer on the
   same ``audit_runs`` seeds (the answer forced, the rest played by ``cautious``); each answer's mean
   score over the games where the card came up; an answer more than :data:`DOMINANCE_POINTS` below the
-  best is *dominated*;
+  best is *dominated*, unless the card marks it ``trap`` and its hint says why (a mistake the record describes);
 - **targets**: the bars of issue 14, each ok or MISSED.
 
 All games go through :func:`game.sim.runner.run_simulation` (seeded per game, in parallel), so the
@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.content.models import Scenario
 from game.content.sources import ModChoice
 from game.engine.game import Game
 from game.policies import PANEL
@@ -137,25 +138,52 @@ def audit_cards(game: Game, side: str) -> list[tuple[str, list[str]]]:
             if len(e.choices) > 1 and e.side in (side, "any")]
 
 
+def stated_traps(game: Game) -> set[str]:
+    """``event:choice`` of every answer marked ``trap``: its hint says why it usually loses."""
+    return {f"{e.id}:{c.id}" for e in game.rules.events for c in e.choices if c.trap}
+
+
 def audit_table(cards: list[tuple[str, list[str]]], groups: list[list[Summary]], side: str,
-                runs: int) -> list[dict[str, Any]]:
+                runs: int, traps: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Each card's answers with their mean score over the games where the card came up (the same games
-    for every answer: the seeds are the same and nothing differs before the card)."""
+    for every answer: the seeds are the same and nothing differs before the card). An answer far below
+    the best is *dominated*, unless the card states it is a trap (``traps``: ``event:choice``): then it
+    is listed under ``traps``, the lesson the card teaches."""
     out, at = [], 0
     support = min(min_support(runs), runs)
     for event, choices in cards:
         games = groups[at:at + len(choices)]
         at += len(choices)
         offered = [i for i, g in enumerate(games[0]) if event in g["fired"]]
-        row: dict[str, Any] = {"event": event, "games": len(offered), "options": [], "dominated": []}
+        row: dict[str, Any] = {"event": event, "games": len(offered), "options": [], "dominated": [],
+                               "traps": []}
         if len(offered) >= support:
             means = {c: round(sum(games[k][i]["scores"].get(side, 0) for i in offered) / len(offered), 2)
                      for k, c in enumerate(choices)}
             best = max(means.values())
             row["options"] = [{"choice": c, "mean": m, "gap": round(best - m, 2)} for c, m in means.items()]
-            row["dominated"] = [c for c, m in means.items() if best - m > DOMINANCE_POINTS]
+            below = [c for c, m in means.items() if best - m > DOMINANCE_POINTS]
+            row["dominated"] = [c for c in below if f"{event}:{c}" not in traps]
+            row["traps"] = [c for c in below if f"{event}:{c}" in traps]
         out.append(row)
     return out
+
+
+def follows_record(scenario: Scenario) -> bool:
+    """Whether ``scenario`` plays the chronology as it happened: its dated history fires, and it removes,
+    forces or moves none of it (no event removed or forced, no ban in force at the start). The
+    ``history`` policy's target applies there only: in a what-if the record is changed on purpose, and
+    how the real strategy fares in that other world is the lesson, not a fault of balance.
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> content = load_content()
+        >>> follows_record(content.scenario("cn_lab")), follows_record(content.scenario("early_bans"))
+        (True, False)
+    """
+    return (scenario.history and not scenario.remove_events and not scenario.force_events
+            and not scenario.initial_bans)
 
 
 def target(target_id: str, value: Any, bar: str, ok: bool) -> dict[str, Any]:
@@ -184,7 +212,7 @@ def side_targets(game: Game, side: str, panel: dict[str, dict[str, Any]], eta2: 
         target("modal_band", {FIXED_POLICY: sensible["modal_band"], "share": sensible["modal_share"]},
                f">= {MODAL_BAND_MIN:.0%}", sensible["modal_share"] >= MODAL_BAND_MIN),
     ]
-    if side == "cn" and "history" in panel:
+    if side == "cn" and "history" in panel and follows_record(game.rules.scenario):
         rate = panel["history"]["top_two_rate"]
         out.append(target("history_cn_top_two", rate, f">= {HISTORY_CN_TOP_TWO:.0%}", rate >= HISTORY_CN_TOP_TWO))
     return out
@@ -225,7 +253,7 @@ def playtest_side(game: Game, spec: PlaytestSpec, side: str, jobs: int, progress
             stage(side, "audit", spec.audit_runs * len(lineups))
         groups = by_lineup(run_simulation(_sim(spec, lineups, spec.audit_runs),
                                           jobs, progress), len(lineups))
-        audit = audit_table(cards, groups, side, spec.audit_runs)
+        audit = audit_table(cards, groups, side, spec.audit_runs, stated_traps(game))
     return {"bands": order, "panel": panel, "eta_squared": eta2, "search": search, "audit": audit,
             "targets": side_targets(game, side, panel, eta2, search, audit)}
 

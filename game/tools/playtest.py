@@ -82,6 +82,8 @@ def format_report(doc: dict[str, Any], lang: str) -> list[str]:
         audit = report["audit"]
         flags = [s.t("playtest.audit_flag", event=row["event"], choice=o["choice"], gap=o["gap"])
                  for row in audit for o in row["options"] if o["choice"] in row["dominated"]]
+        flags += [s.t("playtest.audit_trap", event=row["event"], choice=o["choice"], gap=o["gap"])
+                  for row in audit for o in row["options"] if o["choice"] in row.get("traps", ())]
         never = sum(1 for row in audit if not row["options"])
         flagged = "; ".join(flags) or s.t("playtest.audit_none", points=5)
         if never:

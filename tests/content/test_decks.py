@@ -135,3 +135,15 @@ def test_what_if_scenarios_change_the_bans() -> None:
     assert "us_ban_a100_h100" in content.scenario("no_export_controls").remove_events
     early = content.scenario("early_bans")
     assert "us_ban_a100_h100" in early.remove_events and "whatif" in early.decks
+
+
+def test_a_trap_must_say_why_in_its_hint() -> None:
+    from pydantic import ValidationError
+
+    from game.content.models import Choice
+
+    label = {"en": "Decline", "fr": "Refuser"}
+    assert Choice(id="no", label=label, hint={"en": "the ban closes the door", "fr": "l'interdiction ferme la porte"},
+                  trap=True).trap
+    with pytest.raises(ValidationError, match="its 'hint' must say why"):
+        Choice(id="no", label=label, trap=True)

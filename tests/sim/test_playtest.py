@@ -8,7 +8,7 @@ import pytest
 from game.content.loader import load_content
 from game.engine.game import Game
 from game.policies import PANEL
-from game.sim.playtest import PlaytestSpec, audit_table, band_order, policy_table, run_playtest
+from game.sim.playtest import PlaytestSpec, audit_table, band_order, policy_table, run_playtest, stated_traps
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,13 @@ def test_audit_compares_answers_over_the_games_where_the_card_came_up() -> None:
     assert row["games"] == 2
     assert {o["choice"]: o["mean"] for o in row["options"]} == {"a": 55.0, "b": 61.0}
     assert row["dominated"] == ["a"]  # 6 points below the best: more than 5
+    [row] = audit_table([("card", ["a", "b"])], groups, "cn", runs=2, traps={"card:a"})
+    assert row["dominated"] == [] and row["traps"] == ["a"]  # the card says why: a lesson, not a flaw
+
+
+def test_the_shipped_traps_are_the_stockpile_lesson() -> None:
+    traps = stated_traps(Game(load_content(), "cn_lab"))
+    assert traps == {"highflyer_cluster_2021:decline_cluster"}
 
 
 def test_policy_table_bands_and_modal_share() -> None:
