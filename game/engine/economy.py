@@ -24,6 +24,10 @@ LOBBY_COST = 5_000_000
 RAISE_COOLDOWN = 3
 #: Share of revenue an open-weights lab keeps (others host its model too).
 OPEN_REVENUE_PCT = 60
+#: Reputation a lab loses when it sells a closed model after publishing open weights: the developers
+#: who built on them feel let down (OpenAI's name has been held against it since GPT-2's staged release
+#: in 2019; the backlash when a model's licence is tightened), the goodwill won by opening is lost.
+CLOSING_REPUTATION = 15
 
 
 def _roots() -> tuple[int, ...]:
@@ -186,6 +190,7 @@ def settle_accounts(ctx: Ctx, lab: Lab) -> None:
     revenue, serving, salaries, power = accounts(ctx.rules, lab, ctx.months)
     lab.cash += revenue - serving - salaries - power
     lab.revenue_last_turn = revenue
+    lab.revenue_year = revenue_year(lab.revenue_year, revenue, ctx.months)
     lab.ledger.add_income("revenue", revenue)
     lab.ledger.add_spend("serving", serving)
     lab.ledger.add_spend("salaries", salaries)
@@ -194,16 +199,33 @@ def settle_accounts(ctx: Ctx, lab: Lab) -> None:
              cash=lab.cash)
 
 
-def valuation(lab: Lab, months: int) -> int:
-    """What investors think the lab is worth, dollars."""
-    annual_revenue = lab.revenue_last_turn * 12 // max(months, 1)
-    return annual_revenue * 10 + max(0, lab.capability - 4000) * 100_000 + lab.users * 20
+def revenue_year(before: int, revenue: int, months: int) -> int:
+    """The yearly revenue investors count after a turn of ``months`` that earned ``revenue``: the
+    year's figure moves towards the turn's pace (``revenue`` x 12 / ``months``) by ``months`` twelfths of
+    the gap, so it follows about the last twelve months. A price raised in the last month of a game
+    shows in it for a twelfth only: investors look at a year of sales, not at one month.
+
+    Example::
+
+        >>> revenue_year(120_000_000, 30_000_000, 1)  # a month at a $360M pace: a twelfth of the way
+        140000000
+        >>> revenue_year(0, 30_000_000, 3)  # a first quarter at a $120M pace: a quarter of the way
+        30000000
+    """
+    pace = revenue * 12 // max(months, 1)
+    return before + (pace - before) * min(months, 12) // 12
 
 
-def raise_amount(lab: Lab, sentiment: int, months: int) -> int:
+def valuation(lab: Lab) -> int:
+    """What investors think the lab is worth, dollars: ten times its yearly revenue, its model, its
+    users."""
+    return lab.revenue_year * 10 + max(0, lab.capability - 4000) * 100_000 + lab.users * 20
+
+
+def raise_amount(lab: Lab, sentiment: int) -> int:
     """Money investors put in now: a tenth of the valuation, more when they are euphoric; at least $20M
     (OpenAI's $6.6B of October 2024 was 4% of its $157B valuation; its $10B of January 2023, a third of
     $29B)."""
-    amount = valuation(lab, months) * 10 // 100 * (100 + sentiment) // 100
+    amount = valuation(lab) * 10 // 100 * (100 + sentiment) // 100
     amount = amount * lab.reputation // 50 if lab.reputation < 50 else amount
     return max(20_000_000, amount)

@@ -24,6 +24,7 @@ from game.engine import actions as a
 from game.engine import errors as err
 from game.engine.calendar import date_key
 from game.engine.context import Ctx, QuietCtx
+from game.engine.economy import accounts
 from game.engine.handlers import HANDLERS
 from game.engine.legal import MenuTables, legal_menu, targets, why_not
 from game.engine.notes import Note
@@ -115,6 +116,8 @@ class Game:
                 released=start.released, reputation=start.reputation, gov_relations=start.gov_relations,
                 techs=sorted(start.techs),
             )
+            # A lab that starts with a model on sale starts with a year of sales at its present pace.
+            labs[side].revenue_year = accounts(self.rules, labs[side], 12)[0]
         rivals = [RivalLab(id=r.id, name=r.name, side=r.side, capability=r.capability,
                            price_cents=r.price_cents, open_weights=r.open_weights, trust=r.trust,
                            active=r.active_from is None or date_key(r.active_from) <= self.rules.dates[0])

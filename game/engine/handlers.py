@@ -10,7 +10,7 @@ from game.engine import actions as a
 from game.engine import errors as err
 from game.engine import refusals as r
 from game.engine.context import Ctx
-from game.engine.economy import HIRE_COST, LOBBY_COST, raise_amount
+from game.engine.economy import CLOSING_REPUTATION, HIRE_COST, LOBBY_COST, raise_amount
 from game.engine.events import take_choice
 from game.engine.market import release_shock
 from game.engine.state import Lab, ResearchProject, TrainingRun
@@ -65,10 +65,13 @@ def research(ctx: Ctx, lab: Lab, act: a.Research) -> None:
 
 def release(ctx: Ctx, lab: Lab, act: a.Release) -> None:
     _check(r.refuse_release(ctx, lab, act.price_cents))
+    closes_up = lab.released and lab.open_weights and not act.open_weights
     lab.released, lab.released_turn = lab.capability, ctx.state.turn
     lab.price_cents, lab.open_weights = act.price_cents, act.open_weights
     if act.open_weights:
         lab.reputation = min(100, lab.reputation + 5)
+    elif closes_up:  # the developers who built on the open weights feel let down
+        lab.reputation = max(0, lab.reputation - CLOSING_REPUTATION)
     ctx.emit("action.release", lab.side, capability=lab.released, price_cents=act.price_cents,
              open_weights=act.open_weights)
     release_shock(ctx, lab.released, act.price_cents, lab.last_run_reported or None, maker=lab.name)
@@ -82,7 +85,7 @@ def set_price(ctx: Ctx, lab: Lab, act: a.SetPrice) -> None:
 
 def raise_money(ctx: Ctx, lab: Lab, act: a.RaiseMoney) -> None:
     _check(r.refuse_raise(ctx, lab))
-    amount = raise_amount(lab, ctx.state.world.sentiment, ctx.months)
+    amount = raise_amount(lab, ctx.state.world.sentiment)
     lab.cash += amount
     lab.ledger.add_income("investors", amount)
     lab.last_raise_turn = ctx.state.turn

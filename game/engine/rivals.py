@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from game.engine.context import Ctx
+from game.engine.market import best_other_model
 from game.engine.rules import HOURS_PER_MONTH, Rules
 
 
@@ -27,6 +28,49 @@ def rivals_step(ctx: Ctx) -> None:
             gain //= 4  # its big steps come from the chronology's events
         rival.capability = min(10000, rival.capability + gain)
         rival.price_cents = max(10, rival.price_cents * (100 + trend_pct * months) // 100)
+    copy_open_weights(ctx)
+
+
+#: Open weights are copied: a rival behind a published model closes this share of the gap a month...
+COPY_PCT_PER_MONTH = 15
+#: ...up to this far below it (hundredths of a point): fine-tuning and distilling a model gets close to
+#: it, not past it.
+COPY_MARGIN = 100
+
+
+def copy_open_weights(ctx: Ctx) -> None:
+    """Every active rival behind a lab's open-weights model on sale closes part of the gap: open weights
+    win users, reputation and talent, but a lab that leads gives its lead away (Alibaba's Qwen, Moonshot
+    and others built on Llama's and DeepSeek's published weights and reports; a closed model can only be
+    distilled through its paid API). Only the best model on the market is copied: a lab that trails the
+    frontier loses nothing by opening its weights, a lab that leads gives part of its lead away.
+
+    Example::
+
+        >>> from game.content.loader import load_content
+        >>> from game.engine.game import Game
+        >>> from game.engine.rng import NO_DRAWS
+        >>> game = Game(load_content(), "cn_lab")
+        >>> state = game.new_game(seed=1)
+        >>> lab, rival = state.labs["cn"], state.rivals[0]
+        >>> lab.released, lab.open_weights = 6000, True  # better than every rival (OpenAI: 4,500)
+        >>> copy_open_weights(Ctx(game.rules, state, NO_DRAWS))  # a quarter: 45% of the gap to 5,900
+        >>> state.rivals[0].capability
+        5130
+    """
+    share = min(100, COPY_PCT_PER_MONTH * ctx.months)
+    for side in ctx.state.seats:
+        lab = ctx.state.labs[side]
+        if not (lab.released and lab.open_weights) or lab.released < best_other_model(ctx, 0, lab.name)[0]:
+            continue
+        ceiling = lab.released - COPY_MARGIN
+        copiers = []
+        for rival in ctx.state.rivals:
+            if rival.active and rival.capability < ceiling:
+                rival.capability += (ceiling - rival.capability) * share // 100
+                copiers.append(rival.name)
+        if copiers:  # one line a turn, not one per rival
+            ctx.emit("rival.copies", rivals=", ".join(copiers), maker=lab.name)
 
 
 def _month_number(date: str) -> int:

@@ -42,7 +42,7 @@ def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
     elif kind == "users":
         share = _fraction(lab.users, goal.target)
     elif kind == "valuation":
-        share = _fraction(valuation(lab, ctx.months), goal.target)
+        share = _fraction(valuation(lab), goal.target)
     elif kind == "cash":
         share = _fraction(lab.cash, goal.target)
     elif kind == "reputation":

@@ -141,6 +141,9 @@ class Lab(Record):
     action_points: int = 0
     last_raise_turn: int = -99
     revenue_last_turn: int = 0
+    #: revenue a year at the pace of about the last twelve months, dollars: what investors value (see
+    #: :func:`game.engine.economy.settle_accounts`)
+    revenue_year: int = 0
     reported_training_cost: int = 0
     #: what the lab would announce for its last finished run: its GPU-hours x the rental price, dollars
     last_run_reported: int = 0

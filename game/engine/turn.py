@@ -77,7 +77,7 @@ def record_series(ctx: Ctx) -> None:
             "cash": lab.cash, "capability": lab.capability, "released": lab.released, "users": lab.users,
             "price_cents": lab.price_cents, "efficiency": lab.efficiency, "reputation": lab.reputation,
             "compute": monthly_compute(ctx.rules, lab), "revenue": lab.revenue_last_turn,
-            "valuation": valuation(lab, ctx.months), "score": score(ctx, lab),
+            "valuation": valuation(lab), "score": score(ctx, lab),
         }
     state.series.append({
         "turn": state.turn, "date": state.date, "labs": labs,

@@ -1,5 +1,6 @@
 """Four computer players with different temperaments. Each turn they spend their action points on the
-first useful thing in their list of priorities, then end the turn."""
+first useful thing in their list of priorities, then end the turn; they answer news cards by a stated
+preference over the meters a choice moves (:mod:`game.policies.preferences`), ``random`` by chance."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from game.engine import actions as a
+from game.engine.economy import SALARY_PER_MONTH
 from game.engine.game import Game
 from game.engine.legal import LegalMenu
+from game.engine.refusals import GREY_PRICE_PCT
+from game.engine.rules import HOURS_PER_MONTH
 from game.engine.state import GameState, Lab
+from game.engine.training import running_cost
 from game.policies.base import Policy
+from game.policies.preferences import Preference, best_choice
 
 #: A rule: (game, state, the acting lab, the legal menu indexed by kind) -> an action, or None to pass.
 Rule = Callable[[Game, GameState, Lab, LegalMenu], a.Action | None]
@@ -64,8 +70,12 @@ class PriorityPolicy(Policy):
 
     rules: tuple[str, ...] = ()
     reserve_pct = 30  # keep this share of starting cash aside
+    reserve_months = 0  # ... or this many months of running costs, when that is more
     release_price = 1000
     release_open = False
+    #: How it answers news cards: the choice its stated preference values most (see
+    #: :mod:`game.policies.preferences`); without one, the first choice offered.
+    preference: Preference | None = None
     prefer_first_choice = True
 
     def __init__(self, seed: int):
@@ -79,9 +89,11 @@ class PriorityPolicy(Policy):
             # none would propose anything. A shortcut: a game asks this once a turn.
             return legal[0]
         if type(legal[0]) is a.Choose:
-            # A card waits (the engine then offers only its choices): what answer_card would pick,
-            # without indexing the menu first. A game answers some forty cards.
+            # A card waits (the engine then offers only its choices). A game answers some forty cards.
             cards = [x for x in legal if type(x) is a.Choose]
+            if self.preference is not None:
+                chosen = best_choice(game, cards[0].event, [c.choice for c in cards], self.preference)
+                return next(c for c in cards if c.choice == chosen)
             return cards[0] if self.prefer_first_choice else self.pick(cards)
         legal = as_menu(legal)
         card = answer_card(self, legal, self.prefer_first_choice)
@@ -97,8 +109,14 @@ class PriorityPolicy(Policy):
     # --- rules -------------------------------------------------------------------------------------
     # Rules read the menu's kinds straight from ``legal.by_kind`` (choose hands them the indexed menu):
     # they run some six times per choice, and a helper call per look-up was a fifth of a choice.
-    def spare(self, lab: Lab) -> int:
-        return lab.cash - lab.start_cash * self.reserve_pct // 100
+    def spare(self, game: Game, lab: Lab) -> int:
+        """Cash beyond the reserve: ``reserve_pct`` of the starting cash, or ``reserve_months`` of salaries
+        and of the power of the chips owned when that is more (what the dashboard's runway line warns of)."""
+        reserve = lab.start_cash * self.reserve_pct // 100
+        if self.reserve_months:
+            burn = lab.talent * SALARY_PER_MONTH + running_cost(game.rules, lab, 1)
+            reserve = max(reserve, burn * self.reserve_months)
+        return lab.cash - reserve
 
     def raise_when_low(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         raises = legal.by_kind.get(a.RaiseMoney)
@@ -124,7 +142,7 @@ class PriorityPolicy(Policy):
         lots = legal.by_kind.get(a.BuyChips)
         if not lots:
             return None
-        chips, spare = game.rules.chips, self.spare(lab)
+        chips, spare = game.rules.chips, self.spare(game, lab)
         best: list[a.BuyChips] = []
         best_perf = 0
         for b in lots:
@@ -143,7 +161,7 @@ class PriorityPolicy(Policy):
         options = legal.by_kind.get(a.Research)
         if not options:
             return None
-        techs, spare = game.rules.techs, self.spare(lab)
+        techs, spare = game.rules.techs, self.spare(game, lab)
         for r in options:
             if techs[r.tech].cost <= spare:
                 return r
@@ -151,34 +169,50 @@ class PriorityPolicy(Policy):
 
     def hire(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         hires = [h for h in legal.by_kind.get(a.Hire, ()) if h.count == 10]
-        return hires[0] if hires and self.spare(lab) > 50_000_000 and lab.talent < 300 else None
+        return hires[0] if hires and self.spare(game, lab) > 50_000_000 and lab.talent < 300 else None
 
     def lobby(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         lobbies = legal.by_kind.get(a.Lobby)
-        return lobbies[0] if lobbies and lab.gov_relations < 70 and self.spare(lab) > 20_000_000 else None
+        return lobbies[0] if lobbies and lab.gov_relations < 70 and self.spare(game, lab) > 20_000_000 else None
 
 
 class CautiousPolicy(PriorityPolicy):
     """Keeps a cash reserve, researches what it can afford after training, buys in small lots, sells a
-    closed model at a mid price."""
+    closed model at a mid price; on news cards, the answer that keeps most cash."""
 
     name = "cautious"
     rules = ("raise_when_low", "release_better", "train", "research", "buy", "lobby")
     reserve_pct = 40
     release_price = 1000
+    preference = Preference(cash=3)  # on news cards too, it keeps its cash
 
 
 class AggressivePolicy(PriorityPolicy):
-    """Buys all the compute it can (grey market included), trains big, prices low, hires."""
+    """Buys all the compute it can (grey market included) while a year of running costs stays in the
+    bank, trains big, prices low, hires."""
 
     name = "aggressive"
     rules = ("raise_when_low", "release_better", "train", "buy_big", "hire")
     reserve_pct = 25
     release_price = 219
     release_open = True
+    preference = Preference(chips=3, capability=2, cash=0.5, reputation=0.5)
+    #: Months of salaries and of the power of every chip (those bought included) kept in the bank.
+    reserve_months = 12
 
     def buy_big(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
-        return self.buy(game, state, lab, legal, grey=True, big=True)
+        """The biggest lot of the best chip that leaves ``reserve_months`` of running costs in the bank."""
+        lots = legal.by_kind.get(a.BuyChips)
+        if not lots:
+            return None
+        chips, months = game.rules.chips, self.reserve_months
+        burn = (lab.talent * SALARY_PER_MONTH + running_cost(game.rules, lab, 1)) * months
+        fits = [b for b in lots
+                if b.count * (chips[b.chip].price * (GREY_PRICE_PCT if b.grey else 100) // 100
+                              + chips[b.chip].power_cents * HOURS_PER_MONTH * months // 100) <= lab.cash - burn]
+        if not fits:
+            return None
+        return max(fits, key=lambda b: (chips[b.chip].perf, b.count, not b.grey, b.chip))
 
 
 class EfficientPolicy(PriorityPolicy):
@@ -189,6 +223,7 @@ class EfficientPolicy(PriorityPolicy):
     reserve_pct = 25
     release_price = 219
     release_open = True
+    preference = Preference(efficiency=3, users=1, reputation=1)
 
 
 class RandomPolicy(Policy):

@@ -32,12 +32,13 @@ Example::
 from __future__ import annotations
 
 from game.engine import actions as a
+from game.engine.economy import OPEN_REVENUE_PCT, SERVING_CENTS_PER_M
 from game.engine.game import Game
 from game.engine.legal import LegalMenu
 from game.engine.refusals import GREY_PRICE_PCT
 from game.engine.state import GameState, Lab
 from game.policies.heuristics import PriorityPolicy
-from game.policies.preferences import Preference, best_choice
+from game.policies.preferences import Preference
 
 #: A style releases a better model when it beats the one on sale by this much (hundredths).
 RELEASE_STEP = 200
@@ -48,13 +49,6 @@ class StylePolicy(PriorityPolicy):
     nearest :attr:`release_price`, open or closed as :attr:`release_open` says."""
 
     preference = Preference()
-
-    def choose(self, game: Game, state: GameState, legal: list[a.Action]) -> a.Action:
-        if legal and type(legal[0]) is a.Choose:
-            cards = [x for x in legal if type(x) is a.Choose]
-            chosen = best_choice(game, cards[0].event, [c.choice for c in cards], self.preference)
-            return next(c for c in cards if c.choice == chosen)
-        return super().choose(game, state, legal)
 
     def release_style(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         if lab.released and lab.capability < lab.released + RELEASE_STEP:
@@ -75,7 +69,7 @@ class StylePolicy(PriorityPolicy):
 
     def affordable(self, game: Game, state: GameState, lab: Lab, lots: list[a.BuyChips]) -> list[a.BuyChips]:
         """The lots of ``lots`` the cash above the reserve pays for."""
-        spare = self.spare(lab)
+        spare = self.spare(game, lab)
         return [b for b in lots if b.count * self.unit_price(game, state, b) <= spare]
 
 
@@ -114,7 +108,8 @@ class SmugglePolicy(StylePolicy):
 
 
 class OpenCheapPolicy(StylePolicy):
-    """Open weights at the lowest price: users and reputation before revenue."""
+    """Open weights at the lowest price that still pays for serving a token: users and reputation before
+    revenue (a price war, not a sale at a loss: DeepSeek said its prices covered its costs)."""
 
     name = "open_cheap"
     rules = ("raise_when_low", "release_style", "train", "research", "buy")
@@ -122,6 +117,15 @@ class OpenCheapPolicy(StylePolicy):
     release_price = 1
     release_open = True
     preference = Preference(users=3, reputation=2, cash=0.5)
+
+    def release_style(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        if lab.released and lab.capability < lab.released + RELEASE_STEP:
+            return None
+        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights]
+        # An open model earns OPEN_REVENUE_PCT of its tokens' price; serving one costs the lab this much.
+        cost = SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100
+        paying = [x for x in offers if x.price_cents * OPEN_REVENUE_PCT // 100 >= cost]
+        return min(paying or offers, key=lambda x: x.price_cents, default=None)
 
 
 class ClosedPremiumPolicy(StylePolicy):
@@ -144,6 +148,7 @@ class ResearchPolicy(StylePolicy):
     name = "research"
     rules = ("raise_when_low", "research", "hire", "release_style", "train", "buy")
     reserve_pct = 10
+    reserve_months = 12  # a thin reserve of cash, but a year of running costs: research takes time
     release_price = 219
     release_open = True
     preference = Preference(efficiency=3, talent=2, cash=0.5)
@@ -160,7 +165,7 @@ class LobbyPolicy(StylePolicy):
 
     def lobby_hard(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         lobbies = legal.by_kind.get(a.Lobby)
-        return lobbies[0] if lobbies and lab.gov_relations < 95 and self.spare(lab) > 0 else None
+        return lobbies[0] if lobbies and lab.gov_relations < 95 and self.spare(game, lab) > 0 else None
 
 
 STYLES: tuple[type[StylePolicy], ...] = (StockpilePolicy, SmugglePolicy, OpenCheapPolicy, ClosedPremiumPolicy,

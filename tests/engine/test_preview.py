@@ -95,7 +95,7 @@ def test_research_says_its_turns_and_its_gain() -> None:
 def test_raising_money_shows_the_amount_and_the_wait() -> None:
     g, state = ready("us_lab", 2)
     p = preview(g, state, a.RaiseMoney())
-    assert -p.cost_now == raise_amount(state.lab, state.world.sentiment, g.rules.months(state.turn))
+    assert -p.cost_now == raise_amount(state.lab, state.world.sentiment)
     assert p.cooldown == 3
 
 

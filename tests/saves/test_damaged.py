@@ -45,8 +45,9 @@ def load_or_error(path: Path) -> None:
 @given(cut=st.integers(min_value=0, max_value=10**7))
 def test_truncated(tmp_path: Path, cut: int) -> None:
     data = good_bytes()
+    whole = len(data.rstrip())  # cutting only the final newline leaves a whole save: cut into the JSON
     path = tmp_path / "cut.json"
-    path.write_bytes(data[: cut % len(data)])
+    path.write_bytes(data[: cut % whole])
     with pytest.raises(SaveError):
         load_save(path)
 
