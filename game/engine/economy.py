@@ -76,6 +76,14 @@ def quality_ppm(gap: int) -> int:
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
+#: ``2 ** (high / 2**10)`` in millionths for every ``high`` of ten bits: the first ten binary digits of
+#: :func:`pow2_fixed`'s fraction, as :func:`_pow2_fraction_ppm` multiplies them in (the same truncations),
+#: made once, here; the market asks for a power of two for every stock every turn.
+_POW2_HIGH_DIGITS = tuple(_pow2_fraction_ppm(high << 10, 1 << 20) for high in range(1 << 10))
+#: (bit of the fraction's last ten, its root), highest first: the rest of _pow2_fraction_ppm's loop.
+_LOW_DIGIT_ROOTS = tuple((1 << (9 - index), root) for index, root in enumerate(_ROOTS[10:]))
+
+
 def pow2_fixed(exponent: int) -> int:
     """``2 ** (exponent / 2**20)`` in millionths, by integer arithmetic (``exponent`` in the units of
     :func:`game.engine.training.log2_fixed`).
@@ -86,7 +94,12 @@ def pow2_fixed(exponent: int) -> int:
         (1000000, 2000000, 500000, 1414213)
     """
     whole, rest = divmod(exponent, 1 << 20)
-    value = _pow2_fraction_ppm(rest, 1 << 20)
+    # The first ten binary digits of the fraction from the table, then the last ten as the loop of
+    # _pow2_fraction_ppm does them (its digits of rest / 2**20 are the bits of rest, highest first).
+    value = _POW2_HIGH_DIGITS[rest >> 10]
+    for bit, root in _LOW_DIGIT_ROOTS:
+        if rest & bit:
+            value = value * root // 10**12
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
