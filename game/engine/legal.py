@@ -65,7 +65,8 @@ class MenuTables:
 
     - ``on_sale[side][turn]``: a :data:`ChipOffer` for every chip the calendar sells to ``side`` during
       ``turn`` (:func:`~game.engine.refusals.calendar_reason`), in catalogue order;
-    - ``research``: a Research entry per technique, in catalogue order;
+    - ``research[turn]``: a Research entry per technique invented by the end of ``turn``
+      (:func:`~game.engine.refusals.invented`), in catalogue order;
     - ``choices[event][choice]``: the Choose entry of every choice of every event of the scenario.
 
     And two tables that fill as the games go, ``lots`` and ``runs``: the BuyChips and StartTraining
@@ -88,7 +89,9 @@ class MenuTables:
                     rents.get((chip, months)) or rents.setdefault((chip, months), _offer(rules, chip, months))
                     for chip in rules.chips if r.calendar_reason(rules, side, chip, turn) is None))
             self.on_sale[side] = tuple(per_turn)
-        self.research = tuple(a.Research(tech=tech) for tech in rules.techs)
+        research = [a.Research(tech=tech) for tech in rules.techs]
+        self.research: tuple[tuple[a.Research, ...], ...] = tuple(
+            tuple(x for x in research if r.invented(rules, x.tech, turn)) for turn in range(len(rules.dates)))
         self.choices = {e.id: {c.id: a.Choose(event=e.id, choice=c.id) for c in e.choices} for e in rules.events}
         self.lots: dict[tuple[str, int, bool], tuple[a.BuyChips, ...]] = {}
         self.runs: dict[tuple[str, int], a.StartTraining] = {}
@@ -168,7 +171,8 @@ def _runs(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
 
 
 def _research(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
-    return [x for x in tables.research if r.tech_reason(ctx, lab, x.tech) is None]
+    # (A technique not invented yet is refused: the turn's entries leave those out.)
+    return [x for x in tables.research[ctx.state.turn] if r.tech_reason(ctx, lab, x.tech) is None]
 
 
 #: The computed sections after the chips' (buy, rent), in menu order; the fixed entries follow them,
