@@ -171,14 +171,22 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
         6666666
     """
     chips = rules.chips
-    h100s = sum(count * chips[chip].serve_perf // 1000 for chip, count in lab.chips.items() if chip in chips)
+    h100s = 0
+    for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked every turn)
+        model = chips.get(chip)
+        if model is not None:
+            h100s += count * model.serve_perf // 1000
     users = h100s * SERVED_M_TOKENS_PER_H100_MONTH * 100 // tokens_per_user_pct(rules, lab)
     return users * 100 // OPEN_REVENUE_PCT if lab.open_weights else users
 
 
 def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
     """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
-    extra = sum(rules.techs[t].tokens_pct for t in lab.techs if t in rules.techs)
+    techs, extra = rules.techs, 0
+    for tech in lab.techs:  # (a loop, as in serving_capacity)
+        model = techs.get(tech)
+        if model is not None:
+            extra += model.tokens_pct
     return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
 
 

@@ -135,7 +135,12 @@ def run_sizes(ctx: Ctx, lab: Lab, chip: str) -> tuple[int, ...]:
     if not own:
         return (cloud,) if cloud else ()
     most = own_hours_per_turn(lab, chip, MAX_RUN_MONTHS)
-    return tuple(sorted({min(n * own, most) + cloud for n in RUN_TURNS}))
+    sizes: list[int] = []
+    for turns in RUN_TURNS:  # increasing, and so are the sizes: a repeat can only be of the last one
+        size = min(turns * own, most) + cloud
+        if not sizes or size != sizes[-1]:
+            sizes.append(size)
+    return tuple(sizes)
 
 
 # Each section lists the entries of one kind: a new list, or a shared tuple of fixed entries (nobody

@@ -162,9 +162,12 @@ def running_cost(rules: Rules, lab: Lab, months: int) -> int:
         >>> running_cost(rules, lab, 3)  # 1,000 A100 x 730 h x 3 months x $0.30
         657000
     """
-    chips = rules.chips
-    return sum(training_cost(count * HOURS_PER_MONTH * months, chips[chip].power_cents)
-               for chip, count in lab.chips.items() if chip in chips)
+    chips, total = rules.chips, 0
+    for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked twice a turn)
+        model = chips.get(chip)
+        if model is not None:
+            total += training_cost(count * HOURS_PER_MONTH * months, model.power_cents)
+    return total
 
 
 def progress_training(ctx: Ctx, lab: Lab) -> None:
