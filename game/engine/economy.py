@@ -80,8 +80,10 @@ def quality_ppm(gap: int) -> int:
 #: :func:`pow2_fixed`'s fraction, as :func:`_pow2_fraction_ppm` multiplies them in (the same truncations),
 #: made once, here; the market asks for a power of two for every stock every turn.
 _POW2_HIGH_DIGITS = tuple(_pow2_fraction_ppm(high << 10, 1 << 20) for high in range(1 << 10))
-#: (bit of the fraction's last ten, its root), highest first: the rest of _pow2_fraction_ppm's loop.
-_LOW_DIGIT_ROOTS = tuple((1 << (9 - index), root) for index, root in enumerate(_ROOTS[10:]))
+#: For every ``low`` of ten bits, the roots of its one digits, highest first: the rest of
+#: _pow2_fraction_ppm's loop for a fraction whose last ten binary digits are ``low``.
+_LOW_DIGIT_ROOTS = tuple(tuple(root for index, root in enumerate(_ROOTS[10:]) if low >> (9 - index) & 1)
+                         for low in range(1 << 10))
 
 
 def pow2_fixed(exponent: int) -> int:
@@ -97,9 +99,8 @@ def pow2_fixed(exponent: int) -> int:
     # The first ten binary digits of the fraction from the table, then the last ten as the loop of
     # _pow2_fraction_ppm does them (its digits of rest / 2**20 are the bits of rest, highest first).
     value = _POW2_HIGH_DIGITS[rest >> 10]
-    for bit, root in _LOW_DIGIT_ROOTS:
-        if rest & bit:
-            value = value * root // 10**12
+    for root in _LOW_DIGIT_ROOTS[rest & 1023]:
+        value = value * root // 10**12
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
