@@ -75,8 +75,8 @@ def test_one_call_draws_the_growths_one_call_per_rival_would() -> None:
     import numpy as np
 
     lows, highs = game("cn_lab").rules.rival_growth
-    assert lows and len(lows) == len(highs)
-    bounds = [(lows, highs), ([0, -5, 7, 3], [100, 5, 8, 2**33]), ([], [])]
+    assert len(lows) and len(lows) == len(highs)
+    bounds = [(lows.tolist(), highs.tolist()), ([0, -5, 7, 3], [100, 5, 8, 2**33]), ([], [])]
     for seed in range(20):
         for low, high in bounds:
             one, each = np.random.Generator(np.random.PCG64(seed)), np.random.Generator(np.random.PCG64(seed))
