@@ -104,6 +104,24 @@ def test_pow2_fixed_reads_its_first_digits_from_a_table() -> None:
         assert pow2_fixed(exponent) == plain(exponent), exponent
 
 
+def test_log2_fixed_is_the_squaring_formula() -> None:
+    """log2_fixed's loop with literal shifts and a table of digit values gives the plain formula's bits."""
+    from game.engine.training import LOG_BITS, log2_fixed
+
+    def plain(n: int) -> int:
+        whole, scale = n.bit_length() - 1, 62
+        y, result = (n << scale) >> whole, whole << LOG_BITS
+        for bit in range(LOG_BITS):
+            y = (y * y) >> scale
+            if y >= 2 << scale:
+                y >>= 1
+                result += 1 << (LOG_BITS - 1 - bit)
+        return result
+
+    for n in [*range(1, 3000), *range(3000, 10**12, 10**12 // 4999 + 7), 2**63 - 1, 2**64 + 3, 10**20]:
+        assert log2_fixed(n) == plain(n), n
+
+
 @pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head"])
 def test_menu_groups_are_the_menu_grouped(scenario: str) -> None:
     """LegalMenu.by_kind, filled section by section, is exactly the list grouped by class, in order."""
