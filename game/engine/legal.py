@@ -171,7 +171,9 @@ def _runs(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
     for chip in ctx.rules.chips:
         if chip in lab.chips or chip in lab.cloud_hours:  # (else no size to consider: see run_sizes)
             limit = r.max_run_hours(ctx, lab, chip)
-            options += [tables.run(chip, h) for h in run_sizes(ctx, lab, chip) if r.run_fits(h, limit)]
+            for hours in run_sizes(ctx, lab, chip):  # (a loop: a comprehension is a call of its own)
+                if r.run_fits(hours, limit):
+                    options.append(tables.run(chip, hours))
     return options
 
 
