@@ -197,8 +197,10 @@ class LegalMenu(list):  # type: ignore[type-arg]
     kinds up at every choice (grouping the list again there was a fifth of their time).
     """
 
+    __slots__ = ("by_kind",)  # (no instance dict: a menu is made at every step)
+
     def __init__(self, actions: Iterable[a.Action] = (), by_kind: dict[type, Sequence[a.Action]] | None = None):
-        super().__init__(actions)
+        list.__init__(self, actions)
         self.by_kind: dict[type, Sequence[a.Action]] = {} if by_kind is None else by_kind
 
 
