@@ -15,7 +15,7 @@ def rivals_step(ctx: Ctx) -> None:
     months, growth_pct = ctx.months, rules.difficulty[1]
     turn_end = rules.turn_end(ctx.state.turn)
     # Each rival's growth from low to high, all in one call: numpy draws an array of bounds element by
-    # element, the same numbers as one call per rival (tests/engine/test_rivals.py), for a fifth of the cost.
+    # element, the same numbers as one call per rival (tests/engine/test_rivals.py), with one call's overhead.
     draws = ctx.rng.integers(*rules.rival_growth).tolist()
     # (Locals and Rules.rival_table: five rivals every turn, each read through several models.)
     for (active_from, historical, trend_pct), rival, draw in zip(rules.rival_table, ctx.state.rivals, draws,
