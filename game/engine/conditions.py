@@ -65,14 +65,14 @@ def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier, own: Lab | None = None
 # --- the evaluator ----------------------------------------------------------------------------------------
 def _all(k: c.AllOf, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     for cond in k.conditions:  # noqa: SIM110 (a plain loop: cheaper than all() over a generator)
-        if not _CHECKS[type(cond)](cond, ctx, lab, side):
+        if not CHECKS[type(cond)](cond, ctx, lab, side):
             return False
     return True
 
 
 def _any(k: c.AnyOf, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     for cond in k.conditions:  # noqa: SIM110 (as in _all)
-        if _CHECKS[type(cond)](cond, ctx, lab, side):
+        if CHECKS[type(cond)](cond, ctx, lab, side):
             return True
     return False
 
@@ -104,10 +104,12 @@ def _runway(k: c.CashRunway, ctx: Ctx, lab: Lab | None, side: str | None) -> boo
 
 
 #: One check per verb: (condition, ctx, the lab the event concerns or None, its side) -> whether it holds.
-_CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
+#: ``CHECKS[type(cond)](cond, ctx, lab, side)`` is ``evaluate(cond, ctx, lab, side)`` for a condition that
+#: is not None and a side given (the event loop calls it so).
+CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.AllOf: _all,
     c.AnyOf: _any,
-    c.Not: lambda k, ctx, lab, side: not _CHECKS[type(k.condition)](k.condition, ctx, lab, side),
+    c.Not: lambda k, ctx, lab, side: not CHECKS[type(k.condition)](k.condition, ctx, lab, side),
     c.DateFrom: lambda k, ctx, lab, side: ctx.rules.turn_end(ctx.state.turn) > date_key(k.date),
     c.DateBefore: lambda k, ctx, lab, side: ctx.state.date < date_key(k.date),
     c.SideIs: lambda k, ctx, lab, side: side == k.side,
@@ -135,4 +137,4 @@ def evaluate(cond: Any, ctx: Ctx, lab: Lab | None, side: str | None = None) -> b
     """
     if cond is None:
         return True
-    return _CHECKS[type(cond)](cond, ctx, lab, side if side is not None else (lab.side if lab else None))
+    return CHECKS[type(cond)](cond, ctx, lab, side if side is not None else (lab.side if lab else None))

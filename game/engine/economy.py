@@ -80,6 +80,16 @@ def quality_ppm(gap: int) -> int:
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
+#: ``2 ** (high / 2**10)`` in millionths for every ``high`` of ten bits: the first ten binary digits of
+#: :func:`pow2_fixed`'s fraction, as :func:`_pow2_fraction_ppm` multiplies them in (the same truncations),
+#: made once, here; the market asks for a power of two for every stock every turn.
+_POW2_HIGH_DIGITS = tuple(_pow2_fraction_ppm(high << 10, 1 << 20) for high in range(1 << 10))
+#: For every ``low`` of ten bits, the roots of its one digits, highest first: the rest of
+#: _pow2_fraction_ppm's loop for a fraction whose last ten binary digits are ``low``.
+_LOW_DIGIT_ROOTS = tuple(tuple(root for index, root in enumerate(_ROOTS[10:]) if low >> (9 - index) & 1)
+                         for low in range(1 << 10))
+
+
 def pow2_fixed(exponent: int) -> int:
     """``2 ** (exponent / 2**20)`` in millionths, by integer arithmetic (``exponent`` in the units of
     :func:`game.engine.training.log2_fixed`).
@@ -90,7 +100,11 @@ def pow2_fixed(exponent: int) -> int:
         (1000000, 2000000, 500000, 1414213)
     """
     whole, rest = divmod(exponent, 1 << 20)
-    value = _pow2_fraction_ppm(rest, 1 << 20)
+    # The first ten binary digits of the fraction from the table, then the last ten as the loop of
+    # _pow2_fraction_ppm does them (its digits of rest / 2**20 are the bits of rest, highest first).
+    value = _POW2_HIGH_DIGITS[rest >> 10]
+    for root in _LOW_DIGIT_ROOTS[rest & 1023]:
+        value = value * root // 10**12
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
@@ -162,14 +176,22 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
         6666666
     """
     chips = rules.chips
-    h100s = sum(count * chips[chip].serve_perf // 1000 for chip, count in lab.chips.items() if chip in chips)
+    h100s = 0
+    for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked every turn)
+        model = chips.get(chip)
+        if model is not None:
+            h100s += count * model.serve_perf // 1000
     users = h100s * SERVED_M_TOKENS_PER_H100_MONTH * 100 // tokens_per_user_pct(rules, lab)
     return users * 100 // OPEN_REVENUE_PCT if lab.open_weights else users
 
 
 def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
     """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
-    extra = sum(rules.techs[t].tokens_pct for t in lab.techs if t in rules.techs)
+    techs, extra = rules.techs, 0
+    for tech in lab.techs:  # (a loop, as in serving_capacity)
+        model = techs.get(tech)
+        if model is not None:
+            extra += model.tokens_pct
     return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
 
 

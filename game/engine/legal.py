@@ -65,7 +65,8 @@ class MenuTables:
 
     - ``on_sale[side][turn]``: a :data:`ChipOffer` for every chip the calendar sells to ``side`` during
       ``turn`` (:func:`~game.engine.refusals.calendar_reason`), in catalogue order;
-    - ``research``: a Research entry per technique, in catalogue order;
+    - ``research[turn]``: a Research entry per technique invented by the end of ``turn``
+      (:func:`~game.engine.refusals.invented`), in catalogue order;
     - ``choices[event][choice]``: the Choose entry of every choice of every event of the scenario.
 
     And two tables that fill as the games go, ``lots`` and ``runs``: the BuyChips and StartTraining
@@ -88,7 +89,9 @@ class MenuTables:
                     rents.get((chip, months)) or rents.setdefault((chip, months), _offer(rules, chip, months))
                     for chip in rules.chips if r.calendar_reason(rules, side, chip, turn) is None))
             self.on_sale[side] = tuple(per_turn)
-        self.research = tuple(a.Research(tech=tech) for tech in rules.techs)
+        research = [a.Research(tech=tech) for tech in rules.techs]
+        self.research: tuple[tuple[a.Research, ...], ...] = tuple(
+            tuple(x for x in research if r.invented(rules, x.tech, turn)) for turn in range(len(rules.dates)))
         self.choices = {e.id: {c.id: a.Choose(event=e.id, choice=c.id) for c in e.choices} for e in rules.events}
         self.lots: dict[tuple[str, int, bool], tuple[a.BuyChips, ...]] = {}
         self.runs: dict[tuple[str, int], a.StartTraining] = {}
@@ -132,7 +135,12 @@ def run_sizes(ctx: Ctx, lab: Lab, chip: str) -> tuple[int, ...]:
     if not own:
         return (cloud,) if cloud else ()
     most = own_hours_per_turn(lab, chip, MAX_RUN_MONTHS)
-    return tuple(sorted({min(n * own, most) + cloud for n in RUN_TURNS}))
+    sizes: list[int] = []
+    for turns in RUN_TURNS:  # increasing, and so are the sizes: a repeat can only be of the last one
+        size = min(turns * own, most) + cloud
+        if not sizes or size != sizes[-1]:
+            sizes.append(size)
+    return tuple(sizes)
 
 
 # Each section lists the entries of one kind: a new list, or a shared tuple of fixed entries (nobody
@@ -163,12 +171,15 @@ def _runs(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
     for chip in ctx.rules.chips:
         if chip in lab.chips or chip in lab.cloud_hours:  # (else no size to consider: see run_sizes)
             limit = r.max_run_hours(ctx, lab, chip)
-            options += [tables.run(chip, h) for h in run_sizes(ctx, lab, chip) if r.run_fits(h, limit)]
+            for hours in run_sizes(ctx, lab, chip):  # (a loop: a comprehension is a call of its own)
+                if r.run_fits(hours, limit):
+                    options.append(tables.run(chip, hours))
     return options
 
 
 def _research(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
-    return [x for x in tables.research if r.tech_reason(ctx, lab, x.tech) is None]
+    # (A technique not invented yet is refused: the turn's entries leave those out.)
+    return [x for x in tables.research[ctx.state.turn] if r.tech_reason(ctx, lab, x.tech) is None]
 
 
 #: The computed sections after the chips' (buy, rent), in menu order; the fixed entries follow them,
@@ -186,8 +197,10 @@ class LegalMenu(list):  # type: ignore[type-arg]
     kinds up at every choice (grouping the list again there was a fifth of their time).
     """
 
+    __slots__ = ("by_kind",)  # (no instance dict: a menu is made at every step)
+
     def __init__(self, actions: Iterable[a.Action] = (), by_kind: dict[type, Sequence[a.Action]] | None = None):
-        super().__init__(actions)
+        list.__init__(self, actions)
         self.by_kind: dict[type, Sequence[a.Action]] = {} if by_kind is None else by_kind
 
 

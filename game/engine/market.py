@@ -161,8 +161,11 @@ def market_step(ctx: Ctx) -> None:
         world.priced_users = max(1, before * pow2_fixed(demand_log) // 10**6)
     sentiment = world.sentiment
     prices = world.stocks
+    demands: dict[int, int] = {}  # (users ratio) ** beta, per beta: several stocks share one
     for (stock_id, beta, volatility_bp), z in zip(stocks, noise, strict=True):
-        demand = pow2_fixed(demand_log * beta // 1000) if demand_log and beta else 1_000_000  # (users ratio) ** beta
+        demand = demands.get(beta)
+        if demand is None:
+            demand = demands[beta] = pow2_fixed(demand_log * beta // 1000) if demand_log and beta else 1_000_000
         noise_bp = round(z * volatility_bp * scale)  # round(): half to even, like numpy's rint
         move = noise_bp + beta * sentiment // 400 * months  # noise + the mood's drift (+30: +0.75% a month)
         if move > 5000:

@@ -259,6 +259,13 @@ def refuse_train(ctx: Ctx, lab: Lab, chip: str, gpu_hours: int) -> err.IllegalAc
 
 # --- research, the model on sale, money, people -------------------------------------------------------
 
+def invented(rules: Rules, tech: str, turn: int) -> bool:
+    """Whether the known technique ``tech`` has been invented by the end of ``turn`` (the calendar part of
+    :func:`tech_reason`: the legal menu reads it from a table built with the game)."""
+    available_from = rules.techs[tech].available_from
+    return available_from is None or date_key(available_from) < rules.turn_end(turn)
+
+
 def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     """Why this lab may not start researching ``tech`` now, as a word: ``unknown``, ``done`` (or under
     way), ``not_yet`` (not invented), ``requires``, ``capability``, ``cash`` (``None``: it may). The plain test behind
@@ -271,7 +278,7 @@ def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     for project in lab.research:  # (a loop, not any(): asked for every technique at every step)
         if project.tech == tech:
             return "done"
-    if model.available_from is not None and date_key(model.available_from) >= ctx.rules.turn_end(ctx.state.turn):
+    if not invented(ctx.rules, tech, ctx.state.turn):
         return "not_yet"
     for required in model.requires:
         if required not in lab.techs:

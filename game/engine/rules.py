@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
 from game.engine.calendar import date_key, period_end, turn_dates, turn_months
 
@@ -45,10 +47,14 @@ class Rules:
         #: (id, AI beta, volatility in basis points) of ``stocks``, for the market model.
         self.stock_table = tuple((s.id, s.ai_beta, s.volatility_bp) for s in self.stocks)
         self.rivals: list[Rival] = self._pick_rivals()
-        #: Per rival: (growth low, growth high, active_from as a date key or None, historical, price trend
-        #: percent per month), what the rivals' turn reads.
-        self.rival_table = tuple((r.growth[0], r.growth[1], date_key(r.active_from) if r.active_from else None,
-                                  r.historical, r.price_trend_pct) for r in self.rivals)
+        #: Per rival: (active_from as a date key or None, historical, price trend percent per month), what
+        #: the rivals' turn reads; and the bounds of their growth draws, lowest and one past the highest,
+        #: as numpy arrays (one numpy call draws every rival's growth; from lists it converts them first).
+        self.rival_table = tuple((date_key(r.active_from) if r.active_from else None, r.historical,
+                                  r.price_trend_pct) for r in self.rivals)
+        self.rival_growth: tuple[np.ndarray, np.ndarray] = (
+            np.array([r.growth[0] for r in self.rivals], dtype=np.int64),
+            np.array([r.growth[1] + 1 for r in self.rivals], dtype=np.int64))
         #: The scenario's events in firing order: dated ones by date, then the others, by id.
         removed = set(options.remove_events)
         self.events: list[Event] = sorted((e for e in content.events_of(scenario) if e.id not in removed),

@@ -104,6 +104,8 @@ def chip_train_pct(rules: Rules, lab: Lab, chip: str) -> int:
 
 
 LOG_BITS = 20
+#: The value of each binary digit of :func:`log2_fixed`'s fraction, first to last.
+_LOG_DIGITS = tuple(1 << (LOG_BITS - 1 - bit) for bit in range(LOG_BITS))
 
 
 def log2_fixed(n: int) -> int:
@@ -115,14 +117,15 @@ def log2_fixed(n: int) -> int:
         (3.0, 1.58496)
     """
     whole = n.bit_length() - 1
-    scale = 62
-    y = (n << scale) >> whole  # n / 2**whole, in [1, 2), fixed point with 62 fractional bits
+    y = (n << 62) >> whole  # n / 2**whole, in [1, 2), fixed point with 62 fractional bits
     result = whole << LOG_BITS
-    for bit in range(LOG_BITS):  # squaring doubles the log: each overflow past 2 is one more bit
-        y = (y * y) >> scale
-        if y >= 2 << scale:
+    # (Literal shifts and the digits' values from a table: Python folds 1 << 63 once, where the loop
+    # used to compute it, and each digit's value, at every step; the market asks twice a turn.)
+    for digit in _LOG_DIGITS:  # squaring doubles the log: each overflow past 2 is one more bit
+        y = (y * y) >> 62
+        if y >= 1 << 63:
             y >>= 1
-            result += 1 << (LOG_BITS - 1 - bit)
+            result += digit
     return result
 
 
@@ -162,9 +165,12 @@ def running_cost(rules: Rules, lab: Lab, months: int) -> int:
         >>> running_cost(rules, lab, 3)  # 1,000 A100 x 730 h x 3 months x $0.30
         657000
     """
-    chips = rules.chips
-    return sum(training_cost(count * HOURS_PER_MONTH * months, chips[chip].power_cents)
-               for chip, count in lab.chips.items() if chip in chips)
+    chips, total = rules.chips, 0
+    for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked twice a turn)
+        model = chips.get(chip)
+        if model is not None:
+            total += training_cost(count * HOURS_PER_MONTH * months, model.power_cents)
+    return total
 
 
 def progress_training(ctx: Ctx, lab: Lab) -> None:

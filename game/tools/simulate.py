@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     spec = SimSpec(scenario=game.scenario.id, lineups=lineups(game, args.policy, lang), runs=runs, seed=seed,
                    options=options, mods=mod_choice(args))
     started = time.perf_counter()
-    summaries = run_simulation(spec, jobs=jobs, progress=ProgressBar(lang))
+    summaries = run_simulation(spec, jobs=jobs, progress=ProgressBar(lang), content=game.content)
     seconds = time.perf_counter() - started
     doc = build_document(game, spec, summaries)
     text = json.dumps(doc, ensure_ascii=False, indent=1) if args.json else "\n".join(render(doc, lang))

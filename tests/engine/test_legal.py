@@ -152,6 +152,16 @@ def test_menu_tables_list_the_calendar_s_chips(scenario: str) -> None:
                     (h, r.rent_cost(rules, chip, h)) for h in legal.rent_hours(rules.months(turn))]
 
 
+@pytest.mark.parametrize("scenario", ["cn_lab", "us_lab"])
+def test_menu_tables_list_the_techniques_invented(scenario: str) -> None:
+    game = Game(load_content(), scenario)
+    rules, tables = game.rules, game.menu_tables
+    assert len(tables.research) == len(rules.dates)
+    for turn, entries in enumerate(tables.research):
+        assert [x.tech for x in entries] == [t for t in rules.techs if r.invented(rules, t, turn)]
+    assert tables.research[0] != tables.research[-1], "a technique is invented during the game"
+
+
 def test_whole_lot_is_the_most_a_lab_can_buy() -> None:
     """The menu's largest buy of a chip passes check, one more chip is refused."""
     game = Game(load_content(), "head_to_head")

@@ -66,3 +66,21 @@ def test_the_series_holds_the_active_rivals_compute_beside_the_lab() -> None:
     # January 2025: the largest US lab has several times the Chinese lab's compute (the calibration's target)
     jan = next(row for row in match.state.series if row["date"].startswith("2025-01"))
     assert max(jan["rivals_compute"][r] for r in ("openai", "google", "meta_ai")) > 5 * jan["labs"]["cn"]["compute"]
+
+
+def test_one_call_draws_the_growths_one_call_per_rival_would() -> None:
+    """rivals_step draws every rival's growth in one numpy call with an array of bounds: numpy draws them
+    element by element from the same stream, so the numbers and the generator after are those of one
+    call per rival (the game's random stream must not depend on how the draws are grouped)."""
+    import numpy as np
+
+    lows, highs = game("cn_lab").rules.rival_growth
+    assert len(lows) and len(lows) == len(highs)
+    bounds = [(lows.tolist(), highs.tolist()), ([0, -5, 7, 3], [100, 5, 8, 2**33]), ([], [])]
+    for seed in range(20):
+        for low, high in bounds:
+            one, each = np.random.Generator(np.random.PCG64(seed)), np.random.Generator(np.random.PCG64(seed))
+            one.integers(0, 3), each.integers(0, 3)  # an odd number of 32-bit halves drawn before
+            one_by_one = [int(each.integers(lo, hi)) for lo, hi in zip(low, high, strict=True)]
+            assert one.integers(low, high).tolist() == one_by_one
+            assert one.bit_generator.state == each.bit_generator.state

@@ -89,6 +89,39 @@ def test_pow2_by_long_division_matches_the_digit_formula() -> None:
         assert quality_ppm(gap) == by_digits(gap, DOUBLING_GAP), gap
 
 
+def test_pow2_fixed_reads_its_first_digits_from_a_table() -> None:
+    """pow2_fixed takes the first ten binary digits of its fraction from a table and multiplies in the
+    last ten: the same as _pow2_fraction_ppm's twenty steps (a sample here; all 2**20 fractions agreed
+    when the table came in)."""
+    from game.engine.economy import _pow2_fraction_ppm, pow2_fixed
+
+    def plain(exponent: int) -> int:
+        whole, rest = divmod(exponent, 1 << 20)
+        value = _pow2_fraction_ppm(rest, 1 << 20)
+        return value * 2**whole if whole >= 0 else value // 2**-whole
+
+    for exponent in [*range(-5000, 5000), *range(-(40 << 20), 40 << 20, 9973), (1 << 20) - 1, 1 << 10]:
+        assert pow2_fixed(exponent) == plain(exponent), exponent
+
+
+def test_log2_fixed_is_the_squaring_formula() -> None:
+    """log2_fixed's loop with literal shifts and a table of digit values gives the plain formula's bits."""
+    from game.engine.training import LOG_BITS, log2_fixed
+
+    def plain(n: int) -> int:
+        whole, scale = n.bit_length() - 1, 62
+        y, result = (n << scale) >> whole, whole << LOG_BITS
+        for bit in range(LOG_BITS):
+            y = (y * y) >> scale
+            if y >= 2 << scale:
+                y >>= 1
+                result += 1 << (LOG_BITS - 1 - bit)
+        return result
+
+    for n in [*range(1, 3000), *range(3000, 10**12, 10**12 // 4999 + 7), 2**63 - 1, 2**64 + 3, 10**20]:
+        assert log2_fixed(n) == plain(n), n
+
+
 @pytest.mark.parametrize("scenario", ["cn_lab", "head_to_head"])
 def test_menu_groups_are_the_menu_grouped(scenario: str) -> None:
     """LegalMenu.by_kind, filled section by section, is exactly the list grouped by class, in order."""

@@ -26,6 +26,9 @@ def test_same_summaries_with_one_or_two_processes() -> None:
     assert [(s["lineup"], s["index"]) for s in one] == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
     assert seen[-1] == (6, 6)
     assert one[0]["seed"] == one[3]["seed"], "every line-up plays the same seeds"
+    given = spec.mods.load()  # the caller's content (simulate's): played as loaded, not loaded again
+    assert run_simulation(spec, jobs=1, content=given) == one
+    assert run_simulation(spec, jobs=2, content=given) == one
 
 
 def test_a_summary_can_be_replayed_from_its_seed() -> None:
