@@ -160,7 +160,7 @@ def refuse_chip(ctx: Ctx, lab: Lab, chip_id: str, grey: bool = False) -> err.Ill
         return err.NotAvailable(f"{chip.name} is no longer made (last sold {chip.available_until})",
                                 "illegal.chip_no_longer", chip=chip_id, date=chip.available_until)
     if reason == "banned":
-        return err.ExportBanned(f"{chip.name}: export-banned for Chinese buyers", chip=chip_id)
+        return err.ExportBanned(f"{chip.name}: banned for sale to China", chip=chip_id)
     return err.NotAvailable(f"{chip.name} can be bought legally: no grey market needed",
                             "illegal.grey_not_needed", chip=chip_id)
 

@@ -22,7 +22,7 @@ from game.ui.session import Session
 
 
 def reason_text(session: Session, exc: IllegalAction, lang: str) -> str:
-    """The refusal in the player's words, e.g. "Nvidia H100: export-banned for Chinese buyers since October 2022"."""
+    """The refusal in the player's words, e.g. "Nvidia H100: banned for sale to China since October 2022"."""
     content = session.game.content
     p = dict(exc.params)
     chip_id = p.get("chip")

@@ -92,7 +92,7 @@ def test_banned_chip_shows_export_ban_in_picker(app):
     settle(app)
     shown = texts(app)
     # under the chip's button, the reason without the chip's name again
-    reasons = [t for t in shown if t.startswith("⚠ Export-banned")]
+    reasons = [t for t in shown if t.startswith("⚠ Banned for sale to China")]
     assert reasons and "Nvidia H100" in shown
     assert any("since" in t for t in reasons)
 

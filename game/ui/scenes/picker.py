@@ -1,6 +1,6 @@
 """The picker for actions with parameters: what (chip, technique, openness) and how much (chips,
 GPU-hours, price), from the engine's presets. Targets that cannot be chosen stay visible, disabled,
-with the engine's reason ("Nvidia H100: export-banned for Chinese buyers since October 2022").
+with the engine's reason ("Nvidia H100: banned for sale to China since October 2022").
 The action confirmed goes to the ``on_close`` callback (``None`` when cancelled)."""
 
 from __future__ import annotations
