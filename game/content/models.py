@@ -100,6 +100,8 @@ class Stock(Model):
     id: Id
     name: str
     ticker: str
+    short: str | None = Field(None, max_length=10, description="what the screens show where a ticker fits, "
+                              "when the ticker says nothing to a student (Seoul's are numbers); default: the ticker")
     price_cents: int = Field(ge=1, description="share price at the scenario start")
     shares_m: int = Field(ge=1, description="shares outstanding, millions (for market value)")
     ai_beta: int = Field(ge=0, le=3000, description="exposure to AI demand, per mille")
@@ -107,6 +109,11 @@ class Stock(Model):
     cheap_ai_exposure: int = Field(0, ge=0, le=1000, description="share of a cheap-AI shock it takes, per mille "
                                                                  "(Nvidia: 1000)")
     volatility_bp: int = Field(ge=0, le=5000, description="monthly noise, basis points (1 sd)")
+
+    @property
+    def label(self) -> str:
+        """The stock's name on screens where a ticker fits: ``short``, else the ticker."""
+        return self.short or self.ticker
 
 
 class ComputePoint(Model):

@@ -101,7 +101,7 @@ def market_moment(state: Any, content: Any, events_by_id: dict[str, Any], notes:
         stock = stocks.get(sid)
         start_price, bp = before.get(sid, price), moves.get(sid, 0)
         lost = start_price * -bp // 10000 * stock.shares_m * 10**6 // 100 if stock and bp < 0 else 0
-        tickers.append(Ticker(sid, stock.ticker if stock else sid, stock.name if stock else sid, start_price, price,
+        tickers.append(Ticker(sid, stock.label if stock else sid, stock.name if stock else sid, start_price, price,
                               bp, lost))
     tickers.sort(key=lambda t: (t.shock_bp, -t.lost, t.id))
     # the record's words: the news card of the market's cheap-AI shock when the turn had one (the fall

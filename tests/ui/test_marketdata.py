@@ -47,3 +47,10 @@ def test_market_moment_reads_prices_and_the_card_that_moved_them():
     assert (nvda.before, nvda.after, nvda.shock_bp) == (before, before * 83 // 100, -1700)
     assert moment.event == "nvidia_crash" and "589" in moment.record["en"]
     assert next(t.id for t in moment.tickers if t.shock_bp == 0) not in ("nvda", "avgo", "msft")
+
+
+def test_screens_name_every_stock_in_letters():
+    # Seoul's tickers are numbers ("005930.KS"): the screens show the stock's short name instead.
+    labels = {s.id: s.label for s in load_content().world.stocks}
+    assert labels["samsung"] == "SAMSUNG" and labels["skhynix"] == "SK HYNIX" and labels["nvda"] == "NVDA"
+    assert not any(label[0].isdigit() for label in labels.values())

@@ -295,7 +295,7 @@ class DashboardScene(Scene):
         note = theme.font(12).render(self.t("ui.dash.market_note", date=self._start_month()), True, theme.MUTED)
         surface.blit(note, (inner.x + 2, inner.y - 2))
         inner = pygame.Rect(inner.x, inner.y + 16, inner.w, inner.h - 16)
-        names = {s.id: s.ticker for s in session.game.content.world.stocks}
+        names = {s.id: s.label for s in session.game.content.world.stocks}
         ids = [i for i in STOCK_LINES if i in session.state.world.stocks]
         # the whole game, from the scenario's starting prices (= 100): 30 points still read well
         history = [start_prices(session)] + [s["stocks"] for s in session.state.series]
@@ -327,7 +327,7 @@ class DashboardScene(Scene):
         y = rect.y + 4
         for sid in ids:
             stock = stocks.get(sid)
-            surface.blit(bold.render(stock.ticker if stock else sid, True, theme.INK), (rect.x + 4, y))
+            surface.blit(bold.render(stock.label if stock else sid, True, theme.INK), (rect.x + 4, y))
             surface.blit(f.render(stock.name if stock else sid, True, theme.INK), (rect.x + 80, y))
             value = f.render(self._share_price(prices.get(sid, 0)), True, theme.INK)
             surface.blit(value, (rect.right - value.get_width() - 8, y))

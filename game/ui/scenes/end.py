@@ -173,7 +173,7 @@ class EndScene(Scene):
         inner = panel(surface, boxes[2], self.t("ui.end.chart_users"))
         charts.line_chart(surface, inner, lab_series("users"), lambda v: people(int(v), lang), min_span=1000)
         inner = panel(surface, boxes[3], self.t("ui.end.chart_stocks"))
-        tickers = {s.id: s.ticker for s in session.game.content.world.stocks}
+        tickers = {s.id: s.label for s in session.game.content.world.stocks}
         stock_series = []
         for sid in ("nvda", "msft", "googl", "tsm"):
             values = [row["stocks"].get(sid, 0) / 100 for row in series]
