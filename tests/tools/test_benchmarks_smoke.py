@@ -30,3 +30,12 @@ def test_quick_run_prints_every_row() -> None:
         assert row["value"] is not None and row["value"] >= 0, row
         if row["name"].startswith(("engine", "whole game", "simulate", "search", "load", "UI frame")):
             assert row["value"] > 0, row
+
+
+def test_goal_fitter_plays_scores_with_the_engine_and_ranks_goal_sets() -> None:
+    proc = subprocess.run([sys.executable, "benchmarks/fit_goals.py", "--scenario", "us_lab", "--runs", "2",
+                           "--search-runs", "0", "--top", "2"], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 2 and all("bands" in line and "capability_lead" in line for line in lines)
+    assert all(line.startswith(("ok", "MISSED")) for line in lines)
