@@ -8,8 +8,9 @@ import zlib
 import numpy as np
 
 from game.engine import actions as a
+from game.engine.economy import accounts
 from game.engine.game import Game
-from game.engine.state import GameState
+from game.engine.state import GameState, Lab
 
 
 class Policy:
@@ -24,3 +25,10 @@ class Policy:
 
     def pick(self, options: list[a.Action]) -> a.Action:
         return options[int(self.rng.integers(0, len(options)))]
+
+
+def monthly_upkeep(game: Game, lab: Lab) -> int:
+    """What ``lab`` pays a month before any revenue, dollars: its salaries and the power and hosting of
+    the chips it owns, as the engine books them (:func:`game.engine.economy.accounts`)."""
+    _, _, salaries, power = accounts(game.rules, lab, 1)
+    return salaries + power

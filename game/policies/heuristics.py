@@ -8,14 +8,12 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from game.engine import actions as a
-from game.engine.economy import SALARY_PER_MONTH
 from game.engine.game import Game
 from game.engine.legal import LegalMenu
 from game.engine.refusals import GREY_PRICE_PCT
 from game.engine.rules import HOURS_PER_MONTH
 from game.engine.state import GameState, Lab
-from game.engine.training import running_cost
-from game.policies.base import Policy
+from game.policies.base import Policy, monthly_upkeep
 from game.policies.preferences import Preference, best_choice
 
 #: A rule: (game, state, the acting lab, the legal menu indexed by kind) -> an action, or None to pass.
@@ -114,8 +112,7 @@ class PriorityPolicy(Policy):
         and of the power of the chips owned when that is more (what the dashboard's runway line warns of)."""
         reserve = lab.start_cash * self.reserve_pct // 100
         if self.reserve_months:
-            burn = lab.talent * SALARY_PER_MONTH + running_cost(game.rules, lab, 1)
-            reserve = max(reserve, burn * self.reserve_months)
+            reserve = max(reserve, monthly_upkeep(game, lab) * self.reserve_months)
         return lab.cash - reserve
 
     def raise_when_low(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
@@ -206,7 +203,7 @@ class AggressivePolicy(PriorityPolicy):
         if not lots:
             return None
         chips, months = game.rules.chips, self.reserve_months
-        burn = (lab.talent * SALARY_PER_MONTH + running_cost(game.rules, lab, 1)) * months
+        burn = monthly_upkeep(game, lab) * months
         fits = [b for b in lots
                 if b.count * (chips[b.chip].price * (GREY_PRICE_PCT if b.grey else 100) // 100
                               + chips[b.chip].power_cents * HOURS_PER_MONTH * months // 100) <= lab.cash - burn]

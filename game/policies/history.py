@@ -32,12 +32,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import actions as a
-from game.engine.economy import SALARY_PER_MONTH
 from game.engine.errors import IllegalAction
 from game.engine.game import Game
 from game.engine.state import GameState, Lab
-from game.engine.training import own_hours_per_turn, running_cost
-from game.policies.base import Policy
+from game.engine.training import own_hours_per_turn
+from game.policies.base import Policy, monthly_upkeep
 
 #: Prices per million output tokens, cents: DeepSeek-R1's $2.19 and OpenAI o1's $60 (CHRONOLOGY.md).
 R1_PRICE_CENTS = 219
@@ -113,8 +112,7 @@ class HistoryPolicy(Policy):
     # --- actions, in priority order --------------------------------------------------------------------
     def _spare(self, game: Game, lab: Lab, quarters: int = RESERVE_TURNS) -> int:
         """Cash beyond a reserve: ``quarters`` of salaries and power."""
-        monthly = lab.talent * SALARY_PER_MONTH + running_cost(game.rules, lab, 1)
-        return lab.cash - monthly * 3 * quarters
+        return lab.cash - monthly_upkeep(game, lab) * 3 * quarters
 
     def _raise(self, game: Game, state: GameState, lab: Lab, legal: list[a.Action]) -> a.Action | None:
         """The American lab raises when its spare cash would not buy a month of the chips it can get."""

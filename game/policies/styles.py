@@ -54,8 +54,11 @@ class StylePolicy(PriorityPolicy):
         if lab.released and lab.capability < lab.released + RELEASE_STEP:
             return None
         offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights == self.release_open]
-        if not offers:
-            return None
+        return self.priced(lab, offers) if offers else None
+
+    def priced(self, lab: Lab, offers: list[a.Release]) -> a.Release:
+        """The release among ``offers`` (open or closed as the style wants) at the style's price: the menu's
+        price nearest :attr:`release_price`."""
         return min(offers, key=lambda x: (abs(x.price_cents - self.release_price), x.price_cents))
 
     def unit_price(self, game: Game, state: GameState, lot: a.BuyChips) -> float:
@@ -118,14 +121,11 @@ class OpenCheapPolicy(StylePolicy):
     release_open = True
     preference = Preference(users=3, reputation=2, cash=0.5)
 
-    def release_style(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
-        if lab.released and lab.capability < lab.released + RELEASE_STEP:
-            return None
-        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights]
+    def priced(self, lab: Lab, offers: list[a.Release]) -> a.Release:
         # An open model earns OPEN_REVENUE_PCT of its tokens' price; serving one costs the lab this much.
         cost = SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100
         paying = [x for x in offers if x.price_cents * OPEN_REVENUE_PCT // 100 >= cost]
-        return min(paying or offers, key=lambda x: x.price_cents, default=None)
+        return min(paying or offers, key=lambda x: x.price_cents)
 
 
 class ClosedPremiumPolicy(StylePolicy):
