@@ -46,6 +46,7 @@ from game.match import play_game
 from game.policies import PANEL
 from game.sim import playtest as bars
 from game.sim.seeds import game_seed
+from game.sim.stats import eta_squared
 
 WEIGHT_STEPS = (-10, -5, 0, 5, 10)
 TARGET_SCALES = (0.5, 0.75, 1, 1.5, 2)
@@ -105,24 +106,35 @@ def scores(games: Games, goal_set: list[tuple[int, int, int | None]]) -> np.ndar
     return out
 
 
-def judge(names: list[str], games: Games, s: np.ndarray, top: int, won: int, history: bool) -> dict[str, float]:
-    """Each bar's margin (negative: missed) for band thresholds ``top`` (best band) and ``won``."""
+@dataclass
+class Panel:
+    """One goal set's scores per policy, and what does not depend on the band thresholds."""
+
+    groups: dict[str, np.ndarray]  # the heuristic panel's scores, by policy
+    eta2: float
+    search_lead: float | None  # the search player's mean over the best policy's (None: not played)
+
+
+def panel_of(names: list[str], games: Games, s: np.ndarray) -> Panel:
     groups = {n: s[games.policies == i] for i, n in enumerate(names)}
-    panel = {n: v for n, v in groups.items() if n != "search"}
-    wins = sorted(((v >= won).mean() for v in panel.values()), reverse=True)
-    means = {n: v.mean() for n, v in panel.items()}
-    every = np.concatenate(list(panel.values()))
-    total = ((every - every.mean()) ** 2).sum()
-    eta = sum(len(v) * (means[n] - every.mean()) ** 2 for n, v in panel.items()) / total if total else 0.0
-    sensible = panel[bars.FIXED_POLICY]
+    search = groups.pop("search", None)
+    best = max(v.mean() for v in groups.values())
+    return Panel(groups, eta_squared([v.tolist() for v in groups.values()]),
+                 None if search is None else search.mean() - best)
+
+
+def judge(panel: Panel, top: int, won: int, history: bool) -> dict[str, float]:
+    """Each bar's margin (negative: missed) for band thresholds ``top`` (best band) and ``won``."""
+    wins = sorted(((v >= won).mean() for v in panel.groups.values()), reverse=True)
+    sensible = panel.groups[bars.FIXED_POLICY]
     modal = max((sensible >= top).mean(), ((sensible >= won) & (sensible < top)).mean(), (sensible < won).mean())
-    margins = {"eta2": eta - bars.ETA_SQUARED_MIN, "winners": wins[bars.WINNERS_MIN - 1] - bars.WINNER_RATE,
+    margins = {"eta2": panel.eta2 - bars.ETA_SQUARED_MIN, "winners": wins[bars.WINNERS_MIN - 1] - bars.WINNER_RATE,
                "top_win_rate": bars.WIN_RATE_MAX - wins[0], "modal_band": modal - bars.MODAL_BAND_MIN}
-    if "search" in groups:
-        lead = groups["search"].mean() - max(means.values())
-        margins["search_lead"] = min(lead, bars.SEARCH_LEAD_MAX - lead) / 20  # in points/20, like a share
+    if panel.search_lead is not None:
+        lead = panel.search_lead  # in points / 20, to weigh like a share
+        margins["search_lead"] = min(lead, bars.SEARCH_LEAD_MAX - lead) / 20
     if history:
-        margins["history"] = (panel["history"] >= won).mean() - bars.HISTORY_CN_TOP_TWO
+        margins["history"] = (panel.groups["history"] >= won).mean() - bars.HISTORY_CN_TOP_TWO
     return margins
 
 
@@ -139,10 +151,10 @@ def fit(game: Game, side: str, names: list[str], games: Games, best: int) -> lis
             continue
         for targets in itertools.product(*(candidate_targets(goal) for goal in goals)):
             goal_set = list(zip(range(len(goals)), weights, targets, strict=True))
-            s = scores(games, goal_set)
+            panel = panel_of(names, games, scores(games, goal_set))
             for won in range(now_won - WON_SPAN, now_won + WON_SPAN + 1):
                 top = won + now_top - now_won  # the scenario's gap between its two best bands, kept
-                margins = judge(names, games, s, top, won, history)
+                margins = judge(panel, top, won, history)
                 distance = sum(map(abs, steps)) + abs(won - now_won) / 2
                 found.append((round(min(margins.values()), 3), -distance, goal_set, top, won, margins))
     found.sort(key=lambda row: (row[0], row[1]), reverse=True)
