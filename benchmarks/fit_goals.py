@@ -41,7 +41,7 @@ from game.content.models import Goal
 from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.rng import NO_DRAWS
-from game.engine.scoring import goal_points, lab_bands
+from game.engine.scoring import goal_points, lab_bands, lab_goals
 from game.match import play_game
 from game.policies import PANEL
 from game.sim import playtest as bars
@@ -67,7 +67,7 @@ class Games:
 def play(game: Game, side: str, runs: int, search_runs: int) -> tuple[list[str], Games]:
     """The panel's games (and the search player's) with the playtest's seeds; the goals' shares for
     every candidate target."""
-    goals = game.rules.scenario.goals
+    goals = lab_goals(game.rules.scenario, side)
     names = [p for p in PANEL if p != "random"] + (["search"] if search_runs else [])
     policies, bankrupt, finals = [], [], []
     for index, name in enumerate(names):
@@ -138,9 +138,10 @@ def judge(panel: Panel, top: int, won: int, history: bool) -> dict[str, float]:
     return margins
 
 
-def fit(game: Game, side: str, names: list[str], games: Games, best: int) -> list[tuple]:
-    """The ``best`` goal sets and band thresholds by their worst margin, then by closeness to today's."""
-    goals = game.rules.scenario.goals
+def fit(game: Game, side: str, names: list[str], games: Games, best: int, won_span: int = WON_SPAN) -> list[tuple]:
+    """The ``best`` goal sets and band thresholds by their worst margin, then by closeness to today's
+    (the won band's threshold tried ``won_span`` points either side of the scenario's)."""
+    goals = lab_goals(game.rules.scenario, side)
     bands = lab_bands(game.rules.scenario, side)
     now_top, now_won = (bands[0].min_score, bands[1].min_score) if len(bands) > 2 else (90, 60)
     history = side == "cn" and bars.follows_record(game.rules.scenario)
@@ -152,7 +153,7 @@ def fit(game: Game, side: str, names: list[str], games: Games, best: int) -> lis
         for targets in itertools.product(*(candidate_targets(goal) for goal in goals)):
             goal_set = list(zip(range(len(goals)), weights, targets, strict=True))
             panel = panel_of(names, games, scores(games, goal_set))
-            for won in range(now_won - WON_SPAN, now_won + WON_SPAN + 1):
+            for won in range(now_won - won_span, now_won + won_span + 1):
                 top = won + now_top - now_won  # the scenario's gap between its two best bands, kept
                 margins = judge(panel, top, won, history)
                 distance = sum(map(abs, steps)) + abs(won - now_won) / 2
@@ -168,12 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=60, help="games per panel policy (default 60)")
     parser.add_argument("--search-runs", type=int, default=10, help="games of the search player (0: none)")
     parser.add_argument("--top", type=int, default=10, help="goal sets printed (default 10)")
+    parser.add_argument("--won-span", type=int, default=WON_SPAN,
+                        help=f"points the won band's threshold may move either way (default {WON_SPAN})")
     args = parser.parse_args(argv)
     game = Game(load_content(), args.scenario, record=False)
     side = args.side or game.scenario.sides[0]
     names, games = play(game, side, args.runs, args.search_runs)
-    kinds = [goal.kind for goal in game.rules.scenario.goals]
-    for worst, _, goal_set, top, won, margins in fit(game, side, names, games, args.top):
+    kinds = [goal.kind for goal in lab_goals(game.rules.scenario, side)]
+    for worst, _, goal_set, top, won, margins in fit(game, side, names, games, args.top, args.won_span):
         goals = ", ".join(f"{kinds[g]} {w}" + (f" ({t:,})" if kinds[g] in TARGETED else "") for g, w, t in goal_set)
         detail = " ".join(f"{k} {v:+.2f}" for k, v in margins.items())
         print(f"{'ok    ' if worst > 0 else 'MISSED'} worst {worst:+.3f}  bands {top}/{won}  {goals}  [{detail}]")

@@ -260,6 +260,8 @@ class LabStart(Model):
                                                                   "scenario's); for asymmetric two-lab games")
     bands: list[Band] | None = Field(None, description="outcome bands of this lab, best first (default: the "
                                                        "scenario's); for asymmetric two-lab games")
+    goals: list[Goal] | None = Field(None, min_length=1, description="this lab's goals (default: the "
+                                                                     "scenario's); for asymmetric two-lab games")
 
 
 class Band(Model):

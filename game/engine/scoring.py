@@ -33,6 +33,13 @@ def _fraction(value: int, target: int) -> float:
     return 0.0 if share < 0.0 else 1.0 if share > 1.0 else share
 
 
+def lab_goals(scenario: Scenario, side: str) -> list[Goal]:
+    """The goals of ``side``'s lab: its own, else the scenario's (a two-lab game may give each lab its
+    own, as it may its own bands)."""
+    own = scenario.labs.get(side)
+    return (own.goals if own is not None else None) or scenario.goals
+
+
 def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
     """Points earned towards one goal (0..weight)."""
     kind = goal.kind
@@ -56,14 +63,14 @@ def goal_points(ctx: Ctx, lab: Lab, goal: Goal) -> int:
 
 def score_parts(ctx: Ctx, lab: Lab) -> dict[str, int]:
     """Points per goal kind for a lab."""
-    goals = ctx.rules.scenario.goals
+    goals = lab_goals(ctx.rules.scenario, lab.side)
     if lab.cash < 0:
         return {g.kind: 0 for g in goals}
     return {g.kind: goal_points(ctx, lab, g) for g in goals}
 
 
-def max_score(ctx: Ctx) -> int:
-    return sum(g.weight for g in ctx.rules.scenario.goals)
+def max_score(ctx: Ctx, side: str) -> int:
+    return sum(g.weight for g in lab_goals(ctx.rules.scenario, side))
 
 
 def score(ctx: Ctx, lab: Lab) -> int:
@@ -71,8 +78,8 @@ def score(ctx: Ctx, lab: Lab) -> int:
     :func:`score_parts`, without building the dict (the score is recorded after every turn)."""
     if lab.cash < 0:
         return 0
-    total = sum(goal_points(ctx, lab, goal) for goal in ctx.rules.scenario.goals)
-    return round(100 * total / max_score(ctx))
+    goals = lab_goals(ctx.rules.scenario, lab.side)
+    return round(100 * sum(goal_points(ctx, lab, goal) for goal in goals) / sum(g.weight for g in goals))
 
 
 def lab_bands(scenario: Scenario, side: str) -> list[Band]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from game.content.models import Localized
 from game.engine.context import Ctx
 from game.engine.rng import NO_DRAWS
-from game.engine.scoring import max_score, score, score_parts
+from game.engine.scoring import lab_goals, max_score, score, score_parts
 from game.engine.state import GameState
 
 if TYPE_CHECKING:  # typing only
@@ -66,7 +66,7 @@ def standing(game: Game, state: GameState, side: str) -> Standing:
     lab = state.labs[side]
     scenario = game.rules.scenario
     points = score_parts(ctx, lab)
-    parts = [Part(g.kind, g.label, points.get(g.kind, 0), g.weight) for g in scenario.goals]
+    parts = [Part(g.kind, g.label, points.get(g.kind, 0), g.weight) for g in lab_goals(scenario, side)]
     leader, best = "", 0
     for rival in state.rivals:
         if rival.active and rival.capability > best:
@@ -76,5 +76,5 @@ def standing(game: Game, state: GameState, side: str) -> Standing:
             leader, best = other.name, other.released
     own = scenario.labs.get(side)
     win = (own.win_score if own is not None else None) or scenario.win_score  # (as end_game decides)
-    return Standing(score=score(ctx, lab), parts=parts, max_points=max_score(ctx), win_score=win,
+    return Standing(score=score(ctx, lab), parts=parts, max_points=max_score(ctx, side), win_score=win,
                     leader=leader, leader_capability=best, own_capability=lab.capability)

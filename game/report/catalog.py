@@ -18,6 +18,7 @@ from functools import cached_property
 from game.content.effects import BanChips
 from game.content.loader import Content, ContentError, load_content
 from game.content.models import Event, Scenario
+from game.engine.scoring import lab_goals
 from game.i18n import strings
 
 #: The content the ``report`` command loaded (with its mods, see :func:`use_content`); empty: shipped.
@@ -63,9 +64,10 @@ class Catalog:
         scenario = self.scenario(scenario_id)
         return strings(self.lang).pick(scenario.title) if scenario else scenario_id
 
-    def goal_weights(self, scenario_id: str) -> dict[str, int]:
+    def goal_weights(self, scenario_id: str, side: str) -> dict[str, int]:
+        """Points per goal kind of ``side``'s lab in the scenario (empty when it is not loaded)."""
         scenario = self.scenario(scenario_id)
-        return {g.kind: g.weight for g in scenario.goals} if scenario else {}
+        return {g.kind: g.weight for g in lab_goals(scenario, side)} if scenario else {}
 
     def win_score(self, scenario_id: str) -> int | None:
         scenario = self.scenario(scenario_id)

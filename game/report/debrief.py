@@ -134,11 +134,11 @@ def _options_text(doc: ResultDoc, s: Strings) -> str:
 
 
 def _score_section(doc: ResultDoc, cat: Catalog, s: Strings) -> list[str]:
-    weights = cat.goal_weights(doc.scenario)
     out = [f"<h2>{p.esc(s.t('report.score_parts'))}</h2>",
            f'<p class="note">{p.esc(s.t("report.score_parts_note"))}</p>']
     for side in doc.seats:
         info = doc.sides[side]
+        weights = cat.goal_weights(doc.scenario, side)
         if len(doc.seats) > 1:
             out.append(f"<h3>{p.esc(lab_name(doc, side))} — {p.esc(s.t(f'report.result.{info.outcome}'))}, "
                        f"{info.score.total}/100</h3>")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pygame
 
+from game.engine.scoring import lab_goals
 from game.ui import theme
 from game.ui.scene import Scene, panel
 
@@ -17,11 +18,10 @@ BOX = pygame.Rect(190, 60, 900, 600)
 
 
 def goal_lines(app: Any) -> list[str]:
-    """The scenario's goals as lines "Lead the best rival model (35 points)", in the player's language."""
+    """The player's goals as lines "Lead the best rival model (35 points)", in the player's language."""
     s = app.strings
-    scenario = app.session.game.scenario
     lines = []
-    for goal in scenario.goals:
+    for goal in lab_goals(app.session.game.scenario, app.session.lab().side):
         name = s.pick(goal.label) if goal.label is not None else s.t(f"ui.brief.kind.{goal.kind}")
         lines.append(s.t("ui.brief.goal", goal=name, points=goal.weight))
     return lines

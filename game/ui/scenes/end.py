@@ -14,7 +14,7 @@ import pygame
 from pygame_gui.core import ObjectID
 
 from game import messages as m
-from game.engine.scoring import lab_bands
+from game.engine.scoring import lab_bands, lab_goals
 from game.report.history import deepseek_at, nvda_at, real_path
 from game.results import build_result
 from game.ui import charts, persist, theme
@@ -84,7 +84,7 @@ class EndScene(Scene):
             band = self.t("ui.end.band", band=result["sides"][side]["band_label"], bands=scale)
             self.label((20, 72, 1240, 24), band, "#small")
         parts = result["sides"][side]["score"]["parts"]
-        goals = {g.kind: g.weight for g in session.game.scenario.goals}
+        goals = {g.kind: g.weight for g in lab_goals(session.game.scenario, side)}
         text = "<br>".join(self.t("ui.end.part_line", name=self.t(f"goal.{k}"), value=v, weight=goals.get(k, "?"))
                            for k, v in parts.items())
         # The left column: the score's parts whole (the box as tall as its lines), then the history and
