@@ -17,11 +17,15 @@ Every style but ``research`` funds research after training and before buying mor
 always possible while cash lasts, so a style that bought first would never research.
 - ``lobby``: spends on government relations whenever it can and values them on cards (grants,
   vouchers, state funds).
+- ``adaptive``: opens its weights while its model trails the best one on the market and sells it
+  closed once it leads (open weights catch a challenger up; a leader's are copied), buys big, keeps cash
+  on cards.
 
 Example::
 
     >>> from game.content.loader import load_content
-    >>> from game.engine.game import Game
+    >>> from game.engine.context import Ctx
+from game.engine.game import Game
     >>> from game.match import play_game
     >>> game = Game(load_content(), "cn_lab")
     >>> lab = play_game(game, seed=1, policies={"cn": OpenCheapPolicy(1)}).state.labs["cn"]
@@ -32,16 +36,28 @@ Example::
 from __future__ import annotations
 
 from game.engine import actions as a
+from game.engine.context import Ctx
 from game.engine.economy import OPEN_REVENUE_PCT, SERVING_CENTS_PER_M
 from game.engine.game import Game
 from game.engine.legal import LegalMenu
 from game.engine.refusals import GREY_PRICE_PCT
+from game.engine.rng import NO_DRAWS
+from game.engine.scoring import best_rival_capability
 from game.engine.state import GameState, Lab
 from game.policies.heuristics import PriorityPolicy
 from game.policies.preferences import Preference
 
 #: A style releases a better model when it beats the one on sale by this much (hundredths).
 RELEASE_STEP = 200
+
+
+def lowest_paying(lab: Lab, offers: list[a.Release]) -> a.Release:
+    """The cheapest of the open releases ``offers`` whose price still pays for serving a token (the
+    cheapest of all when none does)."""
+    # An open model earns OPEN_REVENUE_PCT of its tokens' price; serving one costs the lab this much.
+    cost = SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100
+    paying = [x for x in offers if x.price_cents * OPEN_REVENUE_PCT // 100 >= cost]
+    return min(paying or offers, key=lambda x: x.price_cents)
 
 
 class StylePolicy(PriorityPolicy):
@@ -122,10 +138,7 @@ class OpenCheapPolicy(StylePolicy):
     preference = Preference(users=3, reputation=2, cash=0.5)
 
     def priced(self, lab: Lab, offers: list[a.Release]) -> a.Release:
-        # An open model earns OPEN_REVENUE_PCT of its tokens' price; serving one costs the lab this much.
-        cost = SERVING_CENTS_PER_M * (100 - lab.serving_pct) // 100
-        paying = [x for x in offers if x.price_cents * OPEN_REVENUE_PCT // 100 >= cost]
-        return min(paying or offers, key=lambda x: x.price_cents)
+        return lowest_paying(lab, offers)
 
 
 class ClosedPremiumPolicy(StylePolicy):
@@ -151,7 +164,7 @@ class ResearchPolicy(StylePolicy):
     reserve_months = 12  # a thin reserve of cash, but a year of running costs: research takes time
     release_price = 219
     release_open = True
-    preference = Preference(efficiency=3, talent=2, cash=0.5)
+    preference = Preference(efficiency=3, talent=2, cash=1)  # cash as much as the default: top-ups keep it alive
 
 
 class LobbyPolicy(StylePolicy):
@@ -168,5 +181,30 @@ class LobbyPolicy(StylePolicy):
         return lobbies[0] if lobbies and lab.gov_relations < 95 and self.spare(game, lab) > 0 else None
 
 
+class AdaptivePolicy(StylePolicy):
+    """Open or closed by its place in the race: open weights at the lowest paying price while its model
+    trails the best one on the market (Meta's reason for publishing Llama: a challenger gains users,
+    trust and talent, and loses no lead), a closed model at a mid price once it leads (a leader's open
+    weights would be copied). Buys the best chips in big lots; on cards, keeps its cash."""
+
+    name = "adaptive"
+    rules = ("raise_when_low", "release_by_rank", "train", "research", "buy_big")
+    reserve_pct = 25
+    release_price = 500  # closed: half of cautious's $10, above open weights' price war
+    preference = Preference(cash=3, capability=1)
+
+    def release_by_rank(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        if lab.released and lab.capability < lab.released + RELEASE_STEP:
+            return None
+        trails = lab.capability < best_rival_capability(Ctx(game.rules, state, NO_DRAWS), lab)
+        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights == trails]
+        if not offers:
+            return None
+        return lowest_paying(lab, offers) if trails else self.priced(lab, offers)
+
+    def buy_big(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        return self.buy(game, state, lab, legal, big=True)
+
+
 STYLES: tuple[type[StylePolicy], ...] = (StockpilePolicy, SmugglePolicy, OpenCheapPolicy, ClosedPremiumPolicy,
-                                         ResearchPolicy, LobbyPolicy)
+                                         ResearchPolicy, LobbyPolicy, AdaptivePolicy)

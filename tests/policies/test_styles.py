@@ -61,3 +61,19 @@ def test_smuggle_uses_the_grey_market_and_open_cheap_releases_open_at_the_lowest
 @pytest.mark.parametrize("policy", [cls.name for cls in STYLES])
 def test_same_seed_same_game(cn_game: Game, policy: str) -> None:
     assert taken(cn_game, 9, policy) == taken(cn_game, 9, policy)
+
+
+def test_adaptive_opens_its_weights_while_it_trails_and_closes_them_once_it_leads() -> None:
+    game = Game(load_content(), "us_lab", record=False)
+    policy = make_policy("adaptive", 1)
+    state = game.new_game(1)
+    while isinstance(game.legal_actions(state)[0], a.Choose):  # the news of the first turn answered
+        game.apply_in_place(state, game.legal_actions(state)[0])
+    lab = state.labs["us"]
+    best_rival = max(r.capability for r in state.rivals if r.active)
+    for capability, opens in ((best_rival - 100, True), (best_rival + 100, False)):
+        lab.capability = capability
+        lab.released = capability - 500  # a better model to release
+        release = policy.release_by_rank(game, state, lab, game.legal_actions(state))
+        assert isinstance(release, a.Release) and release.open_weights is opens
+    assert release.price_cents == policy.release_price  # closed: at its mid price
