@@ -11,7 +11,7 @@ Example::
     >>> game = Game(load_content(), "cn_lab")
     >>> now = standing(game, game.new_game(seed=1), "cn")
     >>> now.win_score, now.score == round(100 * sum(p.points for p in now.parts) / now.max_points)
-    (66, True)
+    (68, True)
     >>> [p.kind for p in now.parts][:2]
     ['capability_lead', 'users']
 """

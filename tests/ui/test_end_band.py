@@ -18,7 +18,7 @@ def test_end_screen_says_the_band_and_the_thresholds(app) -> None:
     band = session.state.outcome.bands["us"]
     label = next(b.label["en"] for b in session.game.scenario.bands if b.id == band)
     line = next(t for t in texts(app) if "Outcome:" in t)
-    assert label in line and "Frontier leader from 71" in line
+    assert label in line and "Frontier leader from 72" in line
 
 
 def test_hard_difficulty_sends_the_search_player(app) -> None:
