@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from game.content import conditions as c
-from game.engine.calendar import date_key
+from game.engine.calendar import has_come, is_before
 from game.engine.context import Ctx
 from game.engine.runway import runway_turns
 from game.engine.state import Lab
@@ -110,8 +110,8 @@ CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.AllOf: _all,
     c.AnyOf: _any,
     c.Not: lambda k, ctx, lab, side: not CHECKS[type(k.condition)](k.condition, ctx, lab, side),
-    c.DateFrom: lambda k, ctx, lab, side: ctx.rules.turn_end(ctx.state.turn) > date_key(k.date),
-    c.DateBefore: lambda k, ctx, lab, side: ctx.state.date < date_key(k.date),
+    c.DateFrom: lambda k, ctx, lab, side: has_come(k.date, ctx.rules.turn_end(ctx.state.turn)),
+    c.DateBefore: lambda k, ctx, lab, side: is_before(k.date, ctx.state.date),
     c.SideIs: lambda k, ctx, lab, side: side == k.side,
     c.HistoryOn: lambda k, ctx, lab, side: ctx.rules.history == k.on,
     c.FlagSet: lambda k, ctx, lab, side: k.name in ctx.state.world.flags,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
+from game.content import conditions as c
 from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
-from game.engine.calendar import date_key, period_end, turn_dates, turn_months
+from game.engine.calendar import date_key, has_come, is_before, period_end, turn_dates, turn_months
 
 #: GPU-hours one chip gives in a month (730 hours, at full use).
 HOURS_PER_MONTH = 730
@@ -71,8 +74,9 @@ class Rules:
         #: ``turn_end`` and the length in months of every turn (rules ask for them at every step).
         self.turn_ends: list[str] = [self._turn_end(turn) for turn in range(len(self.dates))]
         self.months_per_turn: list[int] = [turn_months(self.dates, turn) for turn in range(len(self.dates))]
-        #: Per turn, the ``checked_events`` and ``random_events`` its dates allow (:func:`date_eligible`),
-        #: in the same order: the event loop tests only these (a third of the deck is out of its dates).
+        #: Per turn, the ``checked_events`` and ``random_events`` its dates allow (:func:`date_eligible`:
+        #: the events' dates and their triggers' date conditions), in the same order: the event loop tests
+        #: only these (two fifths of the deck are out of their dates in a turn).
         self.events_in_turn: list[tuple[list[Event], list[Event]]] = [
             ([e for e in self.checked_events if date_eligible(e, end, date)],
              [e for e in self.random_events if date_eligible(e, end, date)])
@@ -112,7 +116,9 @@ class Rules:
 
 def date_eligible(event: Event, turn_end: str, date: str) -> bool:
     """The calendar part of an event's eligibility in the turn from ``date`` to ``turn_end``: its date
-    has come (before the end of the turn) and its ``until`` has not passed.
+    has come (before the end of the turn), its ``until`` has not passed, and the date conditions at the
+    top of its trigger hold (:func:`calendar_conditions`: the trigger cannot hold without them, and they
+    read nothing but the turn's dates).
 
     Example::
 
@@ -122,7 +128,24 @@ def date_eligible(event: Event, turn_end: str, date: str) -> bool:
         >>> [date_eligible(event, end, start) for start, end in
         ...  [("2019-10-01", "2020-01-01"), ("2020-01-01", "2020-04-01"), ("2020-07-01", "2020-10-01")]]
         [False, True, False]
+        >>> later = Event(id="y", kind="generic", title={"en": "y"}, text={"en": "y"},
+        ...               trigger={"all": [{"date_from": "2020-03"}, {"flag": "crash"}]})
+        >>> [date_eligible(later, end, start) for start, end in [("2020-01-01", "2020-03-01"),
+        ...                                                       ("2020-01-01", "2020-04-01")]]
+        [False, True]
     """
-    if event.date and date_key(event.date) >= turn_end:
+    if event.date and not has_come(event.date, turn_end):
         return False
-    return not (event.until and date_key(event.until) < date)
+    if event.until and date_key(event.until) < date:
+        return False
+    for cond in calendar_conditions(event.trigger):  # (the evaluator's tests of these two verbs)
+        if not (has_come(cond.date, turn_end) if isinstance(cond, c.DateFrom) else is_before(cond.date, date)):
+            return False
+    return True
+
+
+def calendar_conditions(trigger: Any) -> list[c.DateFrom | c.DateBefore]:
+    """The ``date_from`` and ``date_before`` conditions a trigger cannot hold without: the trigger
+    itself, or those listed in an ``all`` at its top (none under ``any`` or ``not``)."""
+    top = trigger.conditions if isinstance(trigger, c.AllOf) else [trigger]
+    return [cond for cond in top if isinstance(cond, c.DateFrom | c.DateBefore)]
