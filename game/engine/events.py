@@ -10,11 +10,13 @@ from game.content.models import Choice, Event
 from game.engine.conditions import CHECKS, evaluate
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
+from game.engine.rules import Card
 from game.engine.state import Fired, Lab, PendingChoice
 
 
-def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
-    """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``."""
+def targets(ctx: Ctx, event: Event | Card) -> list[Lab] | None:
+    """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``
+    (``event``: the event or its :class:`~game.engine.rules.Card`)."""
     state, trigger = ctx.state, event.trigger
     # The trigger's test straight from the evaluator's table: what evaluate() calls, one frame fewer for
     # the ~35 triggers a turn asks.
@@ -104,34 +106,34 @@ def fire_due_events(ctx: Ctx) -> None:
             fired_now.add(event.id)
 
     # Dated or triggered events in date order, then the random ones, among those the turn's dates allow
-    # (Rules.events_in_turn): each is skipped if it fired already, else its trigger decides.
+    # (Rules.events_in_turn, as cards): each is skipped if it fired already, else its trigger decides.
     checked, random = rules.events_in_turn[state.turn]
-    for event in checked:
-        if event.id in fired_now or (event.once and event.id in fired):
+    for card in checked:
+        if card.id in fired_now or (card.once and card.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = targets(ctx, card)
         if labs is not None:
-            fire(ctx, event, labs)
-            fired_now.add(event.id)
+            fire(ctx, card.event, labs)
+            fired_now.add(card.id)
 
     candidates = []
     total = 0
-    for event in random:
-        if event.id in fired_now or (event.once and event.id in fired):
+    for card in random:
+        if card.id in fired_now or (card.once and card.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = targets(ctx, card)
         if labs is not None:
-            candidates.append((event, labs))
-            total += event.weight
+            candidates.append((card, labs))
+            total += card.weight
     for _ in range(rules.scenario.random_events):
         pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
         if not total:
             continue
         pick %= total
-        for index, (event, labs) in enumerate(candidates):
-            if pick < event.weight:
-                fire(ctx, event, labs)
+        for index, (card, labs) in enumerate(candidates):
+            if pick < card.weight:
+                fire(ctx, card.event, labs)
                 del candidates[index]
-                total -= event.weight  # (the weights of the candidates left)
+                total -= card.weight  # (the weights of the candidates left)
                 break
-            pick -= event.weight
+            pick -= card.weight

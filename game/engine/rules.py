@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,28 @@ from game.engine.calendar import date_key, has_come, is_before, period_end, turn
 HOURS_PER_MONTH = 730
 #: Price points offered in menus, cents per million output tokens ($2.19 is DeepSeek-R1's).
 PRICE_POINTS = (100, 219, 500, 1000, 2000, 6000)
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What the turn's event loop reads of an event, as a plain record: the loop visits some thirty
+    events a turn and reads these fields of each, and a content model's fields go through pydantic's
+    ``__getattr__`` hook at every read (four times slower than a slot's).
+
+    ``side`` and ``trigger`` are the event's, so :func:`game.engine.events.targets` takes a card or
+    the event itself alike.
+    """
+
+    event: Event
+    id: str
+    once: bool
+    side: str
+    weight: int
+    trigger: Any
+
+    @classmethod
+    def of(cls, event: Event) -> Card:
+        return cls(event, event.id, event.once, event.side, event.weight, event.trigger)
 
 
 class Rules:
@@ -77,9 +100,11 @@ class Rules:
         #: Per turn, the ``checked_events`` and ``random_events`` its dates allow (:func:`date_eligible`:
         #: the events' dates and their triggers' date conditions), in the same order: the event loop tests
         #: only these (two fifths of the deck are out of their dates in a turn).
-        self.events_in_turn: list[tuple[list[Event], list[Event]]] = [
-            ([e for e in self.checked_events if date_eligible(e, end, date)],
-             [e for e in self.random_events if date_eligible(e, end, date)])
+        #: Each event as a :class:`Card`, the plain record the loop reads.
+        cards = {e.id: Card.of(e) for e in self.events}
+        self.events_in_turn: list[tuple[list[Card], list[Card]]] = [
+            ([cards[e.id] for e in self.checked_events if date_eligible(e, end, date)],
+             [cards[e.id] for e in self.random_events if date_eligible(e, end, date)])
             for date, end in zip(self.dates, self.turn_ends, strict=True)]
 
     def _pick_rivals(self) -> list[Rival]:

@@ -53,7 +53,8 @@ def test_the_turn_tables_agree_with_the_evaluator_on_the_triggers_dates(scenario
         for event in rules.checked_events + rules.random_events:
             dates_hold = all(evaluate(cond, ctx, None, "cn") for cond in calendar_conditions(event.trigger))
             own_dates = date_eligible(event.model_copy(update={"trigger": None}), rules.turn_end(turn), state.date)
-            assert (event in checked or event in random) == (own_dates and dates_hold), (event.id, turn)
+            listed = any(card.event is event for card in checked + random)
+            assert listed == (own_dates and dates_hold), (event.id, turn)
 
 
 @pytest.mark.parametrize(("scenario", "options"), [("cn_lab", {}), ("head_to_head", {"history": False}),
@@ -63,9 +64,9 @@ def test_each_turn_lists_the_events_its_dates_allow_in_firing_order(scenario: st
     assert len(rules.events_in_turn) == len(rules.dates)
     for turn, (checked, random) in enumerate(rules.events_in_turn):
         end, date = rules.turn_end(turn), rules.dates[turn]
-        assert checked == [e for e in rules.checked_events if date_eligible(e, end, date)]
-        assert random == [e for e in rules.random_events if date_eligible(e, end, date)]
-    first, last = rules.events_in_turn[0][0], rules.events_in_turn[-1][0]
+        assert [card.event for card in checked] == [e for e in rules.checked_events if date_eligible(e, end, date)]
+        assert [card.event for card in random] == [e for e in rules.random_events if date_eligible(e, end, date)]
+    first, last = ([card.event for card in rules.events_in_turn[turn][0]] for turn in (0, -1))
     game_end = rules.turn_end(len(rules.dates) - 1)
     dated_later = [e for e in rules.checked_events if e.date and date_key(e.date) >= game_end]
     assert not set(map(id, dated_later)) & set(map(id, first + last)), "events dated after the game never show"
