@@ -175,7 +175,7 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
         >>> serving_capacity(rules, lab)  # 1,000 H800 x 1,000M tokens / 0.15M tokens a user
         6666666
     """
-    chips = rules.chips
+    chips = rules.chip_figures
     h100s = 0
     for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked every turn)
         model = chips.get(chip)

@@ -58,7 +58,10 @@ MAX_GOV_RELATIONS = 100
 
 def card_waiting(state: GameState, side: str) -> bool:
     """Whether an event card waits for ``side``'s decision (then only a choice may be made)."""
-    return bool(state.pending) and any(p.side == side for p in state.pending)
+    for card in state.pending:  # noqa: SIM110 (a loop, not any() over a generator: asked twice a step)
+        if card.side == side:
+            return True
+    return False
 
 
 def has_points(lab: Lab, cost: int) -> bool:
@@ -180,7 +183,7 @@ def refuse_cash(lab: Lab, amount: int) -> err.IllegalAction | None:
 def buy_terms(ctx: Ctx, lab: Lab, chip_id: str, grey: bool) -> tuple[int, int]:
     """(chips of ``chip_id`` this lab can still have this turn, price of one now) by this route: the
     grey market sells a share of the supply, at a multiple of the current price."""
-    chip = ctx.rules.chips[chip_id]
+    chip = ctx.rules.chip_figures[chip_id]
     supply = chip.supply * ctx.months
     price = chip.price * ctx.state.world.chip_price_pct.get(chip_id, 100) // 100  # the list price at its level
     if grey:

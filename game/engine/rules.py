@@ -39,6 +39,23 @@ class Card:
         return cls(event, event.id, event.once, event.side, event.weight, event.trigger)
 
 
+@dataclass(frozen=True, slots=True)
+class ChipFigures:
+    """The figures of a chip that the rules read at every step (what can be bought, power, serving) and
+    the computer players at every choice, as a plain record: a content model's fields go through
+    pydantic's ``__getattr__`` hook at every read. Everything else about a chip: ``Rules.chips``."""
+
+    perf: int
+    price: int
+    supply: int
+    power_cents: int
+    serve_perf: int
+
+    @classmethod
+    def of(cls, chip: Chip) -> ChipFigures:
+        return cls(chip.perf, chip.price, chip.supply, chip.power_cents, chip.serve_perf)
+
+
 class Rules:
     """Everything the engine needs to know about one scenario's content, as plain tables built once,
     here, when the game is made (the content and options are frozen: nothing changes them after).
@@ -68,6 +85,8 @@ class Rules:
         self.chips: dict[str, Chip] = {c.id: c for c in content.world.chips}
         #: Each chip's performance (per mille of an H100) times ``HOURS_PER_MONTH``, for the compute sum.
         self.chip_hours_perf: dict[str, int] = {c.id: c.perf * HOURS_PER_MONTH for c in content.world.chips}
+        #: Each chip's figures that rules and players read at every step, as plain records.
+        self.chip_figures: dict[str, ChipFigures] = {c.id: ChipFigures.of(c) for c in content.world.chips}
         self.techs: dict[str, Tech] = {t.id: t for t in content.world.techs}
         self.stocks: list[Stock] = list(content.world.stocks)
         #: (id, AI beta, volatility in basis points) of ``stocks``, for the market model.
