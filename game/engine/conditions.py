@@ -48,16 +48,15 @@ def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier, own: Lab | None = None
 
     With ``owner: self`` only ``own`` (the lab the event concerns) counts.
     """
-    top = frontier(ctx)
-    if cond.owner in ("any", "player", "self"):
-        labs = ([own] if own is not None else []) if cond.owner == "self" else ctx.state.labs.values()
+    owner, most, near = cond.owner, cond.max_price_cents, frontier(ctx) - cond.within  # (each read once)
+    if owner in ("any", "player", "self"):
+        labs = ([own] if own is not None else []) if owner == "self" else ctx.state.labs.values()
         for lab in labs:
-            if lab.released and lab.price_cents <= cond.max_price_cents and lab.released >= top - cond.within:
+            if lab.released and lab.price_cents <= most and lab.released >= near:
                 return lab.name
-    if cond.owner in ("any", "rival"):
+    if owner in ("any", "rival"):
         for rival in ctx.state.rivals:
-            if (rival.active and rival.price_cents <= cond.max_price_cents
-                    and rival.capability >= top - cond.within):
+            if rival.active and rival.price_cents <= most and rival.capability >= near:
                 return rival.name
     return None
 
@@ -92,8 +91,9 @@ def _owns_any(k: c.OwnsAny, ctx: Ctx, lab: Lab | None, side: str | None) -> bool
 def _stat(k: c.StatRange, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     if lab is None:
         return False
-    value = monthly_compute(ctx.rules, lab) if k.stat == "compute" else getattr(lab, k.stat)
-    return (k.at_least is None or value >= k.at_least) and (k.below is None or value < k.below)
+    stat, at_least, below = k.stat, k.at_least, k.below  # (each field read once: a verb's reads are slow)
+    value = monthly_compute(ctx.rules, lab) if stat == "compute" else getattr(lab, stat)
+    return (at_least is None or value >= at_least) and (below is None or value < below)
 
 
 def _runway(k: c.CashRunway, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:

@@ -9,7 +9,7 @@ import numpy as np
 
 from game.engine.notes import Note
 from game.engine.rules import Rules
-from game.engine.state import GameState, Lab
+from game.engine.state import Fired, GameState, Lab
 
 
 @dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
@@ -22,10 +22,21 @@ class Ctx:
     state: GameState
     rng: np.random.Generator  # (NO_DRAWS where the call may not draw)
     out: list[Note] = field(default_factory=list)  # what ``emit`` recorded, in order
+    #: The ids in ``state.fired``, made at the first :meth:`fired_ids` of this call into the engine and
+    #: kept up to date by :meth:`record_fired` (a ``fired`` condition asks for it at every test).
+    _fired: set[str] | None = field(default=None, init=False, repr=False)
 
     def fired_ids(self) -> set[str]:
-        """Ids of every event in ``state.fired`` now."""
-        return {record.event for record in self.state.fired}
+        """Ids of every event in ``state.fired`` now (the context's own set: do not change it)."""
+        if self._fired is None:
+            self._fired = {record.event for record in self.state.fired}
+        return self._fired
+
+    def record_fired(self, record: Fired) -> None:
+        """Append ``record`` to ``state.fired``: the one way the rules log an event that fires."""
+        self.state.fired.append(record)
+        if self._fired is not None:
+            self._fired.add(record.event)
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
         """Record something that happened, as a message key and its parameters (never a sentence).

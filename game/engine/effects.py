@@ -38,24 +38,25 @@ def _cash(ctx: Ctx, lab: Lab, k: e.Cash) -> None:
 
 
 def _stat(ctx: Ctx, lab: Lab | None, k: e.StatDelta) -> None:
-    if k.verb == "sentiment":
-        ctx.state.world.sentiment = clamp(ctx.state.world.sentiment + k.amount, -100, 100)
+    verb, amount = k.verb, k.amount  # (each field read once: a verb's reads are slow)
+    if verb == "sentiment":
+        ctx.state.world.sentiment = clamp(ctx.state.world.sentiment + amount, -100, 100)
         return
-    if k.verb == "market_users_pct":
+    if verb == "market_users_pct":
         world = ctx.state.world
-        world.market_users = max(0, world.market_users * (100 + k.amount) // 100)
+        world.market_users = max(0, world.market_users * (100 + amount) // 100)
         return
     assert lab is not None
-    if k.verb in ("reputation", "gov_relations"):
-        setattr(lab, k.verb, clamp(getattr(lab, k.verb) + k.amount, 0, 100))
-    elif k.verb == "talent":
-        lab.talent = max(1, lab.talent + k.amount)
-    elif k.verb == "users_pct":
-        lab.users = max(0, lab.users * (100 + k.amount) // 100)
-    elif k.verb == "efficiency_pct":
-        lab.efficiency = max(100, lab.efficiency * (100 + k.amount) // 100)
-    elif k.verb == "capability":
-        lab.capability = clamp(lab.capability + k.amount, 0, 10000)
+    if verb in ("reputation", "gov_relations"):
+        setattr(lab, verb, clamp(getattr(lab, verb) + amount, 0, 100))
+    elif verb == "talent":
+        lab.talent = max(1, lab.talent + amount)
+    elif verb == "users_pct":
+        lab.users = max(0, lab.users * (100 + amount) // 100)
+    elif verb == "efficiency_pct":
+        lab.efficiency = max(100, lab.efficiency * (100 + amount) // 100)
+    elif verb == "capability":
+        lab.capability = clamp(lab.capability + amount, 0, 10000)
 
 
 def _grant(ctx: Ctx, lab: Lab, k: e.GrantChips) -> None:

@@ -34,20 +34,21 @@ def targets(ctx: Ctx, event: Event | Card) -> list[Lab] | None:
     return hit or None
 
 
-def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
+def offered_choices(ctx: Ctx, event: Event | Card, lab: Lab | None) -> list[Choice]:
     side = lab.side if lab else (event.side if event.side != "any" else None)
     return [c for c in event.choices if evaluate(c.requires, ctx, lab, side)]
 
 
-def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
-    """Fire ``event`` for ``labs``: log it, apply its effects, queue or auto-take its choices."""
+def fire(ctx: Ctx, event: Event | Card, labs: list[Lab]) -> None:
+    """Fire ``event`` (or its card) for ``labs``: log it, apply its effects, queue or auto-take its
+    choices."""
     state = ctx.state
     if labs:
         for lab in labs:
-            state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+            ctx.record_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
     else:
         side = event.side if event.side != "any" else None
-        state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
+        ctx.record_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
@@ -88,7 +89,7 @@ def fire_due_events(ctx: Ctx) -> None:
     """
     state, rules = ctx.state, ctx.rules
     due = [s for s in state.scheduled if s.turn <= state.turn]
-    fired = ctx.fired_ids()  # what had fired before this turn's events
+    fired = set(ctx.fired_ids())  # what had fired before this turn's events (a copy: the context's grows)
     fired_now: set[str] = set()
 
     if due:
@@ -113,7 +114,7 @@ def fire_due_events(ctx: Ctx) -> None:
             continue
         labs = targets(ctx, card)
         if labs is not None:
-            fire(ctx, card.event, labs)
+            fire(ctx, card, labs)
             fired_now.add(card.id)
 
     candidates = []
@@ -132,7 +133,7 @@ def fire_due_events(ctx: Ctx) -> None:
         pick %= total
         for index, (card, labs) in enumerate(candidates):
             if pick < card.weight:
-                fire(ctx, card.event, labs)
+                fire(ctx, card, labs)
                 del candidates[index]
                 total -= card.weight  # (the weights of the candidates left)
                 break

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from game.content import conditions as c
-from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
+from game.content.models import DIFFICULTY, Chip, Choice, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
 from game.engine.calendar import date_key, has_come, is_before, period_end, turn_dates, turn_months
 
 #: GPU-hours one chip gives in a month (730 hours, at full use).
@@ -23,8 +23,8 @@ class Card:
     events a turn and reads these fields of each, and a content model's fields go through pydantic's
     ``__getattr__`` hook at every read (four times slower than a slot's).
 
-    ``side`` and ``trigger`` are the event's, so :func:`game.engine.events.targets` takes a card or
-    the event itself alike.
+    The fields are the event's, under the same names, so :func:`game.engine.events.targets` and
+    :func:`~game.engine.events.fire` take a card or the event itself alike.
     """
 
     event: Event
@@ -33,10 +33,13 @@ class Card:
     side: str
     weight: int
     trigger: Any
+    effects: list[Any]
+    choices: list[Choice]
 
     @classmethod
     def of(cls, event: Event) -> Card:
-        return cls(event, event.id, event.once, event.side, event.weight, event.trigger)
+        return cls(event, event.id, event.once, event.side, event.weight, event.trigger, event.effects,
+                   event.choices)
 
 
 @dataclass(frozen=True, slots=True)
