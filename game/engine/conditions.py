@@ -22,6 +22,7 @@ from typing import Any
 from game.content import conditions as c
 from game.engine.calendar import has_come, is_before
 from game.engine.context import Ctx
+from game.engine.plain import RECORDS
 from game.engine.runway import runway_turns
 from game.engine.state import Lab
 from game.engine.training import monthly_compute
@@ -127,6 +128,10 @@ CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.TurnAtLeast: lambda k, ctx, lab, side: ctx.state.turn + 1 >= k.turn,
     c.CashRunway: _runway,
 }
+
+
+#: The evaluator checks a plain record (game.engine.plain, what an event's card holds) as its verb.
+CHECKS.update({RECORDS[verb]: check for verb, check in list(CHECKS.items())})
 
 
 def evaluate(cond: Any, ctx: Ctx, lab: Lab | None, side: str | None = None) -> bool:

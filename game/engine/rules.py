@@ -10,6 +10,7 @@ import numpy as np
 from game.content import conditions as c
 from game.content.models import DIFFICULTY, Chip, Choice, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
 from game.engine.calendar import date_key, has_come, is_before, period_end, turn_dates, turn_months
+from game.engine.plain import plain
 
 #: GPU-hours one chip gives in a month (730 hours, at full use).
 HOURS_PER_MONTH = 730
@@ -32,13 +33,14 @@ class Card:
     once: bool
     side: str
     weight: int
+    #: as plain records (:func:`game.engine.plain.plain`): tested at every turn
     trigger: Any
     effects: list[Any]
     choices: list[Choice]
 
     @classmethod
     def of(cls, event: Event) -> Card:
-        return cls(event, event.id, event.once, event.side, event.weight, event.trigger, event.effects,
+        return cls(event, event.id, event.once, event.side, event.weight, plain(event.trigger), event.effects,
                    event.choices)
 
 
