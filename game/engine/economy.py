@@ -187,11 +187,9 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
 
 def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
     """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
-    techs, extra = rules.techs, 0
+    tokens, extra = rules.tech_tokens_pct, 0
     for tech in lab.techs:  # (a loop, as in serving_capacity)
-        model = techs.get(tech)
-        if model is not None:
-            extra += model.tokens_pct
+        extra += tokens.get(tech, 0)
     return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from game.content import effects as e
 from game.engine.context import Ctx
 from game.engine.market import best_other_model, move_stocks, release_shock, shock_factor
+from game.engine.plain import RECORDS
 from game.engine.state import Lab, PendingBan, Scheduled
 
 LAB_EFFECTS: tuple[type, ...] = (e.Cash, e.GrantChips, e.LoseChips, e.TechProgress)
@@ -113,7 +114,7 @@ def _market(ctx: Ctx, lab: Lab | None, k: e.Market) -> None:
 
 def _flag(ctx: Ctx, lab: Lab | None, k: e.SetFlag | e.ClearFlag) -> None:
     flags = set(ctx.state.world.flags)
-    if isinstance(k, e.SetFlag):
+    if k.verb == "set_flag":  # (a SetFlag or its plain record)
         flags.add(k.name)
     else:
         flags.discard(k.name)
@@ -144,13 +145,15 @@ def _follow_up(ctx: Ctx, lab: Lab | None, k: e.FollowUp) -> None:
     ctx.state.scheduled.append(Scheduled(event=k.event, turn=ctx.state.turn + k.after_turns, side=side))
 
 
-_LAB_KINDS = frozenset(LAB_EFFECTS)
-
 _APPLY: dict[type, Callable[[Ctx, Any, Any], None]] = {
     e.Cash: _cash, e.StatDelta: _stat, e.GrantChips: _grant, e.LoseChips: _lose, e.TechProgress: _tech,
     e.BanChips: _ban, e.AllowChips: _allow, e.ChipPrice: _chip_price, e.Stocks: _stocks, e.Market: _market,
     e.SetFlag: _flag, e.ClearFlag: _flag, e.RivalRelease: _rival_release, e.FollowUp: _follow_up,
 }
+# A verb's plain record (game.engine.plain: what an event's card holds) is applied as the verb.
+_APPLY.update({RECORDS[verb]: handler for verb, handler in list(_APPLY.items())})
+_LAB_KINDS = frozenset((*LAB_EFFECTS, *(RECORDS[verb] for verb in LAB_EFFECTS)))
+_STAT_KINDS = frozenset((e.StatDelta, RECORDS[e.StatDelta]))
 
 
 def apply_effects(ctx: Ctx, effects: list[Any], labs: list[Lab], world: bool = True) -> None:
@@ -160,7 +163,7 @@ def apply_effects(ctx: Ctx, effects: list[Any], labs: list[Lab], world: bool = T
         handler = _APPLY[kind]
         # is_lab_effect inlined with exact types (verbs are leaf classes): this runs for every effect
         # of every event that fires, and the isinstance tests were a third of the cost.
-        if kind in _LAB_KINDS or (kind is e.StatDelta and effect.verb not in WORLD_STATS):
+        if kind in _LAB_KINDS or (kind in _STAT_KINDS and effect.verb not in WORLD_STATS):
             for lab in labs:
                 handler(ctx, lab, effect)
         elif world:

@@ -66,7 +66,7 @@ def fire(ctx: Ctx, event: Event | Card, labs: list[Lab]) -> None:
         state.fired[-1].choice = choice.id
 
 
-def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
+def take_choice(ctx: Ctx, event: Event | Card, choice: Choice, lab: Lab) -> None:
     apply_effects(ctx, choice.effects, [lab])
     for record in reversed(ctx.state.fired):
         if record.event == event.id and record.side == lab.side:
@@ -95,7 +95,7 @@ def fire_due_events(ctx: Ctx) -> None:
     if due:
         state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
     for item in due:  # (two of the same once-only follow-up may both fire: only ``fired`` is asked)
-        event = rules.events_by_id.get(item.event)
+        event = rules.cards.get(item.event)
         if event is None or (event.once and event.id in fired):
             continue
         labs = targets(ctx, event)

@@ -1,10 +1,11 @@
-"""Content conditions as plain records, for the rules that test them at every turn.
+"""An event's conditions, effects and choices as plain records, for the rules that read them every turn.
 
 Content verbs are pydantic models (checked when the content is read), and a pydantic model's fields go
 through its ``__getattr__`` hook at every read, four times slower than a slot's. An event's trigger is
-tested at every turn, so :class:`~game.engine.rules.Card` holds it as plain records: the same verbs,
-fields and values, in frozen dataclasses with slots, which the evaluator (:mod:`game.engine.conditions`)
-checks with the same functions as the verbs themselves.
+tested at every turn, so :class:`~game.engine.rules.Card` holds it, its effects and its choices as plain
+records: the same verbs, fields and values, in frozen dataclasses with slots, which the evaluator
+(:mod:`game.engine.conditions`) and the effects (:mod:`game.engine.effects`) handle with the same
+functions as the verbs themselves.
 
 Example::
 
@@ -21,24 +22,26 @@ from dataclasses import make_dataclass
 from typing import Any
 
 from game.content import conditions as c
+from game.content import effects as e
+from game.content.models import Choice
 
 
-def _record_class(verb: type[c.Verb]) -> type:
-    """A frozen dataclass with slots holding ``verb``'s fields, under the verb's name."""
-    return make_dataclass(verb.__name__, list(verb.model_fields), frozen=True, slots=True)
+def _record_class(model: type[Any]) -> type:
+    """A frozen dataclass with slots holding ``model``'s fields, under the model's name."""
+    return make_dataclass(model.__name__, list(model.model_fields), frozen=True, slots=True)
 
 
-#: Each condition verb's plain record class.
-RECORDS: dict[type, type] = {verb: _record_class(verb) for verb in c.CONDITION_CLASSES}
+#: Each condition verb's, effect verb's and the choice's plain record class.
+RECORDS: dict[type, type] = {model: _record_class(model)
+                             for model in (*c.CONDITION_CLASSES, *e.EFFECT_CLASSES, Choice)}
 
 
-def plain(cond: Any) -> Any:
-    """``cond`` and the conditions inside it as plain records (``None`` stays ``None``)."""
-    if cond is None:
-        return None
-    fields = {name: getattr(cond, name) for name in type(cond).model_fields}
-    if isinstance(cond, c.AllOf | c.AnyOf):
-        fields["conditions"] = tuple(plain(inner) for inner in cond.conditions)
-    elif isinstance(cond, c.Not):
-        fields["condition"] = plain(cond.condition)
-    return RECORDS[type(cond)](**fields)
+def plain(value: Any) -> Any:
+    """``value`` as plain records: a verb or a choice (and the verbs inside it), or a list of them (as a
+    tuple); anything else (``None``, text, numbers, lists of ids) as it is."""
+    if isinstance(value, list):
+        return tuple(plain(item) for item in value) if value and type(value[0]) in RECORDS else value
+    record = RECORDS.get(type(value))
+    if record is None:
+        return value
+    return record(**{name: plain(getattr(value, name)) for name in type(value).model_fields})

@@ -402,7 +402,7 @@ def refuse_choose(ctx: Ctx, lab: Lab, event: str, choice: str) -> err.IllegalAct
     if pending is None or pending.event != event:
         return err.NotAvailable(f"no event card '{event}' is waiting for {lab.side}", "illegal.no_card",
                                 event=event)
-    offered = offered_choices(ctx, ctx.rules.events_by_id[event], lab)
+    offered = offered_choices(ctx, ctx.rules.cards[event], lab)
     if not any(c.id == choice for c in offered):
         return err.UnknownId(f"event '{event}' has no choice '{choice}' now", choice=choice)
     return None

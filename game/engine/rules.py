@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from game.content import conditions as c
-from game.content.models import DIFFICULTY, Chip, Choice, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
+from game.content.models import DIFFICULTY, Chip, Content, Event, GameOptions, Rival, Scenario, Stock, Tech
 from game.engine.calendar import date_key, has_come, is_before, period_end, turn_dates, turn_months
 from game.engine.plain import plain
 
@@ -33,15 +33,15 @@ class Card:
     once: bool
     side: str
     weight: int
-    #: as plain records (:func:`game.engine.plain.plain`): tested at every turn
+    #: The trigger, effects and choices as plain records (:func:`game.engine.plain.plain`).
     trigger: Any
-    effects: list[Any]
-    choices: list[Choice]
+    effects: tuple[Any, ...]
+    choices: tuple[Any, ...]
 
     @classmethod
     def of(cls, event: Event) -> Card:
-        return cls(event, event.id, event.once, event.side, event.weight, plain(event.trigger), event.effects,
-                   event.choices)
+        return cls(event, event.id, event.once, event.side, event.weight, plain(event.trigger),
+                   plain(event.effects), plain(event.choices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +93,13 @@ class Rules:
         #: Each chip's figures that rules and players read at every step, as plain records.
         self.chip_figures: dict[str, ChipFigures] = {c.id: ChipFigures.of(c) for c in content.world.chips}
         self.techs: dict[str, Tech] = {t.id: t for t in content.world.techs}
+        #: Each technique's extra tokens per answer, percent (every turn's accounts read it).
+        self.tech_tokens_pct: dict[str, int] = {t.id: t.tokens_pct for t in content.world.techs}
         self.stocks: list[Stock] = list(content.world.stocks)
         #: (id, AI beta, volatility in basis points) of ``stocks``, for the market model.
         self.stock_table = tuple((s.id, s.ai_beta, s.volatility_bp) for s in self.stocks)
+        #: (id, cheap-AI exposure per mille) of the stocks a cheap model's release moves, for its shock.
+        self.stock_exposure = tuple((s.id, s.cheap_ai_exposure) for s in self.stocks if s.cheap_ai_exposure)
         self.rivals: list[Rival] = self._pick_rivals()
         #: Per rival: (active_from as a date key or None, historical, price trend percent per month), what
         #: the rivals' turn reads; and the bounds of their growth draws, lowest and one past the highest,
@@ -124,8 +128,9 @@ class Rules:
         #: Per turn, the ``checked_events`` and ``random_events`` its dates allow (:func:`date_eligible`:
         #: the events' dates and their triggers' date conditions), in the same order: the event loop tests
         #: only these (two fifths of the deck are out of their dates in a turn).
-        #: Each event as a :class:`Card`, the plain record the loop reads.
-        cards = {e.id: Card.of(e) for e in self.events}
+        #: Each event as a :class:`Card`, the plain record the rules read (its trigger, effects, choices).
+        self.cards: dict[str, Card] = {e.id: Card.of(e) for e in self.events}
+        cards = self.cards
         self.events_in_turn: list[tuple[list[Card], list[Card]]] = [
             ([cards[e.id] for e in self.checked_events if date_eligible(e, end, date)],
              [cards[e.id] for e in self.random_events if date_eligible(e, end, date)])
