@@ -187,9 +187,11 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
 
 def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
     """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
-    tokens, extra = rules.tech_tokens_pct, 0
+    techs, extra = rules.tech_figures, 0
     for tech in lab.techs:  # (a loop, as in serving_capacity)
-        extra += tokens.get(tech, 0)
+        model = techs.get(tech)
+        if model is not None:
+            extra += model.tokens_pct
     return TOKENS_PER_USER_MONTH_PCT * (100 + extra) // 100
 
 

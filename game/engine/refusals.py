@@ -36,7 +36,7 @@ from typing import Any
 from game.content.models import Chip
 from game.engine import actions as a
 from game.engine import errors as err
-from game.engine.calendar import date_key
+from game.engine.calendar import date_key, has_come
 from game.engine.context import Ctx
 from game.engine.economy import HIRE_COST, LOBBY_COST, RAISE_COOLDOWN
 from game.engine.events import offered_choices
@@ -265,15 +265,15 @@ def refuse_train(ctx: Ctx, lab: Lab, chip: str, gpu_hours: int) -> err.IllegalAc
 def invented(rules: Rules, tech: str, turn: int) -> bool:
     """Whether the known technique ``tech`` has been invented by the end of ``turn`` (the calendar part of
     :func:`tech_reason`: the legal menu reads it from a table built with the game)."""
-    available_from = rules.techs[tech].available_from
-    return available_from is None or date_key(available_from) < rules.turn_end(turn)
+    available_from = rules.tech_figures[tech].available_from
+    return available_from is None or has_come(available_from, rules.turn_end(turn))
 
 
 def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     """Why this lab may not start researching ``tech`` now, as a word: ``unknown``, ``done`` (or under
     way), ``not_yet`` (not invented), ``requires``, ``capability``, ``cash`` (``None``: it may). The plain test behind
     :func:`refuse_research`, which the legal menu asks for every technique at every step."""
-    model = ctx.rules.techs.get(tech)
+    model = ctx.rules.tech_figures.get(tech)
     if model is None:
         return "unknown"
     if tech in lab.techs:

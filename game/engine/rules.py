@@ -61,6 +61,23 @@ class ChipFigures:
         return cls(chip.perf, chip.price, chip.supply, chip.power_cents, chip.serve_perf)
 
 
+@dataclass(frozen=True, slots=True)
+class TechFigures:
+    """The figures of a technique that the legal menu reads for every technique at every step (whether
+    it may be researched) and the accounts every turn (tokens per answer), as a plain record, as
+    :class:`ChipFigures` for chips. Everything else about a technique: ``Rules.techs``."""
+
+    available_from: str | None
+    requires: tuple[str, ...]
+    min_capability: int
+    cost: int
+    tokens_pct: int
+
+    @classmethod
+    def of(cls, tech: Tech) -> TechFigures:
+        return cls(tech.available_from, tuple(tech.requires), tech.min_capability, tech.cost, tech.tokens_pct)
+
+
 class Rules:
     """Everything the engine needs to know about one scenario's content, as plain tables built once,
     here, when the game is made (the content and options are frozen: nothing changes them after).
@@ -93,8 +110,8 @@ class Rules:
         #: Each chip's figures that rules and players read at every step, as plain records.
         self.chip_figures: dict[str, ChipFigures] = {c.id: ChipFigures.of(c) for c in content.world.chips}
         self.techs: dict[str, Tech] = {t.id: t for t in content.world.techs}
-        #: Each technique's extra tokens per answer, percent (every turn's accounts read it).
-        self.tech_tokens_pct: dict[str, int] = {t.id: t.tokens_pct for t in content.world.techs}
+        #: Each technique's figures that the menu and every turn's accounts read, as plain records.
+        self.tech_figures: dict[str, TechFigures] = {t.id: TechFigures.of(t) for t in content.world.techs}
         self.stocks: list[Stock] = list(content.world.stocks)
         #: (id, AI beta, volatility in basis points) of ``stocks``, for the market model.
         self.stock_table = tuple((s.id, s.ai_beta, s.volatility_bp) for s in self.stocks)
