@@ -6,7 +6,7 @@ is not played; world effects (bans, stocks, flags, rivals) always apply, once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.content import effects as e
@@ -156,7 +156,7 @@ _LAB_KINDS = frozenset((*LAB_EFFECTS, *(RECORDS[verb] for verb in LAB_EFFECTS)))
 _STAT_KINDS = frozenset((e.StatDelta, RECORDS[e.StatDelta]))
 
 
-def apply_effects(ctx: Ctx, effects: list[Any], labs: list[Lab], world: bool = True) -> None:
+def apply_effects(ctx: Ctx, effects: Sequence[Any], labs: list[Lab], world: bool = True) -> None:
     """Apply ``effects``: lab effects to each lab in ``labs``, world effects once when ``world``."""
     for effect in effects:
         kind = type(effect)

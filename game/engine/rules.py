@@ -20,12 +20,14 @@ PRICE_POINTS = (100, 219, 500, 1000, 2000, 6000)
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """What the turn's event loop reads of an event, as a plain record: the loop visits some thirty
-    events a turn and reads these fields of each, and a content model's fields go through pydantic's
-    ``__getattr__`` hook at every read (four times slower than a slot's).
+    """What the rules read of an event, as a plain record: the turn's event loop visits some thirty
+    events a turn and reads these fields of each, the menu, the refusal and the handler of a card's
+    answer read its choices, and a content model's fields go through pydantic's ``__getattr__`` hook at
+    every read (four times slower than a slot's).
 
-    The fields are the event's, under the same names, so :func:`game.engine.events.targets` and
-    :func:`~game.engine.events.fire` take a card or the event itself alike.
+    The fields are the event's, under the same names, so :func:`game.engine.events.targets`,
+    :func:`~game.engine.events.fire` and :func:`~game.engine.events.offered_choices` take a card or the
+    event itself alike.
     """
 
     event: Event
@@ -142,12 +144,12 @@ class Rules:
         #: ``turn_end`` and the length in months of every turn (rules ask for them at every step).
         self.turn_ends: list[str] = [self._turn_end(turn) for turn in range(len(self.dates))]
         self.months_per_turn: list[int] = [turn_months(self.dates, turn) for turn in range(len(self.dates))]
-        #: Per turn, the ``checked_events`` and ``random_events`` its dates allow (:func:`date_eligible`:
-        #: the events' dates and their triggers' date conditions), in the same order: the event loop tests
-        #: only these (two fifths of the deck are out of their dates in a turn).
         #: Each event as a :class:`Card`, the plain record the rules read (its trigger, effects, choices).
         self.cards: dict[str, Card] = {e.id: Card.of(e) for e in self.events}
         cards = self.cards
+        #: Per turn, the cards of the ``checked_events`` and ``random_events`` its dates allow
+        #: (:func:`date_eligible`: the events' dates and their triggers' date conditions), in the same
+        #: order: the event loop tests only these (two fifths of the deck are out of their dates in a turn).
         self.events_in_turn: list[tuple[list[Card], list[Card]]] = [
             ([cards[e.id] for e in self.checked_events if date_eligible(e, end, date)],
              [cards[e.id] for e in self.random_events if date_eligible(e, end, date)])
