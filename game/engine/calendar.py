@@ -106,3 +106,22 @@ def calendar_span(calendar: Sequence[CalendarSegment]) -> tuple[str, str, int]:
 def date_key(text: str) -> str:
     """Comparable form of a date that may lack its day: ``2025-01`` -> ``2025-01-01``."""
     return text if len(text) == 10 else f"{text}-01"
+
+
+def has_come(date: str, turn_end: str) -> bool:
+    """Whether ``date`` falls before ``turn_end``, the exclusive end of a turn's period: the turn that
+    contains the date counts (a dated event's date, a ``date_from`` condition).
+
+    >>> has_come("2024-12", "2025-01-01"), has_come("2025-01", "2025-01-01")
+    (True, False)
+    """
+    return date_key(date) < turn_end
+
+
+def is_before(date: str, turn_start: str) -> bool:
+    """Whether a turn that starts on ``turn_start`` starts before ``date`` (a ``date_before`` condition).
+
+    >>> is_before("2025-02", "2025-01-01"), is_before("2025-01", "2025-01-01")
+    (True, False)
+    """
+    return turn_start < date_key(date)

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from typing import Any
 
 from game.content import conditions as c
-from game.engine.calendar import date_key
+from game.engine.calendar import has_come, is_before
 from game.engine.context import Ctx
+from game.engine.plain import RECORDS
 from game.engine.runway import runway_turns
 from game.engine.state import Lab
 from game.engine.training import monthly_compute
@@ -48,16 +49,15 @@ def cheap_frontier_owner(ctx: Ctx, cond: c.CheapFrontier, own: Lab | None = None
 
     With ``owner: self`` only ``own`` (the lab the event concerns) counts.
     """
-    top = frontier(ctx)
-    if cond.owner in ("any", "player", "self"):
-        labs = ([own] if own is not None else []) if cond.owner == "self" else ctx.state.labs.values()
+    owner, most, near = cond.owner, cond.max_price_cents, frontier(ctx) - cond.within  # (each read once)
+    if owner in ("any", "player", "self"):
+        labs = ([own] if own is not None else []) if owner == "self" else ctx.state.labs.values()
         for lab in labs:
-            if lab.released and lab.price_cents <= cond.max_price_cents and lab.released >= top - cond.within:
+            if lab.released and lab.price_cents <= most and lab.released >= near:
                 return lab.name
-    if cond.owner in ("any", "rival"):
+    if owner in ("any", "rival"):
         for rival in ctx.state.rivals:
-            if (rival.active and rival.price_cents <= cond.max_price_cents
-                    and rival.capability >= top - cond.within):
+            if rival.active and rival.price_cents <= most and rival.capability >= near:
                 return rival.name
     return None
 
@@ -92,8 +92,9 @@ def _owns_any(k: c.OwnsAny, ctx: Ctx, lab: Lab | None, side: str | None) -> bool
 def _stat(k: c.StatRange, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
     if lab is None:
         return False
-    value = monthly_compute(ctx.rules, lab) if k.stat == "compute" else getattr(lab, k.stat)
-    return (k.at_least is None or value >= k.at_least) and (k.below is None or value < k.below)
+    stat, at_least, below = k.stat, k.at_least, k.below  # (each field read once: a verb's reads are slow)
+    value = monthly_compute(ctx.rules, lab) if stat == "compute" else getattr(lab, stat)
+    return (at_least is None or value >= at_least) and (below is None or value < below)
 
 
 def _runway(k: c.CashRunway, ctx: Ctx, lab: Lab | None, side: str | None) -> bool:
@@ -110,8 +111,8 @@ CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.AllOf: _all,
     c.AnyOf: _any,
     c.Not: lambda k, ctx, lab, side: not CHECKS[type(k.condition)](k.condition, ctx, lab, side),
-    c.DateFrom: lambda k, ctx, lab, side: ctx.rules.turn_end(ctx.state.turn) > date_key(k.date),
-    c.DateBefore: lambda k, ctx, lab, side: ctx.state.date < date_key(k.date),
+    c.DateFrom: lambda k, ctx, lab, side: has_come(k.date, ctx.rules.turn_end(ctx.state.turn)),
+    c.DateBefore: lambda k, ctx, lab, side: is_before(k.date, ctx.state.date),
     c.SideIs: lambda k, ctx, lab, side: side == k.side,
     c.HistoryOn: lambda k, ctx, lab, side: ctx.rules.history == k.on,
     c.FlagSet: lambda k, ctx, lab, side: k.name in ctx.state.world.flags,
@@ -127,6 +128,10 @@ CHECKS: dict[type, Callable[[Any, Ctx, Lab | None, str | None], bool]] = {
     c.TurnAtLeast: lambda k, ctx, lab, side: ctx.state.turn + 1 >= k.turn,
     c.CashRunway: _runway,
 }
+
+
+#: The evaluator checks a plain record (game.engine.plain, what an event's card holds) as its verb.
+CHECKS.update({RECORDS[verb]: check for verb, check in list(CHECKS.items())})
 
 
 def evaluate(cond: Any, ctx: Ctx, lab: Lab | None, side: str | None = None) -> bool:

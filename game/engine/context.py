@@ -9,7 +9,7 @@ import numpy as np
 
 from game.engine.notes import Note
 from game.engine.rules import Rules
-from game.engine.state import GameState, Lab
+from game.engine.state import Fired, GameState, Lab
 
 
 @dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
@@ -22,10 +22,33 @@ class Ctx:
     state: GameState
     rng: np.random.Generator  # (NO_DRAWS where the call may not draw)
     out: list[Note] = field(default_factory=list)  # what ``emit`` recorded, in order
+    #: Length of the current turn in months: read on every rule's hot path, so a plain field, set when
+    #: the context is made and by :meth:`next_turn` (the state's turn is always one of the calendar's:
+    #: the last turn ends the game instead of moving past it).
+    months: int = field(init=False)
+    #: The ids in ``state.fired``, made at the first :meth:`fired_ids` of this call into the engine and
+    #: kept up to date by :meth:`record_fired` (a ``fired`` condition asks for it at every test).
+    _fired: set[str] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.months = self.rules.months_per_turn[self.state.turn]
+
+    def next_turn(self) -> None:
+        """Move the state on to its next turn (the calendar has one)."""
+        self.state.turn += 1
+        self.months = self.rules.months_per_turn[self.state.turn]
 
     def fired_ids(self) -> set[str]:
-        """Ids of every event in ``state.fired`` now."""
-        return {record.event for record in self.state.fired}
+        """Ids of every event in ``state.fired`` now (the context's own set: do not change it)."""
+        if self._fired is None:
+            self._fired = {record.event for record in self.state.fired}
+        return self._fired
+
+    def record_fired(self, record: Fired) -> None:
+        """Append ``record`` to ``state.fired``: the one way the rules log an event that fires."""
+        self.state.fired.append(record)
+        if self._fired is not None:
+            self._fired.add(record.event)
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
         """Record something that happened, as a message key and its parameters (never a sentence).
@@ -34,13 +57,6 @@ class Ctx:
         :data:`~game.engine.notes.PRIVATE_KEYS`): rules only say what happened, never who may read it.
         """
         self.out.append(Note.of(key, self.state.turn, side, params))
-
-    @property
-    def months(self) -> int:
-        """Length of the current turn in months."""
-        # Read on every rule's hot path: the table straight away (the state's turn is always one of the
-        # calendar's: the last turn ends the game instead of moving past it).
-        return self.rules.months_per_turn[self.state.turn]
 
     def lab(self, side: str | None) -> Lab | None:
         return self.state.labs.get(side) if side else None

@@ -175,7 +175,7 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
         >>> serving_capacity(rules, lab)  # 1,000 H800 x 1,000M tokens / 0.15M tokens a user
         6666666
     """
-    chips = rules.chips
+    chips = rules.chip_figures
     h100s = 0
     for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked every turn)
         model = chips.get(chip)
@@ -187,7 +187,7 @@ def serving_capacity(rules: Rules, lab: Lab) -> int:
 
 def tokens_per_user_pct(rules: Rules, lab: Lab) -> int:
     """Hundredths of a million tokens a user of ``lab`` consumes a month: more once its model reasons."""
-    techs, extra = rules.techs, 0
+    techs, extra = rules.tech_figures, 0
     for tech in lab.techs:  # (a loop, as in serving_capacity)
         model = techs.get(tech)
         if model is not None:

@@ -6,12 +6,13 @@ is not played; world effects (bans, stocks, flags, rivals) always apply, once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.content import effects as e
 from game.engine.context import Ctx
 from game.engine.market import best_other_model, move_stocks, release_shock, shock_factor
+from game.engine.plain import RECORDS
 from game.engine.state import Lab, PendingBan, Scheduled
 
 LAB_EFFECTS: tuple[type, ...] = (e.Cash, e.GrantChips, e.LoseChips, e.TechProgress)
@@ -38,24 +39,25 @@ def _cash(ctx: Ctx, lab: Lab, k: e.Cash) -> None:
 
 
 def _stat(ctx: Ctx, lab: Lab | None, k: e.StatDelta) -> None:
-    if k.verb == "sentiment":
-        ctx.state.world.sentiment = clamp(ctx.state.world.sentiment + k.amount, -100, 100)
+    verb, amount = k.verb, k.amount  # (each field read once: a verb's reads are slow)
+    if verb == "sentiment":
+        ctx.state.world.sentiment = clamp(ctx.state.world.sentiment + amount, -100, 100)
         return
-    if k.verb == "market_users_pct":
+    if verb == "market_users_pct":
         world = ctx.state.world
-        world.market_users = max(0, world.market_users * (100 + k.amount) // 100)
+        world.market_users = max(0, world.market_users * (100 + amount) // 100)
         return
     assert lab is not None
-    if k.verb in ("reputation", "gov_relations"):
-        setattr(lab, k.verb, clamp(getattr(lab, k.verb) + k.amount, 0, 100))
-    elif k.verb == "talent":
-        lab.talent = max(1, lab.talent + k.amount)
-    elif k.verb == "users_pct":
-        lab.users = max(0, lab.users * (100 + k.amount) // 100)
-    elif k.verb == "efficiency_pct":
-        lab.efficiency = max(100, lab.efficiency * (100 + k.amount) // 100)
-    elif k.verb == "capability":
-        lab.capability = clamp(lab.capability + k.amount, 0, 10000)
+    if verb in ("reputation", "gov_relations"):
+        setattr(lab, verb, clamp(getattr(lab, verb) + amount, 0, 100))
+    elif verb == "talent":
+        lab.talent = max(1, lab.talent + amount)
+    elif verb == "users_pct":
+        lab.users = max(0, lab.users * (100 + amount) // 100)
+    elif verb == "efficiency_pct":
+        lab.efficiency = max(100, lab.efficiency * (100 + amount) // 100)
+    elif verb == "capability":
+        lab.capability = clamp(lab.capability + amount, 0, 10000)
 
 
 def _grant(ctx: Ctx, lab: Lab, k: e.GrantChips) -> None:
@@ -112,7 +114,7 @@ def _market(ctx: Ctx, lab: Lab | None, k: e.Market) -> None:
 
 def _flag(ctx: Ctx, lab: Lab | None, k: e.SetFlag | e.ClearFlag) -> None:
     flags = set(ctx.state.world.flags)
-    if isinstance(k, e.SetFlag):
+    if k.verb == "set_flag":  # (a SetFlag or its plain record)
         flags.add(k.name)
     else:
         flags.discard(k.name)
@@ -143,23 +145,25 @@ def _follow_up(ctx: Ctx, lab: Lab | None, k: e.FollowUp) -> None:
     ctx.state.scheduled.append(Scheduled(event=k.event, turn=ctx.state.turn + k.after_turns, side=side))
 
 
-_LAB_KINDS = frozenset(LAB_EFFECTS)
-
 _APPLY: dict[type, Callable[[Ctx, Any, Any], None]] = {
     e.Cash: _cash, e.StatDelta: _stat, e.GrantChips: _grant, e.LoseChips: _lose, e.TechProgress: _tech,
     e.BanChips: _ban, e.AllowChips: _allow, e.ChipPrice: _chip_price, e.Stocks: _stocks, e.Market: _market,
     e.SetFlag: _flag, e.ClearFlag: _flag, e.RivalRelease: _rival_release, e.FollowUp: _follow_up,
 }
+# A verb's plain record (game.engine.plain: what an event's card holds) is applied as the verb.
+_APPLY.update({RECORDS[verb]: handler for verb, handler in list(_APPLY.items())})
+_LAB_KINDS = frozenset((*LAB_EFFECTS, *(RECORDS[verb] for verb in LAB_EFFECTS)))
+_STAT_KINDS = frozenset((e.StatDelta, RECORDS[e.StatDelta]))
 
 
-def apply_effects(ctx: Ctx, effects: list[Any], labs: list[Lab], world: bool = True) -> None:
+def apply_effects(ctx: Ctx, effects: Sequence[Any], labs: list[Lab], world: bool = True) -> None:
     """Apply ``effects``: lab effects to each lab in ``labs``, world effects once when ``world``."""
     for effect in effects:
         kind = type(effect)
         handler = _APPLY[kind]
         # is_lab_effect inlined with exact types (verbs are leaf classes): this runs for every effect
         # of every event that fires, and the isinstance tests were a third of the cost.
-        if kind in _LAB_KINDS or (kind is e.StatDelta and effect.verb not in WORLD_STATS):
+        if kind in _LAB_KINDS or (kind in _STAT_KINDS and effect.verb not in WORLD_STATS):
             for lab in labs:
                 handler(ctx, lab, effect)
         elif world:

@@ -10,11 +10,13 @@ from game.content.models import Choice, Event
 from game.engine.conditions import CHECKS, evaluate
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
+from game.engine.rules import Card
 from game.engine.state import Fired, Lab, PendingChoice
 
 
-def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
-    """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``."""
+def targets(ctx: Ctx, event: Event | Card) -> list[Lab] | None:
+    """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``
+    (``event``: the event or its :class:`~game.engine.rules.Card`)."""
     state, trigger = ctx.state, event.trigger
     # The trigger's test straight from the evaluator's table: what evaluate() calls, one frame fewer for
     # the ~35 triggers a turn asks.
@@ -32,20 +34,21 @@ def targets(ctx: Ctx, event: Event) -> list[Lab] | None:
     return hit or None
 
 
-def offered_choices(ctx: Ctx, event: Event, lab: Lab | None) -> list[Choice]:
+def offered_choices(ctx: Ctx, event: Event | Card, lab: Lab | None) -> list[Choice]:
     side = lab.side if lab else (event.side if event.side != "any" else None)
     return [c for c in event.choices if evaluate(c.requires, ctx, lab, side)]
 
 
-def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
-    """Fire ``event`` for ``labs``: log it, apply its effects, queue or auto-take its choices."""
+def fire(ctx: Ctx, event: Event | Card, labs: list[Lab]) -> None:
+    """Fire ``event`` (or its card) for ``labs``: log it, apply its effects, queue or auto-take its
+    choices."""
     state = ctx.state
     if labs:
         for lab in labs:
-            state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
+            ctx.record_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=lab.side))
     else:
         side = event.side if event.side != "any" else None
-        state.fired.append(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
+        ctx.record_fired(Fired(turn=state.turn, date=state.date, event=event.id, side=side))
     ctx.emit("event.fired", event.side if event.side != "any" else None, event=event.id)
     apply_effects(ctx, event.effects, labs)
     if not event.choices:
@@ -63,7 +66,7 @@ def fire(ctx: Ctx, event: Event, labs: list[Lab]) -> None:
         state.fired[-1].choice = choice.id
 
 
-def take_choice(ctx: Ctx, event: Event, choice: Choice, lab: Lab) -> None:
+def take_choice(ctx: Ctx, event: Event | Card, choice: Choice, lab: Lab) -> None:
     apply_effects(ctx, choice.effects, [lab])
     for record in reversed(ctx.state.fired):
         if record.event == event.id and record.side == lab.side:
@@ -86,13 +89,13 @@ def fire_due_events(ctx: Ctx) -> None:
     """
     state, rules = ctx.state, ctx.rules
     due = [s for s in state.scheduled if s.turn <= state.turn]
-    fired = ctx.fired_ids()  # what had fired before this turn's events
+    fired = set(ctx.fired_ids())  # what had fired before this turn's events (a copy: the context's grows)
     fired_now: set[str] = set()
 
     if due:
         state.scheduled = [s for s in state.scheduled if s.turn > state.turn]
     for item in due:  # (two of the same once-only follow-up may both fire: only ``fired`` is asked)
-        event = rules.events_by_id.get(item.event)
+        event = rules.cards.get(item.event)
         if event is None or (event.once and event.id in fired):
             continue
         labs = targets(ctx, event)
@@ -104,34 +107,34 @@ def fire_due_events(ctx: Ctx) -> None:
             fired_now.add(event.id)
 
     # Dated or triggered events in date order, then the random ones, among those the turn's dates allow
-    # (Rules.events_in_turn): each is skipped if it fired already, else its trigger decides.
+    # (Rules.events_in_turn, as cards): each is skipped if it fired already, else its trigger decides.
     checked, random = rules.events_in_turn[state.turn]
-    for event in checked:
-        if event.id in fired_now or (event.once and event.id in fired):
+    for card in checked:
+        if card.id in fired_now or (card.once and card.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = targets(ctx, card)
         if labs is not None:
-            fire(ctx, event, labs)
-            fired_now.add(event.id)
+            fire(ctx, card, labs)
+            fired_now.add(card.id)
 
     candidates = []
     total = 0
-    for event in random:
-        if event.id in fired_now or (event.once and event.id in fired):
+    for card in random:
+        if card.id in fired_now or (card.once and card.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = targets(ctx, card)
         if labs is not None:
-            candidates.append((event, labs))
-            total += event.weight
+            candidates.append((card, labs))
+            total += card.weight
     for _ in range(rules.scenario.random_events):
         pick = int(ctx.rng.integers(0, 1 << 30))  # one draw per slot, whatever the candidates
         if not total:
             continue
         pick %= total
-        for index, (event, labs) in enumerate(candidates):
-            if pick < event.weight:
-                fire(ctx, event, labs)
+        for index, (card, labs) in enumerate(candidates):
+            if pick < card.weight:
+                fire(ctx, card, labs)
                 del candidates[index]
-                total -= event.weight  # (the weights of the candidates left)
+                total -= card.weight  # (the weights of the candidates left)
                 break
-            pick -= event.weight
+            pick -= card.weight

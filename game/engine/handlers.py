@@ -108,7 +108,7 @@ def hire(ctx: Ctx, lab: Lab, act: a.Hire) -> None:
 
 def choose(ctx: Ctx, lab: Lab, act: a.Choose) -> None:
     _check(r.refuse_choose(ctx, lab, act.event, act.choice))
-    event = ctx.rules.events_by_id[act.event]
+    event = ctx.rules.cards[act.event]
     choice = next(c for c in event.choices if c.id == act.choice)  # offered now: the refusal checked
     ctx.state.pending.remove(next(p for p in ctx.state.pending if p.side == lab.side))
     take_choice(ctx, event, choice, lab)

@@ -209,7 +209,7 @@ def _choices(ctx: Ctx, lab: Lab, tables: MenuTables) -> list[a.Action]:
     card = next((p for p in ctx.state.pending if p.side == lab.side), None)
     if card is None:
         return []
-    event, entries = ctx.rules.events_by_id[card.event], tables.choices[card.event]
+    event, entries = ctx.rules.cards[card.event], tables.choices[card.event]
     return [entries[c.id] for c in offered_choices(ctx, event, lab)]
 
 
@@ -318,7 +318,7 @@ def _why_not_kind(ctx: Ctx, lab: Lab, kind: type[a.Action], target: str | None) 
         card = next((p for p in ctx.state.pending if p.side == lab.side), None)
         if card is None:
             return err.NotAvailable(f"no event card is waiting for {lab.side}", "illegal.no_card")
-        offered = offered_choices(ctx, ctx.rules.events_by_id[card.event], lab)
+        offered = offered_choices(ctx, ctx.rules.cards[card.event], lab)
         return _most_useful(r.refuse_choose(ctx, lab, card.event, c.id) for c in offered)
     return None  # EndTurn: only the seat's own rules
 

@@ -102,7 +102,7 @@ def release_shock(ctx: Ctx, capability: int, price_cents: int, claimed_cost: int
         return 0
     world.cheap_ai_seen = seen
     fall_bp = FULL_SHOCK_BP * surprise // 1000 * _runup_pm(ctx) // 1000
-    moves = {s.id: -fall_bp * s.cheap_ai_exposure // 1000 for s in ctx.rules.stocks if s.cheap_ai_exposure}
+    moves = {stock: -fall_bp * exposure // 1000 for stock, exposure in ctx.rules.stock_exposure}
     move_stocks(ctx, moves)
     world.market_users += world.market_users * JEVONS_USERS_PM * surprise // 10**6
     if fall_bp >= SHOCK_FLAG_BP:

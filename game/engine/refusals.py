@@ -36,7 +36,7 @@ from typing import Any
 from game.content.models import Chip
 from game.engine import actions as a
 from game.engine import errors as err
-from game.engine.calendar import date_key
+from game.engine.calendar import date_key, has_come
 from game.engine.context import Ctx
 from game.engine.economy import HIRE_COST, LOBBY_COST, RAISE_COOLDOWN
 from game.engine.events import offered_choices
@@ -58,7 +58,10 @@ MAX_GOV_RELATIONS = 100
 
 def card_waiting(state: GameState, side: str) -> bool:
     """Whether an event card waits for ``side``'s decision (then only a choice may be made)."""
-    return bool(state.pending) and any(p.side == side for p in state.pending)
+    for card in state.pending:  # noqa: SIM110 (a loop, not any() over a generator: asked twice a step)
+        if card.side == side:
+            return True
+    return False
 
 
 def has_points(lab: Lab, cost: int) -> bool:
@@ -180,7 +183,7 @@ def refuse_cash(lab: Lab, amount: int) -> err.IllegalAction | None:
 def buy_terms(ctx: Ctx, lab: Lab, chip_id: str, grey: bool) -> tuple[int, int]:
     """(chips of ``chip_id`` this lab can still have this turn, price of one now) by this route: the
     grey market sells a share of the supply, at a multiple of the current price."""
-    chip = ctx.rules.chips[chip_id]
+    chip = ctx.rules.chip_figures[chip_id]
     supply = chip.supply * ctx.months
     price = chip.price * ctx.state.world.chip_price_pct.get(chip_id, 100) // 100  # the list price at its level
     if grey:
@@ -262,15 +265,15 @@ def refuse_train(ctx: Ctx, lab: Lab, chip: str, gpu_hours: int) -> err.IllegalAc
 def invented(rules: Rules, tech: str, turn: int) -> bool:
     """Whether the known technique ``tech`` has been invented by the end of ``turn`` (the calendar part of
     :func:`tech_reason`: the legal menu reads it from a table built with the game)."""
-    available_from = rules.techs[tech].available_from
-    return available_from is None or date_key(available_from) < rules.turn_end(turn)
+    available_from = rules.tech_figures[tech].available_from
+    return available_from is None or has_come(available_from, rules.turn_end(turn))
 
 
 def tech_reason(ctx: Ctx, lab: Lab, tech: str) -> str | None:
     """Why this lab may not start researching ``tech`` now, as a word: ``unknown``, ``done`` (or under
     way), ``not_yet`` (not invented), ``requires``, ``capability``, ``cash`` (``None``: it may). The plain test behind
     :func:`refuse_research`, which the legal menu asks for every technique at every step."""
-    model = ctx.rules.techs.get(tech)
+    model = ctx.rules.tech_figures.get(tech)
     if model is None:
         return "unknown"
     if tech in lab.techs:
@@ -399,7 +402,7 @@ def refuse_choose(ctx: Ctx, lab: Lab, event: str, choice: str) -> err.IllegalAct
     if pending is None or pending.event != event:
         return err.NotAvailable(f"no event card '{event}' is waiting for {lab.side}", "illegal.no_card",
                                 event=event)
-    offered = offered_choices(ctx, ctx.rules.events_by_id[event], lab)
+    offered = offered_choices(ctx, ctx.rules.cards[event], lab)
     if not any(c.id == choice for c in offered):
         return err.UnknownId(f"event '{event}' has no choice '{choice}' now", choice=choice)
     return None

@@ -165,7 +165,7 @@ def running_cost(rules: Rules, lab: Lab, months: int) -> int:
         >>> running_cost(rules, lab, 3)  # 1,000 A100 x 730 h x 3 months x $0.30
         657000
     """
-    chips, total = rules.chips, 0
+    chips, total = rules.chip_figures, 0
     for chip, count in lab.chips.items():  # (a loop, not sum() over a generator: asked twice a turn)
         model = chips.get(chip)
         if model is not None:

@@ -131,9 +131,8 @@ def resolve_world(ctx: Ctx) -> None:
     if any(state.labs[s].cash < 0 for s in state.seats):
         end_game(ctx, "bankrupt")
         return
-    state.turn += 1
-    if state.turn >= len(ctx.rules.dates):
-        state.turn -= 1
+    if state.turn + 1 >= len(ctx.rules.dates):
         end_game(ctx, "turn_limit" if ctx.rules.cut_short else "calendar")
         return
+    ctx.next_turn()
     begin_turn(ctx)

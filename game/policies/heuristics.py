@@ -131,7 +131,8 @@ class PriorityPolicy(Policy):
         runs = legal.by_kind.get(a.StartTraining)
         if not runs:
             return None
-        return max(runs, key=lambda r: (game.rules.chips[r.chip].perf * r.gpu_hours, r.chip))
+        chips = game.rules.chip_figures
+        return max(runs, key=lambda r: (chips[r.chip].perf * r.gpu_hours, r.chip))
 
     def buy(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu, grey: bool = False,
             big: bool = False) -> a.Action | None:
@@ -139,7 +140,7 @@ class PriorityPolicy(Policy):
         lots = legal.by_kind.get(a.BuyChips)
         if not lots:
             return None
-        chips, spare = game.rules.chips, self.spare(game, lab)
+        chips, spare = game.rules.chip_figures, self.spare(game, lab)
         best: list[a.BuyChips] = []
         best_perf = 0
         for b in lots:

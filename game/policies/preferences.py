@@ -105,7 +105,7 @@ def best_choice(game: Game, event_id: str, offered: list[str], pref: Preference)
         >>> best_choice(game, event.id, [c.id for c in event.choices], Preference()) in {c.id for c in event.choices}
         True
     """
-    choices = {c.id: c for c in game.rules.events_by_id[event_id].choices}
+    choices = {c.id: c for c in game.rules.cards[event_id].choices}  # (plain records: read faster)
     best, best_value = offered[0], float("-inf")
     for choice_id in offered:
         value = choice_value(game, choices[choice_id], pref)
