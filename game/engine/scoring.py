@@ -78,8 +78,8 @@ def score(ctx: Ctx, lab: Lab) -> int:
     :func:`score_parts`, without building the dict (the score is recorded after every turn)."""
     if lab.cash < 0:
         return 0
-    goals = lab_goals(ctx.rules.scenario, lab.side)
-    return round(100 * sum(goal_points(ctx, lab, goal) for goal in goals) / sum(g.weight for g in goals))
+    total = sum(goal_points(ctx, lab, goal) for goal in lab_goals(ctx.rules.scenario, lab.side))
+    return round(100 * total / max_score(ctx, lab.side))
 
 
 def lab_bands(scenario: Scenario, side: str) -> list[Band]:

@@ -62,20 +62,29 @@ def lowest_paying(lab: Lab, offers: list[a.Release]) -> a.Release:
 
 class StylePolicy(PriorityPolicy):
     """A priority policy that answers cards by its :attr:`preference` and releases at the menu's price
-    nearest :attr:`release_price`, open or closed as :attr:`release_open` says."""
+    nearest :attr:`release_price`, open or closed as :meth:`opens` says."""
 
     preference = Preference()
 
     def release_style(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
         if lab.released and lab.capability < lab.released + RELEASE_STEP:
             return None
-        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights == self.release_open]
+        opens = self.opens(game, state, lab)
+        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights == opens]
         return self.priced(lab, offers) if offers else None
+
+    def opens(self, game: Game, state: GameState, lab: Lab) -> bool:
+        """Whether the style's next release has open weights: :attr:`release_open`."""
+        return self.release_open
 
     def priced(self, lab: Lab, offers: list[a.Release]) -> a.Release:
         """The release among ``offers`` (open or closed as the style wants) at the style's price: the menu's
         price nearest :attr:`release_price`."""
         return min(offers, key=lambda x: (abs(x.price_cents - self.release_price), x.price_cents))
+
+    def buy_big(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
+        """The biggest lot of the best chip the cash above the reserve pays for."""
+        return self.buy(game, state, lab, legal, big=True)
 
     def unit_price(self, game: Game, state: GameState, lot: a.BuyChips) -> float:
         """Dollars for one chip of ``lot`` by its route (the grey market's markup included)."""
@@ -151,9 +160,6 @@ class ClosedPremiumPolicy(StylePolicy):
     release_open = False
     preference = Preference(cash=3, capability=2, reputation=0.5, users=0.5)
 
-    def buy_big(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
-        return self.buy(game, state, lab, legal, big=True)
-
 
 class ResearchPolicy(StylePolicy):
     """Efficiency first: every technique it can fund, then researchers, then training."""
@@ -188,22 +194,18 @@ class AdaptivePolicy(StylePolicy):
     weights would be copied). Buys the best chips in big lots; on cards, keeps its cash."""
 
     name = "adaptive"
-    rules = ("raise_when_low", "release_by_rank", "train", "research", "buy_big")
+    rules = ("raise_when_low", "release_style", "train", "research", "buy_big")
     reserve_pct = 25
     release_price = 500  # closed: half of cautious's $10, above open weights' price war
     preference = Preference(cash=3, capability=1)
 
-    def release_by_rank(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
-        if lab.released and lab.capability < lab.released + RELEASE_STEP:
-            return None
-        trails = lab.capability < best_rival_capability(Ctx(game.rules, state, NO_DRAWS), lab)
-        offers = [x for x in legal.by_kind.get(a.Release, ()) if x.open_weights == trails]
-        if not offers:
-            return None
-        return lowest_paying(lab, offers) if trails else self.priced(lab, offers)
+    def opens(self, game: Game, state: GameState, lab: Lab) -> bool:
+        """Open while its model trails the best one on the market."""
+        return lab.capability < best_rival_capability(Ctx(game.rules, state, NO_DRAWS), lab)
 
-    def buy_big(self, game: Game, state: GameState, lab: Lab, legal: LegalMenu) -> a.Action | None:
-        return self.buy(game, state, lab, legal, big=True)
+    def priced(self, lab: Lab, offers: list[a.Release]) -> a.Release:
+        # open weights: a price war that still pays for serving; closed: its mid price
+        return lowest_paying(lab, offers) if offers[0].open_weights else super().priced(lab, offers)
 
 
 STYLES: tuple[type[StylePolicy], ...] = (StockpilePolicy, SmugglePolicy, OpenCheapPolicy, ClosedPremiumPolicy,

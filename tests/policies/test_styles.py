@@ -74,6 +74,6 @@ def test_adaptive_opens_its_weights_while_it_trails_and_closes_them_once_it_lead
     for capability, opens in ((best_rival - 100, True), (best_rival + 100, False)):
         lab.capability = capability
         lab.released = capability - 500  # a better model to release
-        release = policy.release_by_rank(game, state, lab, game.legal_actions(state))
+        release = policy.release_style(game, state, lab, game.legal_actions(state))
         assert isinstance(release, a.Release) and release.open_weights is opens
     assert release.price_cents == policy.release_price  # closed: at its mid price
