@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy as np
@@ -12,26 +11,28 @@ from game.engine.rules import Rules
 from game.engine.state import Fired, GameState, Lab
 
 
-@dataclass(slots=True)  # slots: built for every call into the engine, read on every rule's path
 class Ctx:
+    """What a rule needs while it runs (a plain class with slots: one is made for every call into the
+    engine, twice a step)."""
+
+    __slots__ = ("_fired", "months", "out", "rng", "rules", "state")
+
     #: Whether this context keeps the record of the game: the notes (``emit``) and the figures after
     #: each turn (``state.series``). Screens, saves and reports read them; see :class:`QuietCtx`.
     records: ClassVar[bool] = True
 
-    rules: Rules
-    state: GameState
-    rng: np.random.Generator  # (NO_DRAWS where the call may not draw)
-    out: list[Note] = field(default_factory=list)  # what ``emit`` recorded, in order
-    #: Length of the current turn in months: read on every rule's hot path, so a plain field, set when
-    #: the context is made and by :meth:`next_turn` (the state's turn is always one of the calendar's:
-    #: the last turn ends the game instead of moving past it).
-    months: int = field(init=False)
-    #: The ids in ``state.fired``, made at the first :meth:`fired_ids` of this call into the engine and
-    #: kept up to date by :meth:`record_fired` (a ``fired`` condition asks for it at every test).
-    _fired: set[str] | None = field(default=None, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.months = self.rules.months_per_turn[self.state.turn]
+    def __init__(self, rules: Rules, state: GameState, rng: np.random.Generator):
+        self.rules = rules
+        self.state = state
+        self.rng = rng  # (NO_DRAWS where the call may not draw)
+        self.out: list[Note] = []  # what ``emit`` recorded, in order
+        #: Length of the current turn in months: read on every rule's hot path, so a plain field, set
+        #: here and by :meth:`next_turn` (the state's turn is always one of the calendar's: the last turn
+        #: ends the game instead of moving past it).
+        self.months: int = rules.months_per_turn[state.turn]
+        #: The ids in ``state.fired``, made at the first :meth:`fired_ids` of this call into the engine
+        #: and kept up to date by :meth:`record_fired` (a ``fired`` condition asks for it at every test).
+        self._fired: set[str] | None = None
 
     def next_turn(self) -> None:
         """Move the state on to its next turn (the calendar has one)."""
@@ -62,7 +63,6 @@ class Ctx:
         return self.state.labs.get(side) if side else None
 
 
-@dataclass(slots=True)
 class QuietCtx(Ctx):
     """A context that keeps no record: ``emit`` drops its note and the turn adds nothing to
     ``state.series``. For batch simulation, which reads only the outcome of each game: nothing in the
@@ -70,6 +70,7 @@ class QuietCtx(Ctx):
     costs a tenth less without them.
     """
 
+    __slots__ = ()
     records: ClassVar[bool] = False
 
     def emit(self, key: str, side: str | None = None, **params: Any) -> None:
