@@ -67,7 +67,9 @@ class MenuTables:
       ``turn`` (:func:`~game.engine.refusals.calendar_reason`), in catalogue order;
     - ``research[turn]``: a Research entry per technique invented by the end of ``turn``
       (:func:`~game.engine.refusals.invented`), in catalogue order;
-    - ``choices[event][choice]``: the Choose entry of every choice of every event of the scenario.
+    - ``choices[event][choice]``: the Choose entry of every choice of every event of the scenario;
+    - ``new_prices[price]``: the SetPrice entries offered to a lab selling at ``price``, for every price
+      point (:func:`new_prices`).
 
     And two tables that fill as the games go, ``lots`` and ``runs``: the BuyChips and StartTraining
     entries already made (:meth:`lot`, :meth:`run`). Their amounts follow the cash and the chips owned,
@@ -93,6 +95,7 @@ class MenuTables:
         self.research: tuple[tuple[a.Research, ...], ...] = tuple(
             tuple(x for x in research if r.invented(rules, x.tech, turn)) for turn in range(len(rules.dates)))
         self.choices = {e.id: {c.id: a.Choose(event=e.id, choice=c.id) for c in e.choices} for e in rules.events}
+        self.new_prices = {price: new_prices(price) for price in PRICE_POINTS}
         self.lots: dict[tuple[str, int, bool], tuple[a.BuyChips, ...]] = {}
         self.runs: dict[tuple[str, int], a.StartTraining] = {}
 
@@ -113,6 +116,12 @@ class MenuTables:
             made = _keep(self.runs, (chip, gpu_hours), a.StartTraining(chip=chip, gpu_hours=gpu_hours),
                          self.MAX_MADE)
         return made
+
+
+def new_prices(current_cents: int) -> tuple[a.SetPrice, ...]:
+    """The SetPrice entries offered to a lab whose model sells at ``current_cents``: every price point
+    but that one (:func:`~game.engine.refusals.is_new_price`)."""
+    return tuple(x for x in _SET_PRICES if r.is_new_price(current_cents, x.price_cents))
 
 
 def _offer(rules: Rules, chip: str, months: int) -> ChipOffer:
@@ -241,10 +250,8 @@ def legal_menu(ctx: Ctx, tables: MenuTables) -> LegalMenu:
             by_kind[a.Release] = _RELEASES
             menu += _RELEASES
         if r.has_model_on_sale(lab):
-            prices = []
-            for x in _SET_PRICES:
-                if r.is_new_price(lab, x.price_cents):
-                    prices.append(x)
+            # (a card may set a price that is no price point: then every point is new)
+            prices = tables.new_prices.get(lab.price_cents) or new_prices(lab.price_cents)
             by_kind[a.SetPrice] = prices
             menu += prices
         if r.raise_wait(ctx, lab) <= 0:

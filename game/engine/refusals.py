@@ -343,8 +343,9 @@ def has_model_on_sale(lab: Lab) -> bool:
     return bool(lab.released)
 
 
-def is_new_price(lab: Lab, price_cents: int) -> bool:
-    return price_cents != lab.price_cents
+def is_new_price(current_cents: int, price_cents: int) -> bool:
+    """Whether ``price_cents`` changes a price of ``current_cents``."""
+    return price_cents != current_cents
 
 
 def refuse_set_price(ctx: Ctx, lab: Lab, price_cents: int) -> err.IllegalAction | None:
@@ -352,7 +353,7 @@ def refuse_set_price(ctx: Ctx, lab: Lab, price_cents: int) -> err.IllegalAction 
     if not has_model_on_sale(lab):
         return err.NotAvailable("no model on sale yet", "illegal.not_released")
     refused = refuse_price(price_cents)
-    if refused is None and not is_new_price(lab, price_cents):
+    if refused is None and not is_new_price(lab.price_cents, price_cents):
         return err.InvalidAmount("that is already the price", "illegal.same_price")
     return refused
 

@@ -15,6 +15,7 @@ from game.engine import refusals as r
 from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.rng import NO_DRAWS
+from game.engine.rules import PRICE_POINTS
 from game.engine.state import GameState
 from game.match import play_game
 
@@ -183,3 +184,15 @@ def test_menu_kinds_cost_one_action_point() -> None:
     assert all(kind.cost == 1 for kind in kinds)
     assert a.Choose.cost == a.EndTurn.cost == 0
 
+
+
+def test_a_set_price_is_offered_for_every_price_point_but_the_current_one() -> None:
+    game = Game(load_content(), "cn_lab")
+    state = game.new_game(seed=1)
+    state.pending = []
+    lab = state.labs["cn"]
+    lab.released, lab.action_points = 4000, 3
+    for current, offered in ((219, [p for p in PRICE_POINTS if p != 219]), (250, list(PRICE_POINTS))):
+        lab.price_cents = current  # (250: a card's price, no price point: every point is new)
+        prices = [x.price_cents for x in game.legal_actions(state) if isinstance(x, a.SetPrice)]
+        assert prices == offered, current
