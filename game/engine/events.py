@@ -6,6 +6,8 @@ then id), then the scenario's random draws among eligible weighted events.
 
 from __future__ import annotations
 
+from typing import Any
+
 from game.content.models import Choice, Event
 from game.engine.conditions import CHECKS, evaluate
 from game.engine.context import Ctx
@@ -14,10 +16,11 @@ from game.engine.rules import Card
 from game.engine.state import Fired, Lab, PendingChoice
 
 
-def targets(ctx: Ctx, event: Event | Card) -> list[Lab] | None:
-    """The played labs an event concerns if its trigger holds (``[]``: fires as news), else ``None``
-    (``event``: the event or its :class:`~game.engine.rules.Card`)."""
-    state, trigger = ctx.state, event.trigger
+def targets(ctx: Ctx, event: Event | Card, trigger: Any) -> list[Lab] | None:
+    """The played labs ``event`` concerns if ``trigger`` holds (``[]``: fires as news), else ``None``
+    (``event``: the event or its :class:`~game.engine.rules.Card`; ``trigger``: its trigger, or the part
+    left to test in a turn its dates allow, :attr:`Card.in_dates <game.engine.rules.Card.in_dates>`)."""
+    state = ctx.state
     # The trigger's test straight from the evaluator's table: what evaluate() calls, one frame fewer for
     # the ~35 triggers a turn asks.
     check = None if trigger is None else CHECKS[type(trigger)]
@@ -98,7 +101,7 @@ def fire_due_events(ctx: Ctx) -> None:
         event = rules.cards.get(item.event)
         if event is None or (event.once and event.id in fired):
             continue
-        labs = targets(ctx, event)
+        labs = targets(ctx, event, event.trigger)
         if labs is not None and item.side is not None and event.side == "any":
             # a follow-up of one lab's choice (a loan to repay) concerns that lab, not every seat
             labs = [lab for lab in labs if lab.side == item.side] or None
@@ -107,12 +110,13 @@ def fire_due_events(ctx: Ctx) -> None:
             fired_now.add(event.id)
 
     # Dated or triggered events in date order, then the random ones, among those the turn's dates allow
-    # (Rules.events_in_turn, as cards): each is skipped if it fired already, else its trigger decides.
+    # (Rules.events_in_turn, as cards): each is skipped if it fired already, else its trigger decides
+    # (the part of it the turn's dates have not decided already).
     checked, random = rules.events_in_turn[state.turn]
     for card in checked:
         if card.id in fired_now or (card.once and card.id in fired):
             continue
-        labs = targets(ctx, card)
+        labs = targets(ctx, card, card.in_dates)
         if labs is not None:
             fire(ctx, card, labs)
             fired_now.add(card.id)
@@ -122,7 +126,7 @@ def fire_due_events(ctx: Ctx) -> None:
     for card in random:
         if card.id in fired_now or (card.once and card.id in fired):
             continue
-        labs = targets(ctx, card)
+        labs = targets(ctx, card, card.in_dates)
         if labs is not None:
             candidates.append((card, labs))
             total += card.weight

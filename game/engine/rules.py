@@ -39,11 +39,15 @@ class Card:
     trigger: Any
     effects: tuple[Any, ...]
     choices: tuple[Any, ...]
+    #: The trigger without the date conditions at its top (:func:`calendar_conditions`), ``None`` when
+    #: nothing else is left: what is still to test in a turn whose dates hold them (``Rules.events_in_turn``
+    #: lists an event only in the turns its dates allow).
+    in_dates: Any
 
     @classmethod
     def of(cls, event: Event) -> Card:
         return cls(event, event.id, event.once, event.side, event.weight, plain(event.trigger),
-                   plain(event.effects), plain(event.choices))
+                   plain(event.effects), plain(event.choices), plain(beyond_calendar(event.trigger)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +219,28 @@ def date_eligible(event: Event, turn_end: str, date: str) -> bool:
         if not (has_come(cond.date, turn_end) if isinstance(cond, c.DateFrom) else is_before(cond.date, date)):
             return False
     return True
+
+
+def beyond_calendar(trigger: Any) -> Any:
+    """``trigger`` without its :func:`calendar_conditions`: what is left of an ``all`` (its one condition
+    left, or ``None`` when none is), ``None`` for a trigger that is a date condition, else the trigger.
+
+    Example::
+
+        >>> from pydantic import TypeAdapter
+        >>> later = TypeAdapter(c.Condition).validate_python({"all": [{"date_from": "2020-03"}, {"flag": "x"}]})
+        >>> beyond_calendar(later), beyond_calendar(later.conditions[0])
+        (FlagSet(verb='flag', name='x'), None)
+    """
+    dates = calendar_conditions(trigger)
+    if not dates:
+        return trigger
+    if not isinstance(trigger, c.AllOf):
+        return None
+    rest = [cond for cond in trigger.conditions if not any(cond is date for date in dates)]
+    if len(rest) > 1:
+        return trigger.model_copy(update={"conditions": rest})
+    return rest[0] if rest else None
 
 
 def calendar_conditions(trigger: Any) -> list[c.DateFrom | c.DateBefore]:

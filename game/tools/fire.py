@@ -179,7 +179,7 @@ def fire_report(content: Content, scenario_id: str, event_id: str, month: str, c
     before = figures(state)
     scheduled_before = len(state.scheduled)
     ctx = Ctx(rules, state, state.rng.draws)  # the state's live generator: the card draws as in play
-    labs = targets(ctx, event)
+    labs = targets(ctx, event, event.trigger)
     checked, drawn = rules.events_in_turn[state.turn] if state.turn < len(rules.events_in_turn) else ([], [])
     holds = labs is not None and any(card.event is event for card in checked + drawn)  # its dates allow it too
     if labs is None:  # forced: the labs the card concerns, as if its trigger held

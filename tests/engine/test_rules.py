@@ -11,7 +11,7 @@ from game.engine.conditions import evaluate
 from game.engine.context import Ctx
 from game.engine.game import Game
 from game.engine.rng import NO_DRAWS
-from game.engine.rules import calendar_conditions, date_eligible
+from game.engine.rules import beyond_calendar, calendar_conditions, date_eligible
 
 
 def _event(date: str | None, until: str | None) -> Event:
@@ -71,3 +71,35 @@ def test_each_turn_lists_the_events_its_dates_allow_in_firing_order(scenario: st
     dated_later = [e for e in rules.checked_events if e.date and date_key(e.date) >= game_end]
     assert not set(map(id, dated_later)) & set(map(id, first + last)), "events dated after the game never show"
     assert len(first) < len(rules.checked_events), "some events wait for their date"
+
+
+def test_what_is_left_beyond_the_calendar_is_the_rest_of_the_trigger() -> None:
+    def trigger(data: dict) -> object:
+        return Event(id="x", kind="generic", title={"en": "x"}, text={"en": "x"}, trigger=data).trigger
+
+    both = trigger({"all": [{"date_from": "2020-03"}, {"flag": "a"}, {"date_before": "2021-01"}, {"flag": "b"}]})
+    rest = beyond_calendar(both)
+    assert [cond.name for cond in rest.conditions] == ["a", "b"], "the rest of an 'all', in its order"
+    assert beyond_calendar(trigger({"all": [{"date_from": "2020-03"}, {"date_before": "2021-01"}]})) is None
+    assert beyond_calendar(trigger({"date_from": "2020-03"})) is None
+    for kept in ({"any": [{"date_from": "2020-03"}, {"flag": "a"}]}, {"not": {"date_before": "2021-01"}},
+                 {"flag": "a"}):
+        assert beyond_calendar(trigger(kept)) == trigger(kept), "no date condition at the top: all of it"
+    assert beyond_calendar(None) is None
+
+
+@pytest.mark.parametrize("scenario", ["cn_lab", "us_lab", "head_to_head"])
+def test_in_the_turns_that_list_a_card_its_trigger_holds_exactly_when_the_rest_beyond_its_dates_does(
+        scenario: str) -> None:
+    game = Game(load_content(), scenario)
+    rules, state = game.rules, game.new_game(seed=1)
+    for turn, (checked, random) in enumerate(rules.events_in_turn):
+        state.turn, state.date = turn, rules.dates[turn]
+        state.world.flags = ["cheap_ai_shock"] if turn % 2 else []  # (flags and sentiment both ways)
+        state.world.sentiment = 40 if turn % 3 else -40
+        ctx = Ctx(rules, state, NO_DRAWS)
+        for card in checked + random:
+            for side in ("cn", "us"):
+                lab = state.labs.get(side)
+                assert evaluate(card.event.trigger, ctx, lab, side) == evaluate(card.in_dates, ctx, lab, side), \
+                    (card.id, turn, side)
