@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.content.models import Choice, Event
-from game.engine.conditions import CHECKS, evaluate
+from game.engine.conditions import CHECKS
 from game.engine.context import Ctx
 from game.engine.effects import apply_effects
 from game.engine.rules import Card
@@ -38,8 +38,14 @@ def targets(ctx: Ctx, event: Event | Card, trigger: Any) -> list[Lab] | None:
 
 
 def offered_choices(ctx: Ctx, event: Event | Card, lab: Lab | None) -> list[Choice]:
+    """The choices of ``event`` whose ``requires`` holds for ``lab`` (all those without one)."""
     side = lab.side if lab else (event.side if event.side != "any" else None)
-    return [c for c in event.choices if evaluate(c.requires, ctx, lab, side)]
+    offered = []
+    for choice in event.choices:  # (the evaluator's table, as in targets: asked for every card's menu)
+        requires = choice.requires
+        if requires is None or CHECKS[type(requires)](requires, ctx, lab, side):
+            offered.append(choice)
+    return offered
 
 
 def fire(ctx: Ctx, event: Event | Card, labs: list[Lab]) -> None:

@@ -182,7 +182,7 @@ def _runs(ctx: Ctx, lab: Lab, tables: MenuTables) -> Sequence[a.Action]:
             limit = r.max_run_hours(ctx, lab, chip)
             for hours in run_sizes(ctx, lab, chip):  # (a loop: a comprehension is a call of its own)
                 if r.run_fits(hours, limit):
-                    options.append(tables.run(chip, hours))
+                    options.append(tables.runs.get((chip, hours)) or tables.run(chip, hours))
     return options
 
 

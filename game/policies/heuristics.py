@@ -94,9 +94,10 @@ class PriorityPolicy(Policy):
                 return next(c for c in cards if c.choice == chosen)
             return cards[0] if self.prefer_first_choice else self.pick(cards)
         legal = as_menu(legal)
-        card = answer_card(self, legal, self.prefer_first_choice)
-        if card is not None:
-            return card
+        if a.Choose in legal.by_kind:  # (only in a list not made by the engine: choices among the rest)
+            card = answer_card(self, legal, self.prefer_first_choice)
+            if card is not None:
+                return card
         lab = state.lab
         for rule in self.bound_rules:
             action = rule(game, state, lab, legal)
