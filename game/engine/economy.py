@@ -80,14 +80,30 @@ def quality_ppm(gap: int) -> int:
     return value * 2**whole if whole >= 0 else value // 2**-whole
 
 
-#: ``2 ** (high / 2**10)`` in millionths for every ``high`` of ten bits: the first ten binary digits of
-#: :func:`pow2_fixed`'s fraction, as :func:`_pow2_fraction_ppm` multiplies them in (the same truncations),
-#: made once, here; the market asks for a power of two for every stock every turn.
-_POW2_HIGH_DIGITS = tuple(_pow2_fraction_ppm(high << 10, 1 << 20) for high in range(1 << 10))
-#: For every ``low`` of ten bits, the roots of its one digits, highest first: the rest of
-#: _pow2_fraction_ppm's loop for a fraction whose last ten binary digits are ``low``.
-_LOW_DIGIT_ROOTS = tuple(tuple(root for index, root in enumerate(_ROOTS[10:]) if low >> (9 - index) & 1)
-                         for low in range(1 << 10))
+#: How many of :func:`pow2_fixed`'s twenty binary digits of the fraction (the highest) come from a table.
+HIGH_DIGITS = 13
+
+
+def _high_digit_values() -> tuple[int, ...]:
+    """``2 ** (high / 2**HIGH_DIGITS)`` in millionths for every ``high`` of ``HIGH_DIGITS`` bits, with the
+    truncations of :func:`_pow2_fraction_ppm`, which multiplies the digits in highest first: the values
+    for one digit more are each value as it is (a 0) and times the next root (a 1)."""
+    values = [1_000_000]
+    for root in _ROOTS[:HIGH_DIGITS]:
+        values = [value for before in values for value in (before, before * root // 10**12)]
+    return tuple(values)
+
+
+#: ``2 ** (high / 2**HIGH_DIGITS)`` for every ``high``: the first digits of :func:`pow2_fixed`'s fraction,
+#: made once, here (8,192 values, about 2 ms); the market asks for a power of two for every stock
+#: every turn, and each digit left to the loop is a multiplication and a division.
+_POW2_HIGH_DIGITS = _high_digit_values()
+_LOW_BITS = 20 - HIGH_DIGITS
+#: For every ``low`` of the last ``_LOW_BITS`` bits, the roots of its one digits, highest first: the rest of
+#: _pow2_fraction_ppm's loop for a fraction whose last binary digits are ``low``.
+_LOW_DIGIT_ROOTS = tuple(tuple(root for index, root in enumerate(_ROOTS[HIGH_DIGITS:])
+                               if low >> (_LOW_BITS - 1 - index) & 1)
+                         for low in range(1 << _LOW_BITS))
 
 
 def pow2_fixed(exponent: int) -> int:
@@ -100,10 +116,10 @@ def pow2_fixed(exponent: int) -> int:
         (1000000, 2000000, 500000, 1414213)
     """
     whole, rest = divmod(exponent, 1 << 20)
-    # The first ten binary digits of the fraction from the table, then the last ten as the loop of
+    # The first binary digits of the fraction from the table, then the last ones as the loop of
     # _pow2_fraction_ppm does them (its digits of rest / 2**20 are the bits of rest, highest first).
-    value = _POW2_HIGH_DIGITS[rest >> 10]
-    for root in _LOW_DIGIT_ROOTS[rest & 1023]:
+    value = _POW2_HIGH_DIGITS[rest >> _LOW_BITS]
+    for root in _LOW_DIGIT_ROOTS[rest & ((1 << _LOW_BITS) - 1)]:
         value = value * root // 10**12
     return value * 2**whole if whole >= 0 else value // 2**-whole
 

@@ -90,9 +90,9 @@ def test_pow2_by_long_division_matches_the_digit_formula() -> None:
 
 
 def test_pow2_fixed_reads_its_first_digits_from_a_table() -> None:
-    """pow2_fixed takes the first ten binary digits of its fraction from a table and multiplies in the
-    last ten: the same as _pow2_fraction_ppm's twenty steps (a sample here; all 2**20 fractions agreed
-    when the table came in)."""
+    """pow2_fixed takes the first thirteen binary digits of its fraction from a table and multiplies in
+    the last seven: the same as _pow2_fraction_ppm's twenty steps (a sample here; all 2**20 fractions
+    agreed when the table came in, and when it grew from ten digits to thirteen)."""
     from game.engine.economy import _pow2_fraction_ppm, pow2_fixed
 
     def plain(exponent: int) -> int:
