@@ -9,9 +9,15 @@ machine's load falls on both alike, and reported as medians:
   ``game.sim.runner``'s worker loop, after its warm-up game), in ms per game, which the other
   programs on the machine disturb less than the wall clock.
 
+And, with ``--instructions N``, a third that no other program disturbs: the machine instructions a
+game costs (valgrind's count, the same on every run of the same tree: Python's string hashing, the
+address layout and numpy's threads fixed), from a batch of ``N`` games less a batch of none. Slow (a
+minute for 40 games) and needs ``valgrind``; a difference of half a percent is real.
+
 Usage::
 
     python benchmarks/compare_speed.py OTHER_CHECKOUT [--pairs 8] [--runs 1000] [--jobs 2] [--batch 300]
+    python benchmarks/compare_speed.py OTHER_CHECKOUT --instructions 40     # the instruction count only
 
 ``OTHER_CHECKOUT`` is a directory holding another version of the project (a git worktree of an older
 commit, for example). Both run with this Python interpreter.
@@ -20,7 +26,9 @@ commit, for example). Both run with this Python interpreter.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,6 +68,48 @@ def batch_ms_per_game(tree: Path, batch: int) -> float:
     return float(out.stdout.strip()) * 1000 / batch
 
 
+#: The CPU measure's loop for the instruction count: ``games`` games after the warm-up one (none: the
+#: cost of everything but the games, which the difference of two runs removes).
+_COUNTED = """
+import sys
+sys.path.insert(0, ".")
+from game.sim.runner import SimSpec, _init_worker, _play_chunk
+spec = SimSpec(scenario="cn_lab", lineups=[{"cn": "cautious"}], runs=%d, seed=0)
+_init_worker(spec)
+_play_chunk(range(%d))
+"""
+
+
+def instructions_per_game(tree: Path, batch: int) -> float:
+    """Machine instructions per game in ``tree``: valgrind's count for ``batch`` games (the CPU measure's
+    loop, after its warm-up game) less its count for none, over ``batch``."""
+    env = dict(os.environ, PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1")  # (a busy-waiting thread counts too)
+    prefix = ["setarch", os.uname().machine, "-R"] if shutil.which("setarch") else []  # no address randomising
+
+    def count(games: int) -> int:
+        out = subprocess.run([*prefix, "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                              sys.executable, "-c", _COUNTED % (max(games, 1), games)],
+                             cwd=tree, env=env, capture_output=True, text=True, check=True)
+        found = re.search(r"Collected : (\d+)", out.stderr)
+        if found is None:
+            raise RuntimeError(f"no instruction count from valgrind in {tree}:\n{out.stderr[-2000:]}")
+        return int(found.group(1))
+
+    return (count(batch) - count(0)) / batch
+
+
+def compare_instructions(trees: dict[str, Path], batch: int) -> int:
+    if shutil.which("valgrind") is None:
+        print("--instructions needs valgrind (apt install valgrind); the other measures do not", file=sys.stderr)
+        return 2
+    counts = {name: instructions_per_game(tree, batch) for name, tree in trees.items()}
+    print(f"machine instructions per cn_lab game (cautious), {batch} games in one process, valgrind")
+    for name, tree in trees.items():
+        print(f"{name:8} {counts[name] / 1e6:10.2f} M   {tree}")
+    print(f"this tree against the other: {counts['this'] / counts['other'] - 1:+.1%} instructions per game")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("other", type=Path, help="another checkout of the project (e.g. an older commit)")
@@ -67,8 +117,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1000, help="games per simulate run")
     parser.add_argument("--jobs", type=int, default=2, help="processes per simulate run")
     parser.add_argument("--batch", type=int, default=300, help="games of the one-process CPU measure")
+    parser.add_argument("--instructions", type=int, metavar="N", default=0,
+                        help="count the instructions of N games under valgrind instead (deterministic)")
     args = parser.parse_args()
     trees = {"this": ROOT, "other": args.other.resolve()}
+    if not (trees["other"] / "main.py").is_file():
+        parser.error(f"{args.other} holds no checkout of the project (no main.py)")
+    if args.instructions:
+        return compare_instructions(trees, args.instructions)
     rates: dict[str, list[float]] = {name: [] for name in trees}
     cpu: dict[str, list[float]] = {name: [] for name in trees}
     for pair in range(args.pairs):
