@@ -24,8 +24,7 @@ always possible while cash lasts, so a style that bought first would never resea
 Example::
 
     >>> from game.content.loader import load_content
-    >>> from game.engine.context import Ctx
-from game.engine.game import Game
+    >>> from game.engine.game import Game
     >>> from game.match import play_game
     >>> game = Game(load_content(), "cn_lab")
     >>> lab = play_game(game, seed=1, policies={"cn": OpenCheapPolicy(1)}).state.labs["cn"]
