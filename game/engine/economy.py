@@ -99,6 +99,7 @@ def _high_digit_values() -> tuple[int, ...]:
 #: every turn, and each digit left to the loop is a multiplication and a division.
 _POW2_HIGH_DIGITS = _high_digit_values()
 _LOW_BITS = 20 - HIGH_DIGITS
+_LOW_MASK = (1 << _LOW_BITS) - 1
 #: For every ``low`` of the last ``_LOW_BITS`` bits, the roots of its one digits, highest first: the rest of
 #: _pow2_fraction_ppm's loop for a fraction whose last binary digits are ``low``.
 _LOW_DIGIT_ROOTS = tuple(tuple(root for index, root in enumerate(_ROOTS[HIGH_DIGITS:])
@@ -119,7 +120,7 @@ def pow2_fixed(exponent: int) -> int:
     # The first binary digits of the fraction from the table, then the last ones as the loop of
     # _pow2_fraction_ppm does them (its digits of rest / 2**20 are the bits of rest, highest first).
     value = _POW2_HIGH_DIGITS[rest >> _LOW_BITS]
-    for root in _LOW_DIGIT_ROOTS[rest & ((1 << _LOW_BITS) - 1)]:
+    for root in _LOW_DIGIT_ROOTS[rest & _LOW_MASK]:
         value = value * root // 10**12
     return value * 2**whole if whole >= 0 else value // 2**-whole
 

@@ -232,12 +232,11 @@ def beyond_calendar(trigger: Any) -> Any:
         >>> beyond_calendar(later), beyond_calendar(later.conditions[0])
         (FlagSet(verb='flag', name='x'), None)
     """
-    dates = calendar_conditions(trigger)
-    if not dates:
-        return trigger
     if not isinstance(trigger, c.AllOf):
-        return None
-    rest = [cond for cond in trigger.conditions if not any(cond is date for date in dates)]
+        return None if _is_calendar(trigger) else trigger
+    rest = [cond for cond in trigger.conditions if not _is_calendar(cond)]
+    if len(rest) == len(trigger.conditions):
+        return trigger
     if len(rest) > 1:
         return trigger.model_copy(update={"conditions": rest})
     return rest[0] if rest else None
@@ -247,4 +246,9 @@ def calendar_conditions(trigger: Any) -> list[c.DateFrom | c.DateBefore]:
     """The ``date_from`` and ``date_before`` conditions a trigger cannot hold without: the trigger
     itself, or those listed in an ``all`` at its top (none under ``any`` or ``not``)."""
     top = trigger.conditions if isinstance(trigger, c.AllOf) else [trigger]
-    return [cond for cond in top if isinstance(cond, c.DateFrom | c.DateBefore)]
+    return [cond for cond in top if _is_calendar(cond)]
+
+
+def _is_calendar(cond: Any) -> bool:
+    """Whether ``cond`` is a date condition (it reads nothing but the turn's dates)."""
+    return isinstance(cond, c.DateFrom | c.DateBefore)
