@@ -10,9 +10,10 @@ machine's load falls on both alike, and reported as medians:
   programs on the machine disturb less than the wall clock.
 
 And, with ``--instructions N``, a third that no other program disturbs: the machine instructions a
-game costs (valgrind's count, the same on every run of the same tree: Python's string hashing, the
-address layout and numpy's threads fixed), from a batch of ``N`` games less a batch of none. Slow (a
-minute for 40 games) and needs ``valgrind``; a difference of half a percent is real.
+game costs (valgrind's count, the same on every run of the same tree: Python's string hashing, address
+randomisation and numpy's threads fixed), from a batch of ``N`` games less a batch of none. Slow (two
+minutes for 40 games) and needs ``valgrind``; where a tree's own code puts its objects in memory still
+moves it by up to about 1 %.
 
 Usage::
 
@@ -68,27 +69,15 @@ def batch_ms_per_game(tree: Path, batch: int) -> float:
     return float(out.stdout.strip()) * 1000 / batch
 
 
-#: The CPU measure's loop for the instruction count: ``games`` games after the warm-up one (none: the
-#: cost of everything but the games, which the difference of two runs removes).
-_COUNTED = """
-import sys
-sys.path.insert(0, ".")
-from game.sim.runner import SimSpec, _init_worker, _play_chunk
-spec = SimSpec(scenario="cn_lab", lineups=[{"cn": "cautious"}], runs=%d, seed=0)
-_init_worker(spec)
-_play_chunk(range(%d))
-"""
-
-
 def instructions_per_game(tree: Path, batch: int) -> float:
-    """Machine instructions per game in ``tree``: valgrind's count for ``batch`` games (the CPU measure's
-    loop, after its warm-up game) less its count for none, over ``batch``."""
+    """Machine instructions per game in ``tree``: valgrind's count for the CPU measure's script with
+    ``batch`` games (after its warm-up game) less its count with none, over ``batch``."""
     env = dict(os.environ, PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1")  # (a busy-waiting thread counts too)
     prefix = ["setarch", os.uname().machine, "-R"] if shutil.which("setarch") else []  # no address randomising
 
     def count(games: int) -> int:
         out = subprocess.run([*prefix, "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                              sys.executable, "-c", _COUNTED % (max(games, 1), games)],
+                              sys.executable, "-c", _BATCH % games],
                              cwd=tree, env=env, capture_output=True, text=True, check=True)
         found = re.search(r"Collected : (\d+)", out.stderr)
         if found is None:
