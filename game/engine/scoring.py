@@ -87,6 +87,12 @@ def lab_bands(scenario: Scenario, side: str) -> list[Band]:
     return scenario.labs[side].bands or scenario.bands
 
 
+def lab_win_score(scenario: Scenario, side: str) -> int:
+    """The score ``side``'s lab wins at when the scenario has no bands: its own, else the scenario's
+    (a two-lab game may ask more of one lab: head to head, the US lab faces no export ban)."""
+    return scenario.labs[side].win_score or scenario.win_score
+
+
 def band_for(bands: list[Band], points: int) -> Band | None:
     """The best band whose ``min_score`` ``points`` reaches (``None`` without bands).
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from game.content.models import Localized
 from game.engine.context import Ctx
 from game.engine.rng import NO_DRAWS
-from game.engine.scoring import lab_goals, max_score, score, score_parts
+from game.engine.scoring import lab_goals, lab_win_score, max_score, score, score_parts
 from game.engine.state import GameState
 
 if TYPE_CHECKING:  # typing only
@@ -74,7 +74,6 @@ def standing(game: Game, state: GameState, side: str) -> Standing:
     for other_side, other in state.labs.items():
         if other_side != side and other.released > best:
             leader, best = other.name, other.released
-    own = scenario.labs.get(side)
-    win = (own.win_score if own is not None else None) or scenario.win_score  # (as end_game decides)
-    return Standing(score=score(ctx, lab), parts=parts, max_points=max_score(ctx, side), win_score=win,
+    return Standing(score=score(ctx, lab), parts=parts, max_points=max_score(ctx, side),
+                    win_score=lab_win_score(scenario, side),
                     leader=leader, leader_capability=best, own_capability=lab.capability)

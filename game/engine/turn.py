@@ -13,7 +13,7 @@ from game.engine.economy import settle_accounts, update_users, valuation
 from game.engine.events import fire_due_events
 from game.engine.market import market_step
 from game.engine.rivals import has_compute, rival_compute, rivals_step
-from game.engine.scoring import band_for, lab_bands, score, score_parts
+from game.engine.scoring import band_for, lab_bands, lab_win_score, score, score_parts
 from game.engine.state import Lab, Outcome
 from game.engine.training import monthly_compute, progress_research, progress_training
 
@@ -97,11 +97,9 @@ def end_game(ctx: Ctx, reason: str) -> None:
     for side in state.seats:
         lab = state.labs[side]
         scores[side] = score(ctx, lab)
-        # With outcome bands, the top (won) bands win; without, the win score (asymmetric scenarios may
-        # ask more of one lab: head to head, the US lab faces no export ban).
+        # With outcome bands, the top (won) bands win; without, the lab's win score.
         band = band_for(lab_bands(scenario, side), scores[side])
-        win = scenario.labs[side].win_score or scenario.win_score
-        won = band.won if band is not None else scores[side] >= win
+        won = band.won if band is not None else scores[side] >= lab_win_score(scenario, side)
         results[side] = "bankrupt" if lab.cash < 0 else ("won" if won else "lost")
         bands[side] = band.id if band is not None and lab.cash >= 0 else results[side]
     state.outcome = Outcome(reason=reason, results=dict(results), scores=dict(scores),  # type: ignore[arg-type]
